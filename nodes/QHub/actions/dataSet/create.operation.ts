@@ -1,0 +1,48 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { z } from 'zod';
+
+import type { Operation } from '../../../shared/router';
+import { optionalText, requiredText } from '../../../shared/schemas';
+import { QHUB } from '../../api';
+import { qhubRequest } from '../../transport';
+import { rowsProperties, runDataSetRequests } from './rows';
+
+const fields = z.object({ name: requiredText('Name', 200), description: optionalText(1000) });
+
+export const createDataSet: Operation = {
+	option: {
+		name: 'Create',
+		action: 'Create a data set',
+		description: 'Push a named table of rows into Q-Hub from another system',
+	},
+	description: [
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'Name of the data set as shown in Q-Hub',
+		},
+		{
+			displayName: 'Description',
+			name: 'dataSetDescription',
+			type: 'string',
+			default: '',
+		},
+		...rowsProperties,
+	],
+	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
+		return await runDataSetRequests(
+			this,
+			items,
+			(itemIndex) => ({
+				name: this.getNodeParameter('name', itemIndex),
+				description: this.getNodeParameter('dataSetDescription', itemIndex, ''),
+			}),
+			async (body, _input, itemIndex) =>
+				await qhubRequest.call(this, { method: 'POST', path: QHUB.paths.dataSets, body }, itemIndex),
+			fields,
+		);
+	},
+};

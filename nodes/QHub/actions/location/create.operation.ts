@@ -1,0 +1,42 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { eachItem, type Operation } from '../../../shared/router';
+import { toApiBody } from '../../../shared/schemas';
+import { validateInput } from '../../../shared/validate';
+import { QHUB } from '../../api';
+import { locationFields } from '../../descriptions';
+import { locationInput } from '../../schemas';
+import { qhubRequest } from '../../transport';
+
+export const createLocation: Operation = {
+	option: { name: 'Create', action: 'Create a location', description: 'Create a location (site)' },
+	description: [
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'Name of the site; it must be unique among active locations',
+		},
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: locationFields,
+		},
+	],
+	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
+		const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+		const location = validateInput(
+			this,
+			locationInput,
+			{ name: this.getNodeParameter('name', itemIndex), ...additional },
+			itemIndex,
+		);
+		const body = toApiBody(location, QHUB.fields.location) as IDataObject;
+		return await qhubRequest.call(this, { method: 'POST', path: QHUB.paths.locations, body }, itemIndex);
+	}),
+};

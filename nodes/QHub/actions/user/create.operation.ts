@@ -1,0 +1,100 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { eachItem, type Operation } from '../../../shared/router';
+import { emailAddress, requiredText, toApiBody } from '../../../shared/schemas';
+import { validateInput } from '../../../shared/validate';
+import { QHUB } from '../../api';
+import { qhubId } from '../../schemas';
+import { qhubRequest } from '../../transport';
+
+const ACCESS_LEVELS = ['admin', 'standard', 'view'] as const;
+
+const description: INodeProperties[] = [
+	{
+		displayName: 'First Name',
+		name: 'firstName',
+		type: 'string',
+		default: '',
+		required: true,
+	},
+	{
+		displayName: 'Last Name',
+		name: 'lastName',
+		type: 'string',
+		default: '',
+		required: true,
+	},
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+		required: true,
+		description: 'Q-Hub emails this address an onboarding and verification link itself',
+	},
+	{
+		displayName: 'Access Level',
+		name: 'accessLevel',
+		type: 'options',
+		options: [
+			{ name: 'Admin', value: 'admin', description: 'Full control. Takes a licence seat.' },
+			{ name: 'Standard', value: 'standard', description: 'Everyday use. Takes a licence seat.' },
+			{ name: 'View', value: 'view', description: 'Read only. Takes no licence seat.' },
+		],
+		default: 'standard',
+		description:
+			'Admin and Standard users are capped by the licence tier; View users take no seat',
+	},
+	{
+		displayName: 'Location Names or IDs',
+		name: 'locationIds',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getLocations' },
+		default: [],
+		description:
+			'Locations the user belongs to. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+];
+
+const input = z.object({
+	firstName: requiredText('First Name', 100),
+	lastName: requiredText('Last Name', 100),
+	email: emailAddress,
+	accessLevel: z.enum(ACCESS_LEVELS, {
+		errorMap: () => ({ message: `must be one of ${ACCESS_LEVELS.join(', ')}` }),
+	}),
+	locationIds: z.array(qhubId('Location')),
+});
+
+/** Expressions may give one ID, a comma-separated list or an array. */
+function asIdList(value: unknown): unknown {
+	if (typeof value === 'string') return value.split(',').map((id) => id.trim()).filter(Boolean);
+	return value ?? [];
+}
+
+export const createUser: Operation = {
+	option: {
+		name: 'Create',
+		action: 'Create a user',
+		description: 'Create a user; Q-Hub emails them an onboarding link',
+	},
+	description,
+	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
+		const user = validateInput(
+			this,
+			input,
+			{
+				firstName: this.getNodeParameter('firstName', itemIndex),
+				lastName: this.getNodeParameter('lastName', itemIndex),
+				email: this.getNodeParameter('email', itemIndex),
+				accessLevel: this.getNodeParameter('accessLevel', itemIndex),
+				locationIds: asIdList(this.getNodeParameter('locationIds', itemIndex, [])),
+			},
+			itemIndex,
+		);
+		const body = toApiBody(user, QHUB.fields.user) as IDataObject;
+		return await qhubRequest.call(this, { method: 'POST', path: QHUB.paths.users, body }, itemIndex);
+	}),
+};

@@ -1,0 +1,39 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { eachItem, type Operation } from '../../../shared/router';
+import { validateInput } from '../../../shared/validate';
+import { QHUB } from '../../api';
+import { qhubId } from '../../schemas';
+import { qhubRequest } from '../../transport';
+
+const input = z.object({ userId: qhubId('User') });
+
+export const suspendUser: Operation = {
+	option: {
+		name: 'Suspend',
+		action: 'Suspend a user',
+		description: 'Disable a user’s access while keeping their data',
+	},
+	description: [
+		{
+			displayName: 'User ID',
+			name: 'userId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. usr_1a2b3c4d',
+			description:
+				'ID of the user to suspend. Some users cannot be suspended (for example the account admin); Q-Hub’s message then says why.',
+		},
+	],
+	// Suspending twice leaves the same state, so the transport may resend it after a lost answer.
+	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
+		const { userId } = validateInput(this, input, { userId: this.getNodeParameter('userId', itemIndex) }, itemIndex);
+		return await qhubRequest.call(
+			this,
+			{ method: 'POST', path: QHUB.paths.userSuspend(userId), idempotent: true },
+			itemIndex,
+		);
+	}),
+};

@@ -1,0 +1,251 @@
+import {
+	sleep,
+	type ICredentialDataDecryptedObject,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHttpRequestMethods,
+	type IHttpRequestOptions,
+	type ILoadOptionsFunctions,
+} from 'n8n-workflow';
+
+import { apiError, type VendorError } from './errors';
+import {
+	backoffMs,
+	remainingRequests,
+	resetAtMs,
+	waitAfterRefusalMs,
+	type RateLimitHeaderNames,
+	type ResponseHeaders,
+} from './rateLimit';
+
+/** What a vendor hands the transport: the transport never names a vendor itself. */
+export interface VendorProfile {
+	displayName: string;
+	credentialType: string;
+	/** Credential fields whose values must never appear in a message. */
+	secretFields: string[];
+	/** Absolute URL of a path, from the stored credential (hosts are configurable). */
+	url(credentials: ICredentialDataDecryptedObject, path: string): string;
+	rateLimitHeaders?: RateLimitHeaderNames;
+	/** Wait after a 429 that carries no usable header: the vendor's documented window; else backoff. */
+	refusalFallbackMs?: number;
+	parseError(body: unknown, headers: ResponseHeaders): VendorError;
+	/** What the user should do about an error, by status and vendor code. */
+	hint(status: number, error: VendorError): string | undefined;
+}
+
+export interface ApiCall {
+	method: IHttpRequestMethods;
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+	/**
+	 * Whether sending the call twice does no harm. Defaults to true for GET/PUT/DELETE/HEAD and false
+	 * for POST/PATCH: those are never resent once they may have reached the server.
+	 */
+	idempotent?: boolean;
+}
+
+export interface CallOptions {
+	/** Longest single wait for a rate-limit window or a retry; past it the call fails with advice. */
+	maxWaitMs: number;
+	itemIndex?: number;
+}
+
+export interface ApiResponse<T = unknown> {
+	body: T;
+	headers: ResponseHeaders;
+	statusCode: number;
+}
+
+type Context = IExecuteFunctions | ILoadOptionsFunctions;
+
+/** The clock of every wait, replaceable in tests so that no test really waits. */
+export const clock = {
+	now: (): number => Date.now(),
+	sleep: async (ms: number): Promise<void> => await sleep(ms),
+	random: (): number => Math.random(),
+};
+
+export const MAX_RETRIES = 5;
+const BACKOFF_BASE_MS = 1_000;
+const BACKOFF_CAP_MS = 60_000;
+const REQUEST_TIMEOUT_MS = 60_000;
+
+/** Network failures after which the request cannot have been processed: safe to resend anything. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+/** Statuses that say "not processed, come back later". */
+const REFUSED_STATUSES = new Set([429, 503]);
+/** Server errors an idempotent call may be retried on. */
+const TRANSIENT_STATUSES = new Set([500, 502, 504]);
+
+/**
+ * What the rate-limit headers last said per credential. It outlives one execution on purpose: the
+ * vendor's window is per key, not per run.
+ */
+const windows = new Map<string, { remaining?: number; resetAt?: number; limit?: string }>();
+
+export function forgetRateLimitWindows(): void {
+	windows.clear();
+}
+
+interface HttpFailure {
+	status?: number;
+	headers?: ResponseHeaders;
+	body?: unknown;
+	networkCode?: string;
+}
+
+function failureOf(error: unknown): HttpFailure {
+	const candidates = [(error as { cause?: unknown })?.cause, error];
+	for (const candidate of candidates) {
+		const response = (candidate as { response?: { status?: number; headers?: ResponseHeaders; data?: unknown } })
+			?.response;
+		if (response?.status) return { status: response.status, headers: response.headers, body: response.data };
+	}
+	for (const candidate of candidates) {
+		const code = (candidate as { code?: unknown })?.code;
+		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return { networkCode: code };
+	}
+	return {};
+}
+
+function isIdempotent(call: ApiCall): boolean {
+	return call.idempotent ?? !['POST', 'PATCH'].includes(call.method);
+}
+
+function windowKey(context: Context, profile: VendorProfile, baseUrl: string): string {
+	const credentialId = context.getNode().credentials?.[profile.credentialType]?.id ?? '';
+	return `${profile.credentialType}|${credentialId}|${baseUrl}`;
+}
+
+function describeReset(resetAt: number): string {
+	const inSeconds = Math.max(1, Math.ceil((resetAt - clock.now()) / 1000));
+	return `${new Date(resetAt).toISOString().replace('.000Z', 'Z')} (in ${inSeconds} s)`;
+}
+
+/**
+ * The one way every operation of every vendor talks HTTP: auth through the credential's
+ * `authenticate` (n8n's httpRequestWithAuthentication), rate-limit pacing, safe retries, and vendor
+ * errors mapped to NodeApiError without secrets.
+ */
+export async function apiRequest<T = unknown>(
+	this: Context,
+	profile: VendorProfile,
+	call: ApiCall,
+	options: CallOptions,
+): Promise<ApiResponse<T>> {
+	const credentials = await this.getCredentials(profile.credentialType);
+	const secrets = profile.secretFields
+		.map((field) => credentials[field])
+		.filter((value): value is string => typeof value === 'string' && value !== '');
+	const url = profile.url(credentials, call.path);
+	const key = windowKey(this, profile, profile.url(credentials, ''));
+	const node = this.getNode();
+	const fail = (status: number | null, vendorError: VendorError, message: string, hint?: string) =>
+		apiError(node, { vendor: profile.displayName, status, vendorError, message, hint, itemIndex: options.itemIndex, secrets });
+
+	const waitOrFail = async (waitMs: number, resetAt: number, why: string) => {
+		if (waitMs > options.maxWaitMs) {
+			const limit = windows.get(key)?.limit;
+			throw fail(
+				429,
+				{},
+				`${profile.displayName} rate limit reached: ${why}; the window resets at ${describeReset(resetAt)}`,
+				`This node waits at most ${Math.round(options.maxWaitMs / 1000)} s ("Max Wait" under Request Options). ` +
+					`Raise Max Wait to at least ${Math.ceil(waitMs / 1000)} s, or pace the workflow: Loop Over Items with a Wait node ` +
+					`so that fewer than ${limit ?? 'the allowed number of'} requests go out per window.`,
+			);
+		}
+		await clock.sleep(waitMs);
+	};
+
+	const request: IHttpRequestOptions = {
+		method: call.method,
+		url,
+		qs: call.qs,
+		body: call.body,
+		json: true,
+		returnFullResponse: true,
+		timeout: REQUEST_TIMEOUT_MS,
+	};
+
+	for (let attempt = 0; ; attempt++) {
+		// Proactive pacing: when the last answer said the window is spent, wait for the reset instead of
+		// spending a request on a 429.
+		const known = windows.get(key);
+		if (known?.remaining === 0 && known.resetAt !== undefined && known.resetAt > clock.now()) {
+			await waitOrFail(known.resetAt - clock.now(), known.resetAt, 'no requests left in this window');
+			windows.delete(key);
+		}
+
+		let failure: HttpFailure;
+		try {
+			const response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				profile.credentialType,
+				request,
+			)) as ApiResponse<T>;
+			remember(key, profile, response.headers);
+			return response;
+		} catch (error) {
+			failure = failureOf(error);
+		}
+
+		const retriesLeft = attempt < MAX_RETRIES;
+		if (failure.status !== undefined) {
+			const { status, headers } = failure;
+			remember(key, profile, headers);
+			if (REFUSED_STATUSES.has(status) && retriesLeft) {
+				// The server answered "not processed": resending is safe for any method.
+				const fallbackMs =
+					status === 429 && profile.refusalFallbackMs !== undefined
+						? profile.refusalFallbackMs
+						: backoffMs(attempt + 1, BACKOFF_BASE_MS, BACKOFF_CAP_MS, clock.random);
+				const { waitMs } = waitAfterRefusalMs(headers, profile.rateLimitHeaders, clock.now(), fallbackMs);
+				const why = status === 429 ? 'the server answered 429 Too Many Requests' : 'the service is temporarily unavailable (503)';
+				await waitOrFail(waitMs, clock.now() + waitMs, why);
+				windows.delete(key);
+				continue;
+			}
+			if (TRANSIENT_STATUSES.has(status) && isIdempotent(call) && retriesLeft) {
+				await clock.sleep(backoffMs(attempt + 1, BACKOFF_BASE_MS, BACKOFF_CAP_MS, clock.random));
+				continue;
+			}
+			const vendorError = profile.parseError(failure.body, headers ?? {});
+			const message = vendorError.message
+				? `${profile.displayName}: ${vendorError.message}`
+				: `${profile.displayName} answered ${status} to ${call.method} ${call.path}`;
+			throw fail(status, vendorError, message, profile.hint(status, vendorError));
+		}
+
+		const code = failure.networkCode;
+		const notSent = code !== undefined && NOT_SENT_CODES.has(code);
+		if ((notSent || isIdempotent(call)) && retriesLeft) {
+			await clock.sleep(backoffMs(attempt + 1, BACKOFF_BASE_MS, BACKOFF_CAP_MS, clock.random));
+			continue;
+		}
+		const what = code ? `network error ${code}` : 'an unknown network error';
+		throw fail(
+			null,
+			{},
+			`${profile.displayName} could not be reached (${what}) on ${call.method} ${call.path}`,
+			notSent || isIdempotent(call)
+				? 'Check the host in the credential and your network, then run the workflow again.'
+				: `The request may have reached ${profile.displayName} before the connection failed, so it was not sent again ` +
+						'(that could create a duplicate). Check in the app whether it took effect before running this item again.',
+		);
+	}
+}
+
+function remember(key: string, profile: VendorProfile, headers: ResponseHeaders | undefined): void {
+	const names = profile.rateLimitHeaders;
+	const remaining = remainingRequests(headers, names);
+	if (remaining === undefined) return;
+	const limitHeader = names && headers?.[names.limit];
+	windows.set(key, {
+		remaining,
+		resetAt: resetAtMs(headers, names, clock.now()),
+		limit: limitHeader === undefined ? undefined : String(limitHeader),
+	});
+}
