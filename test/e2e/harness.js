@@ -1,0 +1,144 @@
+/**
+ * Runs workflow JSON in a real n8n (CLI: import:credentials, import:workflow, execute) with this
+ * package installed the way a user gets it: the `npm pack` tarball in the user folder's nodes
+ * directory, so node types are `n8n-nodes-qhub-qflow-humanly.*`. Plain JS: the community lint of
+ * `n8n-node lint` forbids node:child_process in .ts files, and this is test tooling, not shipped code.
+ */
+const { execFile } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const { n8nBin } = require('./n8nHost');
+
+const workRoot = path.resolve(__dirname, '..', '..', '.e2e-work');
+const installedNodesDir = path.join(workRoot, 'installed', 'nodes');
+const PACKAGE = 'n8n-nodes-qhub-qflow-humanly';
+const SECRET_FIELD = /key|secret|password|token/i;
+
+let nextBrokerPort = 5700 + Number(process.env.JEST_WORKER_ID || 0) * 40;
+
+function exec(args, env) {
+	return new Promise((resolve) => {
+		execFile(n8nBin, args, { env, maxBuffer: 256 * 1024 * 1024, timeout: 15 * 60 * 1000 }, (error, stdout, stderr) => {
+			resolve({ exitCode: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+		});
+	});
+}
+
+/** n8n prints log lines before the result: the JSON starts at the first line that opens with `{`. */
+function parseResult(stdout) {
+	const start = stdout.search(/^\{/m);
+	if (start < 0) return undefined;
+	try {
+		return JSON.parse(stdout.slice(start));
+	} catch {
+		return undefined;
+	}
+}
+
+/** A fresh n8n user folder with the packed package installed; one per test file. */
+async function createN8n(name) {
+	const userFolder = fs.mkdtempSync(path.join(workRoot, `${name}-`));
+	fs.mkdirSync(path.join(userFolder, '.n8n'), { recursive: true });
+	fs.symlinkSync(installedNodesDir, path.join(userFolder, '.n8n', 'nodes'), 'dir');
+	const env = {
+		...process.env,
+		// jest sets NODE_ENV=test, under which n8n's CLI prints no execution result.
+		NODE_ENV: 'production',
+		N8N_USER_FOLDER: userFolder,
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_RUNNERS_BROKER_PORT: String(nextBrokerPort++),
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+	};
+	const secrets = [];
+
+	async function n8n(args) {
+		const result = await exec(args, env);
+		const output = result.stdout + result.stderr;
+		const leaked = secrets.find((secret) => output.includes(secret));
+		if (leaked) throw new Error(`n8n printed a credential secret (${leaked.slice(0, 3)}…) while running ${args[0]}`);
+		return result;
+	}
+
+	return {
+		userFolder,
+		/** credentials: [{ id, name, type, data }]; their secret-looking values are then watched for in every output. */
+		async importCredentials(credentials) {
+			for (const { data } of credentials) {
+				for (const [field, value] of Object.entries(data)) {
+					if (SECRET_FIELD.test(field) && typeof value === 'string' && value.length >= 6) secrets.push(value);
+				}
+			}
+			const file = path.join(userFolder, `credentials-${Date.now()}.json`);
+			fs.writeFileSync(file, JSON.stringify(credentials));
+			const result = await n8n(['import:credentials', `--input=${file}`]);
+			if (result.exitCode !== 0) throw new Error(`import:credentials failed:\n${result.stdout}\n${result.stderr}`);
+		},
+		/** Imports and executes a workflow; resolves with its run data whether or not a node failed. */
+		async run(workflow) {
+			const file = path.join(userFolder, `${workflow.id}.json`);
+			fs.writeFileSync(file, JSON.stringify(workflow));
+			const imported = await n8n(['import:workflow', `--input=${file}`]);
+			if (imported.exitCode !== 0) throw new Error(`import:workflow failed:\n${imported.stdout}\n${imported.stderr}`);
+			const started = Date.now();
+			const result = await n8n(['execute', `--id=${workflow.id}`, '--rawOutput']);
+			return new RunResult(result, parseResult(result.stdout), Date.now() - started);
+		},
+		secrets,
+	};
+}
+
+class RunResult {
+	constructor({ exitCode, stdout, stderr }, parsed, durationMs) {
+		this.exitCode = exitCode;
+		this.stdout = stdout;
+		this.stderr = stderr;
+		this.durationMs = durationMs;
+		this.execution = parsed;
+		this.runData = parsed?.data?.resultData?.runData;
+		this.error = parsed?.data?.resultData?.error;
+	}
+
+	/** The first output's items of a node's last run, as { json, pairedItem }. */
+	output(nodeName) {
+		const runs = this.runData?.[nodeName];
+		if (!runs) throw new Error(`Node "${nodeName}" did not run. exit ${this.exitCode}\n${this.stdout.slice(-3000)}\n${this.stderr.slice(-3000)}`);
+		return runs[runs.length - 1].data?.main?.[0] ?? [];
+	}
+
+	items(nodeName) {
+		return this.output(nodeName).map((item) => item.json);
+	}
+}
+
+/**
+ * A workflow: Manual Trigger, then (when `input` is given) one item per input object, then `nodes`
+ * in a chain. Each node: { name, type (short name in our package, or a full type), parameters,
+ * credentials, onError }.
+ */
+function workflow({ id, input, nodes }) {
+	const all = [{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} }];
+	if (input) {
+		all.push(
+			{ name: 'Input', type: 'n8n-nodes-base.set', typeVersion: 3.4, parameters: { mode: 'raw', jsonOutput: JSON.stringify({ items: input }) } },
+			{ name: 'Items', type: 'n8n-nodes-base.splitOut', typeVersion: 1, parameters: { fieldToSplitOut: 'items' } },
+		);
+	}
+	for (const node of nodes) {
+		all.push({
+			typeVersion: 1,
+			...node,
+			type: node.type.includes('.') ? node.type : `${PACKAGE}.${node.type}`,
+		});
+	}
+	const connections = {};
+	all.forEach((node, index) => {
+		node.id = `${id}-${index}`;
+		node.position = [index * 220, 0];
+		if (index > 0) connections[all[index - 1].name] = { main: [[{ node: node.name, type: 'main', index: 0 }]] };
+	});
+	return { id, name: id, active: false, nodes: all, connections, settings: { executionOrder: 'v1' } };
+}
+
+module.exports = { createN8n, workflow, workRoot, installedNodesDir, PACKAGE };
