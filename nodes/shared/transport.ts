@@ -74,6 +74,15 @@ const REQUEST_TIMEOUT_MS = 60_000;
 
 /** Network failures after which the request cannot have been processed: safe to resend anything. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NETWORK_FAILURES: Record<string, string> = {
+	ECONNREFUSED: 'the connection was refused',
+	ENOTFOUND: 'the host name was not found',
+	EAI_AGAIN: 'the host name could not be looked up',
+	ECONNRESET: 'the connection was reset before an answer',
+	ETIMEDOUT: 'no answer in time',
+	ECONNABORTED: 'no answer in time',
+	EPIPE: 'the connection was closed while sending',
+};
 /** Statuses that say "not processed, come back later". */
 const REFUSED_STATUSES = new Set([429, 503]);
 /** Server errors an idempotent call may be retried on. */
@@ -225,11 +234,12 @@ export async function apiRequest<T = unknown>(
 			await clock.sleep(backoffMs(attempt + 1, BACKOFF_BASE_MS, BACKOFF_CAP_MS, clock.random));
 			continue;
 		}
-		const what = code ? `network error ${code}` : 'an unknown network error';
+		// The code goes into the details, not the message: n8n would swap a message holding a
+		// network code for its own generic text and lose the advice below.
 		throw fail(
 			null,
-			{},
-			`${profile.displayName} could not be reached (${what}) on ${call.method} ${call.path}`,
+			{ code },
+			`${profile.displayName} could not be reached: ${NETWORK_FAILURES[code ?? ''] ?? 'the connection failed'} on ${call.method} ${call.path}`,
 			notSent || isIdempotent(call)
 				? 'Check the host in the credential and your network, then run the workflow again.'
 				: `The request may have reached ${profile.displayName} before the connection failed, so it was not sent again ` +
