@@ -1,0 +1,163 @@
+import { apiRequest, MAX_RETRIES, type ApiCall, type VendorProfile } from '../../../nodes/shared/transport';
+import { fakeClock, fakeContext, type FakeAnswer } from '../helpers/context';
+
+const profile: VendorProfile = {
+	displayName: 'Vendor',
+	credentialType: 'vendorApi',
+	secretFields: ['apiKey'],
+	url: (credentials, path) => `${String(credentials.baseUrl)}${path}`,
+	rateLimitHeaders: { limit: 'ratelimit-limit', remaining: 'ratelimit-remaining', reset: 'ratelimit-reset' },
+	parseError: (body) => {
+		const error = body as { message?: string; code?: string; requestId?: string } | undefined;
+		return { message: error?.message, code: error?.code, requestId: error?.requestId };
+	},
+	hint: (status) => (status === 401 ? 'Check the key.' : undefined),
+};
+
+const GET: ApiCall = { method: 'GET', path: '/things' };
+const CREATE: ApiCall = { method: 'POST', path: '/things', body: { name: 'a' } };
+const MINUTE = 60_000;
+
+function send(call: ApiCall, answers: FakeAnswer[], maxWaitMs = 15 * MINUTE) {
+	const fake = fakeContext({
+		parameters: {},
+		credentials: { apiKey: 'super-secret-key', baseUrl: 'http://vendor.test' },
+		credentialType: 'vendorApi',
+		answers,
+	});
+	return { fake, response: apiRequest.call(fake.context, profile, call, { maxWaitMs, itemIndex: 0 }) };
+}
+
+let clock: ReturnType<typeof fakeClock>;
+beforeEach(() => {
+	clock = fakeClock();
+});
+
+describe('429 and 503', () => {
+	test('Retry-After in seconds is waited exactly, then the call succeeds', async () => {
+		const { fake, response } = send(GET, [{ status: 429, headers: { 'retry-after': '30' } }, { body: { ok: true } }]);
+		expect((await response).body).toEqual({ ok: true });
+		expect(clock.sleeps).toEqual([30_000]);
+		expect(fake.requests).toHaveLength(2);
+	});
+
+	test('Retry-After as an HTTP-date is waited until that moment', async () => {
+		const at = new Date(clock.now() + 90_000).toUTCString();
+		const { response } = send(GET, [{ status: 503, headers: { 'retry-after': at } }, { body: {} }]);
+		await response;
+		expect(clock.sleeps).toEqual([90_000]);
+	});
+
+	test('without Retry-After, the reset header (epoch seconds) sets the wait', async () => {
+		const reset = String((clock.now() + 120_000) / 1000);
+		const { response } = send(GET, [{ status: 429, headers: { 'ratelimit-remaining': '0', 'ratelimit-reset': reset } }, { body: {} }]);
+		await response;
+		expect(clock.sleeps).toEqual([120_000]);
+	});
+
+	test('a small reset value is read as seconds from now', async () => {
+		const { response } = send(GET, [{ status: 429, headers: { 'ratelimit-remaining': '0', 'ratelimit-reset': '45' } }, { body: {} }]);
+		await response;
+		expect(clock.sleeps).toEqual([45_000]);
+	});
+
+	test('without any header, 503s back off exponentially with jitter', async () => {
+		const { response } = send(GET, [{ status: 503 }, { status: 503 }, { status: 503 }, { body: {} }]);
+		await response;
+		// random() is 0.5 in tests: half the step fixed plus a quarter step of jitter.
+		expect(clock.sleeps).toEqual([750, 1500, 3000]);
+	});
+
+	test('a create refused with 429 is resent: the server said it was not processed', async () => {
+		const { fake, response } = send(CREATE, [{ status: 429, headers: { 'retry-after': '1' } }, { status: 201, body: { id: 1 } }]);
+		expect((await response).body).toEqual({ id: 1 });
+		expect(fake.requests.map((request) => request.method)).toEqual(['POST', 'POST']);
+	});
+
+	test('a wait longer than Max Wait fails at once with the reset time and how to pace', async () => {
+		const { fake, response } = send(GET, [{ status: 429, headers: { 'retry-after': '3600' } }], 60_000);
+		const error = (await response.catch((caught: unknown) => caught)) as Error & { description: string };
+		expect(error.message).toBe(
+			'Vendor rate limit reached: the server answered 429 Too Many Requests; the window resets at 2026-11-23T11:00:00Z (in 3600 s)',
+		);
+		expect(error.description).toContain('Raise Max Wait to at least 3600 s, or pace the workflow: Loop Over Items with a Wait node');
+		expect(clock.sleeps).toEqual([]);
+		expect(fake.requests).toHaveLength(1);
+	});
+
+	test(`gives up after ${MAX_RETRIES} retries and shows the vendor's message`, async () => {
+		const { fake, response } = send(GET, [{ status: 503, body: { message: 'Traffic spike' } }]);
+		await expect(response).rejects.toThrow('Vendor: Traffic spike');
+		expect(fake.requests).toHaveLength(MAX_RETRIES + 1);
+	});
+});
+
+describe('proactive pacing', () => {
+	test('when the headers say the window is spent, the next call waits for the reset instead of spending a 429', async () => {
+		const reset = String((clock.now() + 5 * MINUTE) / 1000);
+		const spent = { body: {}, headers: { 'ratelimit-limit': '25', 'ratelimit-remaining': '0', 'ratelimit-reset': reset } };
+		const first = send(GET, [spent]);
+		await first.response;
+		expect(clock.sleeps).toEqual([]);
+		const second = send(GET, [{ body: { next: true } }]);
+		expect((await second.response).body).toEqual({ next: true });
+		expect(clock.sleeps).toEqual([5 * MINUTE]);
+		expect(second.fake.requests).toHaveLength(1);
+	});
+
+	test('a spent window beyond Max Wait fails before sending, naming the limit', async () => {
+		const reset = String((clock.now() + 30 * MINUTE) / 1000);
+		await send(GET, [{ body: {}, headers: { 'ratelimit-limit': '25', 'ratelimit-remaining': '0', 'ratelimit-reset': reset } }]).response;
+		const next = send(GET, [{ body: {} }], 10 * MINUTE);
+		await expect(next.response).rejects.toThrow('no requests left in this window');
+		await expect(next.response).rejects.toMatchObject({ description: expect.stringContaining('fewer than 25 requests go out per window') });
+		expect(next.fake.requests).toHaveLength(0);
+	});
+});
+
+describe('network failures', () => {
+	test('a GET is retried after a connection reset', async () => {
+		const { fake, response } = send(GET, [{ networkError: 'ECONNRESET' }, { body: { ok: 1 } }]);
+		expect((await response).body).toEqual({ ok: 1 });
+		expect(fake.requests).toHaveLength(2);
+	});
+
+	test('a create is not resent after a timeout: it may have reached the server', async () => {
+		const { fake, response } = send(CREATE, [{ networkError: 'ETIMEDOUT' }, { status: 201, body: {} }]);
+		await expect(response).rejects.toThrow('Vendor could not be reached: no answer in time on POST /things');
+		await expect(response).rejects.toMatchObject({ description: expect.stringContaining('was not sent again') });
+		expect(fake.requests).toHaveLength(1);
+	});
+
+	test('a create is resent after a refused connection: it never left', async () => {
+		const { fake, response } = send(CREATE, [{ networkError: 'ECONNREFUSED' }, { status: 201, body: { id: 2 } }]);
+		expect((await response).body).toEqual({ id: 2 });
+		expect(fake.requests).toHaveLength(2);
+	});
+
+	test('a 500 is retried for a GET but not for a create', async () => {
+		const get = send(GET, [{ status: 500 }, { body: { ok: true } }]);
+		expect((await get.response).body).toEqual({ ok: true });
+		const create = send(CREATE, [{ status: 500, body: { message: 'Boom' } }, { status: 201, body: {} }]);
+		await expect(create.response).rejects.toThrow('Vendor: Boom');
+		expect(create.fake.requests).toHaveLength(1);
+	});
+});
+
+describe('errors', () => {
+	test('carry the vendor message, code, request id and hint, and never the secret', async () => {
+		const { response } = send(GET, [
+			{ status: 401, body: { message: 'Invalid key super-secret-key', code: 'unauthorized', requestId: 'req-7' } },
+		]);
+		const error = (await response.catch((caught: unknown) => caught)) as Error & { description: string; context: Record<string, unknown> };
+		expect(error.message).toBe('Vendor: Invalid key [redacted]');
+		expect(error.description).toBe('Check the key. Vendor error code: unauthorized. Request id: req-7 (quote it to Vendor support).');
+		expect(error.context.vendorError).toEqual({ vendor: 'Vendor', httpCode: '401', code: 'unauthorized', requestId: 'req-7', details: null });
+		expect(JSON.stringify({ ...error, message: error.message })).not.toContain('super-secret-key');
+	});
+
+	test('an error without a body says what was called and the status', async () => {
+		const { response } = send(GET, [{ status: 404 }]);
+		await expect(response).rejects.toThrow('Vendor answered 404 to GET /things');
+	});
+});
