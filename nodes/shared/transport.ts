@@ -27,6 +27,8 @@ export interface VendorProfile {
 	/** Absolute URL of a path, from the stored credential (hosts are configurable). */
 	url(credentials: ICredentialDataDecryptedObject, path: string): string;
 	rateLimitHeaders?: RateLimitHeaderNames;
+	/** Whether the credential renews a token in `preAuthentication` (n8n does so on a thrown 401). */
+	renewsTokenOn401?: boolean;
 	/** Wait after a 429 that carries no usable header: the vendor's documented window; else backoff. */
 	refusalFallbackMs?: number;
 	parseError(body: unknown, headers: ResponseHeaders): VendorError;
@@ -105,18 +107,20 @@ interface HttpFailure {
 	networkCode?: string;
 }
 
+/**
+ * What n8n's helper threw, read from the NodeApiError it builds: its `httpCode` holds the HTTP
+ * status or the network code (ECONNRESET...), `context.data` the body. The HTTP client's own error
+ * (with the headers) is not kept by NodeApiError, which is why requests ignore status errors.
+ */
 function failureOf(error: unknown): HttpFailure {
-	const candidates = [(error as { cause?: unknown })?.cause, error];
-	for (const candidate of candidates) {
-		const response = (candidate as { response?: { status?: number; headers?: ResponseHeaders; data?: unknown } })
-			?.response;
-		if (response?.status) return { status: response.status, headers: response.headers, body: response.data };
+	const thrown = error as { httpCode?: unknown; code?: unknown; cause?: { code?: unknown }; context?: { data?: unknown } };
+	if (typeof thrown?.httpCode === 'string' && /^\d{3}$/.test(thrown.httpCode)) {
+		return { status: Number(thrown.httpCode), headers: {}, body: thrown.context?.data };
 	}
-	for (const candidate of candidates) {
-		const code = (candidate as { code?: unknown })?.code;
-		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return { networkCode: code };
-	}
-	return {};
+	const networkCode = [thrown?.httpCode, thrown?.cause?.code, thrown?.code].find(
+		(code): code is string => typeof code === 'string' && /^E[A-Z_]+$/.test(code),
+	);
+	return { networkCode };
 }
 
 function isIdempotent(call: ApiCall): boolean {
@@ -188,18 +192,12 @@ export async function apiRequest<T = unknown>(
 			windows.delete(key);
 		}
 
-		let failure: HttpFailure;
-		try {
-			const response = (await this.helpers.httpRequestWithAuthentication.call(
-				this,
-				profile.credentialType,
-				request,
-			)) as ApiResponse<T>;
-			remember(key, profile, response.headers);
-			return response;
-		} catch (error) {
-			failure = failureOf(error);
+		const outcome = await send(this, profile, request);
+		if ('response' in outcome) {
+			remember(key, profile, outcome.response.headers);
+			return outcome.response as ApiResponse<T>;
 		}
+		const failure = outcome.failure;
 
 		const retriesLeft = attempt < MAX_RETRIES;
 		if (failure.status !== undefined) {
@@ -245,6 +243,32 @@ export async function apiRequest<T = unknown>(
 				: `The request may have reached ${profile.displayName} before the connection failed, so it was not sent again ` +
 						'(that could create a duplicate). Check in the app whether it took effect before running this item again.',
 		);
+	}
+}
+
+/**
+ * One HTTP exchange. Status errors come back as answers (with their headers, which n8n's error
+ * object would drop). A 401 on a token credential is sent once more through n8n's throwing path,
+ * the only one on which n8n renews a `preAuthentication` token and retries.
+ */
+async function send(
+	context: Context,
+	profile: VendorProfile,
+	request: IHttpRequestOptions,
+): Promise<{ response: ApiResponse } | { failure: HttpFailure }> {
+	const http = context.helpers.httpRequestWithAuthentication;
+	try {
+		let response = (await http.call(context, profile.credentialType, {
+			...request,
+			ignoreHttpStatusErrors: true,
+		})) as ApiResponse;
+		if (response.statusCode === 401 && profile.renewsTokenOn401) {
+			response = (await http.call(context, profile.credentialType, request)) as ApiResponse;
+		}
+		if (response.statusCode < 400) return { response };
+		return { failure: { status: response.statusCode, headers: response.headers, body: response.body } };
+	} catch (error) {
+		return { failure: failureOf(error) };
 	}
 }
 

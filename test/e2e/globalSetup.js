@@ -20,7 +20,10 @@ module.exports = async function globalSetup() {
 	const tarball = run('npm', ['pack', '--silent', `--pack-destination=${workRoot}`], repo).toString().trim().split('\n').pop();
 	fs.writeFileSync(path.join(installedNodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
 	run('npm', ['install', '--legacy-peer-deps', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', path.join(workRoot, tarball)], installedNodesDir);
-	if (!fs.existsSync(path.join(installedNodesDir, 'node_modules', PACKAGE, 'dist'))) {
-		throw new Error('The packed package did not install into the n8n nodes folder');
-	}
+	// n8n refuses the whole package when one listed file is missing: say which, instead of
+	// "Unrecognized node type" in every test.
+	const installed = path.join(installedNodesDir, 'node_modules', PACKAGE);
+	const { n8n } = require(path.join(installed, 'package.json'));
+	const missing = [...n8n.nodes, ...n8n.credentials].filter((file) => !fs.existsSync(path.join(installed, file)));
+	if (missing.length) throw new Error(`The packed package lacks files its package.json lists: ${missing.join(', ')}`);
 };

@@ -100,6 +100,12 @@ class RunResult {
 		this.error = parsed?.data?.resultData?.error;
 	}
 
+	/** Throws with n8n's own error text when the execution failed; returns the run otherwise. */
+	assertSucceeded() {
+		if (this.exitCode === 0 && !this.error) return this;
+		throw new Error(`The workflow failed (exit ${this.exitCode}): ${this.error?.message ?? ''}\n${this.stdout.slice(-2000)}\n${this.stderr.slice(-2000)}`);
+	}
+
 	/** The first output's items of a node's last run, as { json, pairedItem }. */
 	output(nodeName) {
 		const runs = this.runData?.[nodeName];

@@ -19,7 +19,7 @@ function get(values: IDataObject, path: string, fallback: unknown): unknown {
 	return current;
 }
 
-/** What a fake server answers: a body (200), or a full response, or an HTTP error as n8n throws it. */
+/** What a fake server answers: a body (200), a full response (any status), or a network failure. */
 export type FakeAnswer =
 	| { status?: number; body?: unknown; headers?: Record<string, string> }
 	| { networkError: string };
@@ -54,19 +54,21 @@ export function fakeContext(options: FakeContextOptions) {
 		credentials: { [options.credentialType]: { id: 'cred-1', name: 'Test credential' } },
 	};
 
+	// Behaves like n8n's helper: status errors are answers when ignoreHttpStatusErrors is set, else a
+	// thrown NodeApiError-like object (httpCode + context.data, no headers); network failures throw
+	// with the code in httpCode.
 	const httpRequestWithAuthentication = jest.fn(async (_type: string, request: IHttpRequestOptions) => {
 		requests.push(JSON.parse(JSON.stringify(request)) as IHttpRequestOptions);
 		const answer = answers.length > 1 ? answers.shift()! : answers[0];
-		if ('networkError' in answer) throw Object.assign(new Error(answer.networkError), { code: answer.networkError });
+		if ('networkError' in answer) throw Object.assign(new Error(answer.networkError), { httpCode: answer.networkError });
 		const status = answer.status ?? 200;
-		const response = { body: answer.body, headers: answer.headers ?? {}, statusCode: status };
-		if (status >= 400) {
-			// n8n wraps the HTTP client's error in a NodeApiError whose `cause` holds the response.
+		if (status >= 400 && !request.ignoreHttpStatusErrors) {
 			throw Object.assign(new Error(`Request failed with status code ${status}`), {
-				cause: { response: { status, headers: response.headers, data: answer.body } },
+				httpCode: String(status),
+				context: { data: answer.body },
 			});
 		}
-		return response;
+		return { body: answer.body, headers: answer.headers ?? {}, statusCode: status };
 	});
 
 	const context = {

@@ -144,6 +144,32 @@ describe('network failures', () => {
 	});
 });
 
+describe('token credentials', () => {
+	const tokenProfile = { ...profile, renewsTokenOn401: true };
+	function sendWithToken(answers: FakeAnswer[]) {
+		const fake = fakeContext({ parameters: {}, credentials: { baseUrl: 'http://vendor.test' }, credentialType: 'vendorApi', answers });
+		return { fake, response: apiRequest.call(fake.context, tokenProfile, CREATE, { maxWaitMs: 1000 }) };
+	}
+
+	test('a 401 is resent once through the throwing path, on which n8n renews the token', async () => {
+		const { fake, response } = sendWithToken([{ status: 401 }, { status: 201, body: { id: 3 } }]);
+		expect((await response).body).toEqual({ id: 3 });
+		expect(fake.requests.map((request) => request.ignoreHttpStatusErrors)).toEqual([true, undefined]);
+	});
+
+	test('a 401 that persists is shown with its status and body', async () => {
+		const { fake, response } = sendWithToken([{ status: 401, body: { message: 'Token revoked' } }]);
+		await expect(response).rejects.toMatchObject({ message: 'Vendor: Token revoked', description: expect.stringContaining('Check the key.') });
+		expect(fake.requests).toHaveLength(2);
+	});
+
+	test('without a token credential a 401 is not resent', async () => {
+		const { fake, response } = send(GET, [{ status: 401 }]);
+		await expect(response).rejects.toThrow('Vendor answered 401 to GET /things');
+		expect(fake.requests).toHaveLength(1);
+	});
+});
+
 describe('errors', () => {
 	test('carry the vendor message, code, request id and hint, and never the secret', async () => {
 		const { response } = send(GET, [
