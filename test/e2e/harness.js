@@ -8,11 +8,10 @@ const { execFile } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { n8nBin } = require('./n8nHost');
+const { n8nBin, n8nEnv, PACKAGE } = require('../../sandbox/n8nHost');
 
 const workRoot = path.resolve(__dirname, '..', '..', '.e2e-work');
 const installedNodesDir = path.join(workRoot, 'installed', 'nodes');
-const PACKAGE = 'n8n-nodes-qhub-qflow-humanly';
 const SECRET_FIELD = /key|secret|password|token/i;
 
 let nextBrokerPort = 5700 + Number(process.env.JEST_WORKER_ID || 0) * 40;
@@ -41,16 +40,7 @@ async function createN8n(name) {
 	const userFolder = fs.mkdtempSync(path.join(workRoot, `${name}-`));
 	fs.mkdirSync(path.join(userFolder, '.n8n'), { recursive: true });
 	fs.symlinkSync(installedNodesDir, path.join(userFolder, '.n8n', 'nodes'), 'dir');
-	const env = {
-		...process.env,
-		// jest sets NODE_ENV=test, under which n8n's CLI prints no execution result.
-		NODE_ENV: 'production',
-		N8N_USER_FOLDER: userFolder,
-		N8N_DIAGNOSTICS_ENABLED: 'false',
-		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-		N8N_RUNNERS_BROKER_PORT: String(nextBrokerPort++),
-		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
-	};
+	const env = n8nEnv(userFolder, nextBrokerPort++);
 	const secrets = [];
 
 	async function n8n(args) {
@@ -147,4 +137,4 @@ function workflow({ id, input, nodes }) {
 	return { id, name: id, active: false, nodes: all, connections, settings: { executionOrder: 'v1' } };
 }
 
-module.exports = { createN8n, workflow, workRoot, installedNodesDir, PACKAGE };
+module.exports = { createN8n, workflow, workRoot, installedNodesDir };

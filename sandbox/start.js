@@ -1,0 +1,132 @@
+#!/usr/bin/env node
+/**
+ * One command for a new user: the three vendor sandboxes, then n8n with this package installed and
+ * a sandbox credential for each vendor, ready in a browser.
+ *
+ *   npm start            run until Ctrl-C
+ *   npm start -- --check start everything, prove n8n lists our nodes, stop (used by the tests)
+ *
+ * Ports: N8N_PORT (5678), QHUB_PORT (4010), QFLOW_PORT (4020), HUMANLY_PORT (4030).
+ */
+const { execFileSync, spawn } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const { ensureN8n, installPackage, n8nEnv, n8nBin, n8nVersion, repo, PACKAGE } = require('./n8nHost');
+const { startQHubMock, QHUB_SANDBOX } = require('./qhub');
+const { startQflowMock, QFLOW_SANDBOX } = require('./qflow');
+const { startHumanlyMock, HUMANLY_SANDBOX } = require('./humanly');
+
+const check = process.argv.includes('--check');
+const port = (name, fallback) => Number(process.env[name] || fallback);
+const N8N_PORT = port('N8N_PORT', 5678);
+const OWNER = { email: 'owner@example.com', firstName: 'Sandbox', lastName: 'Owner', password: 'Sandbox-Owner-1' };
+const userFolder = path.join(repo, '.sandbox', check ? 'check' : 'n8n');
+
+/** The credentials a user finds in n8n, pointing at the local sandboxes. */
+function sandboxCredentials({ qhub, qflow, humanly }) {
+	return [
+		{
+			id: 'qhubSandbox',
+			name: 'Q-Hub sandbox',
+			type: 'qHubApi',
+			data: { apiKey: QHUB_SANDBOX.apiKey, apiSecret: QHUB_SANDBOX.apiSecret, baseUrl: qhub.url },
+		},
+		{
+			id: 'qflowSandbox',
+			name: 'Qflow sandbox',
+			type: 'qflowApi',
+			data: {
+				clientId: QFLOW_SANDBOX.clientId,
+				clientSecret: QFLOW_SANDBOX.clientSecret,
+				username: QFLOW_SANDBOX.username,
+				password: QFLOW_SANDBOX.password,
+				subscriptionKey: QFLOW_SANDBOX.subscriptionKey,
+				identityHost: qflow.url,
+				apiHost: qflow.url,
+				ssoKey: 'hfdg8AZgkKCQcNCgwOBAYIBa',
+			},
+		},
+		{
+			id: 'humanlySandbox',
+			name: 'Humanly sandbox',
+			type: 'humanlyApi',
+			data: { apiKey: HUMANLY_SANDBOX.apiKey, environment: 'custom', baseUrl: humanly.url },
+		},
+	];
+}
+
+async function waitFor(url, timeoutMs) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		try {
+			const response = await fetch(url);
+			if (response.ok) return;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+async function main() {
+	ensureN8n();
+	console.log('Building and installing this package into the sandbox n8n...');
+	fs.rmSync(userFolder, { recursive: true, force: true });
+	installPackage(path.join(userFolder, '.n8n', 'nodes'), path.join(userFolder, 'pack'));
+
+	// The Q-Hub sandbox keeps the documented 25 requests per key but a 1-minute window, so clicking
+	// around in the editor does not lock you out for 15 minutes.
+	const mocks = {
+		qhub: await startQHubMock({ port: port('QHUB_PORT', 4010), windowMs: 60_000 }),
+		qflow: await startQflowMock({ port: port('QFLOW_PORT', 4020) }),
+		humanly: await startHumanlyMock({ port: port('HUMANLY_PORT', 4030) }),
+	};
+	const env = { ...n8nEnv(userFolder, N8N_PORT + 1), N8N_PORT: String(N8N_PORT), N8N_LISTEN_ADDRESS: '127.0.0.1' };
+	const credentialsFile = path.join(userFolder, 'sandbox-credentials.json');
+	fs.writeFileSync(credentialsFile, JSON.stringify(sandboxCredentials(mocks)));
+	execFileSync(n8nBin, ['import:credentials', `--input=${credentialsFile}`], { env, stdio: 'ignore' });
+	fs.rmSync(credentialsFile);
+
+	const n8n = spawn(n8nBin, ['start'], { env, stdio: check ? 'ignore' : ['ignore', 'inherit', 'inherit'] });
+	const stop = async (code) => {
+		n8n.kill('SIGTERM');
+		await Promise.all(Object.values(mocks).map((mock) => mock.close()));
+		process.exit(code);
+	};
+	process.on('SIGINT', () => stop(0));
+	process.on('SIGTERM', () => stop(0));
+	n8n.on('exit', (code) => {
+		if (!check) stop(code ?? 1);
+	});
+
+	const base = `http://127.0.0.1:${N8N_PORT}`;
+	await waitFor(`${base}/healthz`, 120_000);
+	const setup = await fetch(`${base}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(OWNER),
+	});
+	if (!setup.ok) throw new Error(`Could not create the n8n owner: ${setup.status} ${await setup.text()}`);
+
+	if (check) {
+		const types = await (await fetch(`${base}/types/nodes.json`)).json();
+		const ours = types.map((type) => type.name).filter((name) => name.startsWith(`${PACKAGE}.`));
+		console.log(JSON.stringify({ ok: true, n8nVersion, nodes: [...new Set(ours)].sort() }));
+		await stop(0);
+		return;
+	}
+	console.log(`
+n8n ${n8nVersion} is ready with ${PACKAGE} installed:  ${base}
+  log in:   ${OWNER.email} / ${OWNER.password}
+  credentials (already in n8n): "Q-Hub sandbox", "Qflow sandbox", "Humanly sandbox"
+  sandboxes: Q-Hub ${mocks.qhub.url}  Qflow ${mocks.qflow.url}  Humanly ${mocks.humanly.url}
+Add a Q-Hub, Qflow or Humanly node to a workflow, pick its sandbox credential and run it.
+Ctrl-C stops everything.`);
+}
+
+main().catch((error) => {
+	console.error(error.message);
+	process.exit(1);
+});
