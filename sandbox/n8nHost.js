@@ -21,6 +21,18 @@ function cleanNpmEnv() {
 	return Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_config_/i.test(name)));
 }
 
+/** A fresh clone has no node_modules: install the dev tools (build, lint, jest) first. */
+function ensureDevDependencies() {
+	if (fs.existsSync(path.join(repo, 'node_modules', '.bin', 'n8n-node'))) return;
+	process.stderr.write('Installing the development dependencies (npm ci)...\n');
+	const options = { cwd: repo, env: cleanNpmEnv(), stdio: ['ignore', 'inherit', 'inherit'] };
+	try {
+		execFileSync('npm', ['ci', '--no-audit', '--no-fund'], options);
+	} catch {
+		execFileSync('npm', ['install', '--no-audit', '--no-fund'], options);
+	}
+}
+
 /** Installs n8n into hostDir unless the same manifest is already installed there. */
 function ensureN8n(log = (line) => process.stderr.write(`${line}\n`)) {
 	const wanted = fs.readFileSync(hostManifest, 'utf8');
@@ -73,4 +85,4 @@ function n8nEnv(userFolder, brokerPort) {
 	};
 }
 
-module.exports = { ensureN8n, installPackage, n8nEnv, n8nBin, n8nVersion, hostDir, PACKAGE, repo };
+module.exports = { ensureDevDependencies, ensureN8n, installPackage, n8nEnv, n8nBin, n8nVersion, hostDir, PACKAGE, repo };

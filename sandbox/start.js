@@ -12,7 +12,7 @@ const { execFileSync, spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { ensureN8n, installPackage, n8nEnv, n8nBin, n8nVersion, repo, PACKAGE } = require('./n8nHost');
+const { ensureDevDependencies, ensureN8n, installPackage, n8nEnv, n8nBin, n8nVersion, repo, PACKAGE } = require('./n8nHost');
 const { startQHubMock, QHUB_SANDBOX } = require('./qhub');
 const { startQflowMock, QFLOW_SANDBOX } = require('./qflow');
 const { startHumanlyMock, HUMANLY_SANDBOX } = require('./humanly');
@@ -71,6 +71,7 @@ async function waitFor(url, timeoutMs) {
 }
 
 async function main() {
+	ensureDevDependencies();
 	ensureN8n();
 	console.log('Building and installing this package into the sandbox n8n...');
 	fs.rmSync(userFolder, { recursive: true, force: true });

@@ -3,6 +3,7 @@
 # the unit tests and the real-n8n e2e suite. Ends with one "N passed, N failed" line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+node -e 'require("./sandbox/n8nHost").ensureDevDependencies()'
 
 npm run lint --silent || { echo "0 passed, 1 failed (lint)"; exit 1; }
 npx tsc --noEmit -p tsconfig.test.json || { echo "0 passed, 1 failed (type check)"; exit 1; }
