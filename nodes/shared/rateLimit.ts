@@ -73,10 +73,10 @@ export function waitAfterRefusalMs(
 	names: RateLimitHeaderNames | undefined,
 	nowMs: number,
 	fallbackMs: number,
-): { waitMs: number; source: 'retry-after' | 'reset-header' | 'fallback' } {
+): number {
 	const retryAfter = retryAfterMs(headers, nowMs);
-	if (retryAfter !== undefined) return { waitMs: retryAfter, source: 'retry-after' };
+	if (retryAfter !== undefined) return retryAfter;
 	const reset = resetAtMs(headers, names, nowMs);
-	if (reset !== undefined) return { waitMs: Math.max(0, reset - nowMs), source: 'reset-header' };
-	return { waitMs: fallbackMs, source: 'fallback' };
+	if (reset !== undefined) return Math.max(0, reset - nowMs);
+	return fallbackMs;
 }

@@ -158,16 +158,23 @@ export async function apiRequest<T = unknown>(
 	const fail = (status: number | null, vendorError: VendorError, message: string, hint?: string) =>
 		apiError(node, { vendor: profile.displayName, status, vendorError, message, hint, itemIndex: options.itemIndex, secrets });
 
-	const waitOrFail = async (waitMs: number, resetAt: number, why: string) => {
+	/** Waits for a window or a recovery, or fails the item when that is longer than Max Wait allows. */
+	const waitOrFail = async (waitMs: number, status: 429 | 503, why: string) => {
 		if (waitMs > options.maxWaitMs) {
+			const resetAt = describeReset(clock.now() + waitMs);
 			const limit = windows.get(key)?.limit;
+			const pace =
+				status === 429
+					? `pace the workflow: Loop Over Items with a Wait node so that fewer than ${limit ?? 'the allowed number of'} requests go out per window.`
+					: 'run the workflow again later.';
 			throw fail(
-				429,
+				status,
 				{},
-				`${profile.displayName} rate limit reached: ${why}; the window resets at ${describeReset(resetAt)}`,
+				status === 429
+					? `${profile.displayName} rate limit reached: ${why}; the window resets at ${resetAt}`
+					: `${profile.displayName} is temporarily unavailable (503); it can be retried at ${resetAt}`,
 				`This node waits at most ${Math.round(options.maxWaitMs / 1000)} s ("Max Wait" under Request Options). ` +
-					`Raise Max Wait to at least ${Math.ceil(waitMs / 1000)} s, or pace the workflow: Loop Over Items with a Wait node ` +
-					`so that fewer than ${limit ?? 'the allowed number of'} requests go out per window.`,
+					`Raise Max Wait to at least ${Math.ceil(waitMs / 1000)} s, or ${pace}`,
 			);
 		}
 		await clock.sleep(waitMs);
@@ -188,7 +195,7 @@ export async function apiRequest<T = unknown>(
 		// spending a request on a 429.
 		const known = windows.get(key);
 		if (known?.remaining === 0 && known.resetAt !== undefined && known.resetAt > clock.now()) {
-			await waitOrFail(known.resetAt - clock.now(), known.resetAt, 'no requests left in this window');
+			await waitOrFail(known.resetAt - clock.now(), 429, 'no requests left in this window');
 			windows.delete(key);
 		}
 
@@ -209,9 +216,8 @@ export async function apiRequest<T = unknown>(
 					status === 429 && profile.refusalFallbackMs !== undefined
 						? profile.refusalFallbackMs
 						: backoffMs(attempt + 1, BACKOFF_BASE_MS, BACKOFF_CAP_MS, clock.random);
-				const { waitMs } = waitAfterRefusalMs(headers, profile.rateLimitHeaders, clock.now(), fallbackMs);
-				const why = status === 429 ? 'the server answered 429 Too Many Requests' : 'the service is temporarily unavailable (503)';
-				await waitOrFail(waitMs, clock.now() + waitMs, why);
+				const waitMs = waitAfterRefusalMs(headers, profile.rateLimitHeaders, clock.now(), fallbackMs);
+				await waitOrFail(waitMs, status as 429 | 503, 'the server answered 429 Too Many Requests');
 				windows.delete(key);
 				continue;
 			}

@@ -85,6 +85,14 @@ describe('429 and 503', () => {
 		expect(fake.requests).toHaveLength(1);
 	});
 
+	test('a 503 whose Retry-After is beyond Max Wait says when to retry, not "rate limit"', async () => {
+		const { response } = send(GET, [{ status: 503, headers: { 'retry-after': '600' } }], 60_000);
+		await expect(response).rejects.toMatchObject({
+			message: 'Vendor is temporarily unavailable (503); it can be retried at 2026-11-23T10:10:00Z (in 600 s)',
+			description: expect.stringContaining('or run the workflow again later.'),
+		});
+	});
+
 	test(`gives up after ${MAX_RETRIES} retries and shows the vendor's message`, async () => {
 		const { fake, response } = send(GET, [{ status: 503, body: { message: 'Traffic spike' } }]);
 		await expect(response).rejects.toThrow('Vendor: Traffic spike');
