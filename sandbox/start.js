@@ -10,6 +10,7 @@
  */
 const { execFileSync, spawn } = require('node:child_process');
 const fs = require('node:fs');
+const net = require('node:net');
 const path = require('node:path');
 
 const { ensureDevDependencies, ensureN8n, installPackage, n8nEnv, n8nBin, n8nVersion, repo, PACKAGE } = require('./n8nHost');
@@ -70,6 +71,36 @@ async function waitFor(url, timeoutMs) {
 	throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
 }
 
+/** An n8n already on the port would answer our checks in place of the one we start. */
+function assertPortFree(portNumber) {
+	return new Promise((resolve, reject) => {
+		const probe = net.createServer();
+		probe.once('error', () => reject(new Error(`Port ${portNumber} is in use: stop what runs there, or set N8N_PORT.`)));
+		probe.listen(portNumber, '127.0.0.1', () => probe.close(resolve));
+	});
+}
+
+/** Creates the n8n owner account; resolves with its session cookie. */
+async function createOwner(base) {
+	const deadline = Date.now() + 60_000;
+	for (;;) {
+		const setup = await fetch(`${base}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(OWNER),
+		});
+		// The answer logs the owner in: its cookie lets --check read the node list.
+		if (setup.ok) return setup.headers.get('set-cookie')?.split(';')[0] ?? '';
+		if (setup.status !== 404 || Date.now() > deadline) {
+			throw new Error(`Could not create the n8n owner: ${setup.status} ${(await setup.text()).slice(0, 300)}`);
+		}
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+}
+
+/** Stops n8n and the sandboxes; replaced once they run, so a failure never leaves n8n behind. */
+let stop = async (code) => process.exit(code);
+
 async function main() {
 	ensureDevDependencies();
 	ensureN8n();
@@ -84,6 +115,7 @@ async function main() {
 		qflow: await startQflowMock({ port: port('QFLOW_PORT', 4020) }),
 		humanly: await startHumanlyMock({ port: port('HUMANLY_PORT', 4030) }),
 	};
+	await assertPortFree(N8N_PORT);
 	const env = { ...n8nEnv(userFolder, N8N_PORT + 1), N8N_PORT: String(N8N_PORT), N8N_LISTEN_ADDRESS: '127.0.0.1' };
 	const credentialsFile = path.join(userFolder, 'sandbox-credentials.json');
 	fs.writeFileSync(credentialsFile, JSON.stringify(sandboxCredentials(mocks)));
@@ -91,28 +123,26 @@ async function main() {
 	fs.rmSync(credentialsFile);
 
 	const n8n = spawn(n8nBin, ['start'], { env, stdio: check ? 'ignore' : ['ignore', 'inherit', 'inherit'] });
-	const stop = async (code) => {
+	let stopping = false;
+	stop = async (code) => {
+		if (stopping) return;
+		stopping = true;
 		n8n.kill('SIGTERM');
 		await Promise.all(Object.values(mocks).map((mock) => mock.close()));
 		process.exit(code);
 	};
 	process.on('SIGINT', () => stop(0));
 	process.on('SIGTERM', () => stop(0));
-	n8n.on('exit', (code) => {
-		if (!check) stop(code ?? 1);
-	});
+	// n8n ending on its own (a port in use, a crash) ends the sandbox too, as a failure.
+	n8n.on('exit', (code) => stop(code || 1));
 
 	const base = `http://127.0.0.1:${N8N_PORT}`;
-	await waitFor(`${base}/healthz`, 120_000);
-	const setup = await fetch(`${base}/rest/owner/setup`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify(OWNER),
-	});
-	if (!setup.ok) throw new Error(`Could not create the n8n owner: ${setup.status} ${await setup.text()}`);
+	// /healthz answers before the REST routes are mounted; readiness waits for them.
+	await waitFor(`${base}/healthz/readiness`, 180_000);
+	const session = await createOwner(base);
 
 	if (check) {
-		const types = await (await fetch(`${base}/types/nodes.json`)).json();
+		const types = await (await fetch(`${base}/types/nodes.json`, { headers: { cookie: session } })).json();
 		const ours = types.map((type) => type.name).filter((name) => name.startsWith(`${PACKAGE}.`));
 		console.log(JSON.stringify({ ok: true, n8nVersion, nodes: [...new Set(ours)].sort() }));
 		await stop(0);
@@ -127,7 +157,7 @@ Add a Q-Hub, Qflow or Humanly node to a workflow, pick its sandbox credential an
 Ctrl-C stops everything.`);
 }
 
-main().catch((error) => {
+main().catch(async (error) => {
 	console.error(error.message);
-	process.exit(1);
+	await stop(1);
 });

@@ -1,0 +1,22 @@
+/** The README's first command: `npm start` brings up the sandboxes and an n8n that lists our nodes. */
+const { execFile } = require('node:child_process');
+const path = require('node:path');
+
+test('npm start -- --check: n8n answers with the three nodes (and their AI-tool variants) loaded', async () => {
+	const env = { ...process.env, N8N_PORT: '5690', QHUB_PORT: '4110', QFLOW_PORT: '4120', HUMANLY_PORT: '4130' };
+	const stdout = await new Promise((resolve, reject) => {
+		execFile('node', [path.join(__dirname, '..', '..', 'sandbox', 'start.js'), '--check'], { env, timeout: 300_000 }, (error, out, err) =>
+			error ? reject(new Error(`${error.message}\n${out}\n${err}`)) : resolve(out),
+		);
+	});
+	const result = JSON.parse(stdout.trim().split('\n').pop());
+	expect(result.ok).toBe(true);
+	expect(result.nodes).toEqual(
+		expect.arrayContaining([
+			'n8n-nodes-qhub-qflow-humanly.qHub',
+			'n8n-nodes-qhub-qflow-humanly.qflow',
+			'n8n-nodes-qhub-qflow-humanly.humanly',
+			'n8n-nodes-qhub-qflow-humanly.qHubTool',
+		]),
+	);
+}, 300_000);
