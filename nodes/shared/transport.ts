@@ -159,7 +159,7 @@ export async function apiRequest<T = unknown>(
 		apiError(node, { vendor: profile.displayName, status, vendorError, message, hint, itemIndex: options.itemIndex, secrets });
 
 	/** Waits for a window or a recovery, or fails the item when that is longer than Max Wait allows. */
-	const waitOrFail = async (waitMs: number, status: 429 | 503, why: string) => {
+	const waitOrFail = async (waitMs: number, status: 429 | 503, why: string, vendorError: VendorError = {}) => {
 		if (waitMs > options.maxWaitMs) {
 			const resetAt = describeReset(clock.now() + waitMs);
 			const limit = windows.get(key)?.limit;
@@ -169,7 +169,7 @@ export async function apiRequest<T = unknown>(
 					: 'run the workflow again later.';
 			throw fail(
 				status,
-				{},
+				vendorError,
 				status === 429
 					? `${profile.displayName} rate limit reached: ${why}; the window resets at ${resetAt}`
 					: `${profile.displayName} is temporarily unavailable (503); it can be retried at ${resetAt}`,
@@ -217,7 +217,9 @@ export async function apiRequest<T = unknown>(
 						? profile.refusalFallbackMs
 						: backoffMs(attempt + 1, BACKOFF_BASE_MS, BACKOFF_CAP_MS, clock.random);
 				const waitMs = waitAfterRefusalMs(headers, profile.rateLimitHeaders, clock.now(), fallbackMs);
-				await waitOrFail(waitMs, status as 429 | 503, 'the server answered 429 Too Many Requests');
+				// Past Max Wait the item still carries the vendor's own code, details and request id.
+				const vendorError = profile.parseError(failure.body, headers ?? {});
+				await waitOrFail(waitMs, status as 429 | 503, 'the server answered 429 Too Many Requests', vendorError);
 				windows.delete(key);
 				continue;
 			}

@@ -75,7 +75,7 @@ describe('429 and 503', () => {
 	});
 
 	test('a wait longer than Max Wait fails at once with the reset time and how to pace', async () => {
-		const { fake, response } = send(GET, [{ status: 429, headers: { 'retry-after': '3600' } }], 60_000);
+		const { fake, response } = send(GET, [{ status: 429, headers: { 'retry-after': '3600' }, body: { code: 'rate_limited', requestId: 'req-9' } }], 60_000);
 		const error = (await response.catch((caught: unknown) => caught)) as Error & { description: string };
 		expect(error.message).toBe(
 			'Vendor rate limit reached: the server answered 429 Too Many Requests; the window resets at 2026-11-23T11:00:00Z (in 3600 s)',
