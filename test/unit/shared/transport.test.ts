@@ -83,6 +83,8 @@ describe('429 and 503', () => {
 		expect(error.description).toContain('Raise Max Wait to at least 3600 s, or pace the workflow: Loop Over Items with a Wait node');
 		expect(clock.sleeps).toEqual([]);
 		expect(fake.requests).toHaveLength(1);
+		const { vendorError } = (error as unknown as { context: { vendorError: object } }).context;
+		expect(vendorError).toMatchObject({ httpCode: '429', code: 'rate_limited', requestId: 'req-9' });
 	});
 
 	test('a 503 whose Retry-After is beyond Max Wait says when to retry, not "rate limit"', async () => {
