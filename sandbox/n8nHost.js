@@ -1,8 +1,10 @@
 /**
  * The real n8n that the start script and the e2e suite run, and this package installed into it the
  * way a user gets it. n8n lives in its own folder (outside the repo, reused between runs), installed
- * from sandbox/n8n-host/package.json: the one place the n8n version is pinned, and the place of the
- * xlsx override that the node package itself must not carry.
+ * from a manifest in sandbox/n8n-host/: the one place each n8n version is pinned, and the place of the
+ * overrides that the node package itself must not carry. Two lines (N8N_LINE):
+ *   node20  (default) n8n 2.8.4, the newest that runs on this machine's Node 20;
+ *   current           the current n8n, on a Node 24 binary installed from the npm registry.
  */
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -11,10 +13,18 @@ const path = require('node:path');
 
 const repo = path.resolve(__dirname, '..');
 const PACKAGE = require(path.join(repo, 'package.json')).name;
-const hostManifest = path.join(__dirname, 'n8n-host', 'package.json');
-const n8nVersion = require(hostManifest).dependencies.n8n;
+const line = process.env.N8N_LINE || 'node20';
+const hostFiles = path.join(__dirname, 'n8n-host');
+const hostManifest = path.join(hostFiles, `${line}.json`);
+if (!fs.existsSync(hostManifest)) throw new Error(`Unknown N8N_LINE "${line}": use node20 or current`);
+const manifest = require(hostManifest);
+const n8nVersion = manifest.dependencies.n8n;
 const hostDir = process.env.N8N_HOST_DIR || path.join(os.homedir(), '.cache', PACKAGE, `n8n-${n8nVersion}`);
 const n8nBin = path.join(hostDir, 'node_modules', '.bin', 'n8n');
+/** The Node that runs n8n: a registry-installed binary when the line needs one, else this one. */
+const runtimeDir = manifest.runtime ? path.join(hostDir, 'runtime', 'node_modules', manifest.runtime.split('@')[0]) : undefined;
+const nodeDir = runtimeDir ?? path.resolve(process.execPath, '..', '..');
+const withRuntimePath = (env) => (runtimeDir ? { ...env, PATH: `${path.join(runtimeDir, 'bin')}${path.delimiter}${env.PATH}` } : env);
 
 /** npm settings passed down to child processes (this package's ignore-scripts=true among them). */
 function cleanNpmEnv() {
@@ -33,21 +43,63 @@ function ensureDevDependencies() {
 	}
 }
 
-/** Installs n8n into hostDir unless the same manifest is already installed there. */
+/** Blocks the thread (this runs before any server starts); used only while waiting for a lock. */
+function pause(ms) {
+	Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Runs `fn` holding a lock on hostDir, so two test runs or a test run and `npm start` never install
+ * into the same folder at once. A lock older than 30 minutes is taken as abandoned.
+ */
+function withHostLock(fn) {
+	const lock = `${hostDir}.lock`;
+	fs.mkdirSync(path.dirname(lock), { recursive: true });
+	for (;;) {
+		try {
+			fs.mkdirSync(lock);
+			break;
+		} catch {
+			const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+			if (age > 30 * 60_000) fs.rmSync(lock, { recursive: true, force: true });
+			else pause(2_000);
+		}
+	}
+	try {
+		return fn();
+	} finally {
+		fs.rmSync(lock, { recursive: true, force: true });
+	}
+}
+
+/** Installs n8n into hostDir unless this manifest was fully installed there before. */
 function ensureN8n(log = (line) => process.stderr.write(`${line}\n`)) {
 	const wanted = fs.readFileSync(hostManifest, 'utf8');
-	const installedManifest = path.join(hostDir, 'package.json');
-	const current = fs.existsSync(installedManifest) ? fs.readFileSync(installedManifest, 'utf8') : '';
-	if (current === wanted && fs.existsSync(n8nBin)) return n8nBin;
-	// A half-built or older install is replaced whole: npm would not rerun the native builds in it.
-	fs.rmSync(hostDir, { recursive: true, force: true });
-	fs.mkdirSync(hostDir, { recursive: true });
-	log(`Installing n8n ${n8nVersion} into ${hostDir} (first run only, about 5 minutes)...`);
-	// n8n builds native modules (sqlite3) in its install scripts, against Node's own headers.
-	const env = { ...cleanNpmEnv(), npm_config_ignore_scripts: 'false', npm_config_nodedir: path.resolve(process.execPath, '..', '..') };
-	fs.writeFileSync(installedManifest, wanted);
-	execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: hostDir, env, stdio: ['ignore', 'inherit', 'inherit'] });
-	return n8nBin;
+	// Written only after a complete install: a folder left half-built is never taken for ready.
+	const doneMarker = path.join(hostDir, '.installed-manifest.json');
+	const installed = () => fs.existsSync(n8nBin) && fs.existsSync(doneMarker) && fs.readFileSync(doneMarker, 'utf8') === wanted;
+	if (installed()) return n8nBin;
+	return withHostLock(() => {
+		if (installed()) return n8nBin;
+		fs.rmSync(hostDir, { recursive: true, force: true });
+		fs.mkdirSync(hostDir, { recursive: true });
+		log(`Installing n8n ${n8nVersion} (${line}) into ${hostDir} (first run only, 5 to 8 minutes)...`);
+		const npmInstall = (cwd, args, env) =>
+			execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...args], { cwd, env, stdio: ['ignore', 'inherit', 'inherit'] });
+		if (manifest.runtime) {
+			const runtimeRoot = path.join(hostDir, 'runtime');
+			fs.mkdirSync(runtimeRoot, { recursive: true });
+			fs.writeFileSync(path.join(runtimeRoot, 'package.json'), '{"private":true}');
+			npmInstall(runtimeRoot, [manifest.runtime], cleanNpmEnv());
+		}
+		fs.cpSync(path.join(hostFiles, 'kafka-stub'), path.join(hostDir, 'kafka-stub'), { recursive: true });
+		fs.writeFileSync(path.join(hostDir, 'package.json'), wanted);
+		// n8n builds native modules (sqlite3) in its install scripts, against the headers of the Node
+		// that will run it.
+		npmInstall(hostDir, [], withRuntimePath({ ...cleanNpmEnv(), npm_config_ignore_scripts: 'false', npm_config_nodedir: nodeDir }));
+		fs.writeFileSync(doneMarker, wanted);
+		return n8nBin;
+	});
 }
 
 /**
@@ -73,7 +125,7 @@ function installPackage(nodesDir, workDir) {
 /** Environment of an n8n process on `userFolder`: quiet, local, its own task-broker port. */
 function n8nEnv(userFolder, brokerPort) {
 	return {
-		...cleanNpmEnv(),
+		...withRuntimePath(cleanNpmEnv()),
 		// jest sets NODE_ENV=test, under which n8n's CLI prints no execution result.
 		NODE_ENV: 'production',
 		N8N_USER_FOLDER: userFolder,
@@ -85,4 +137,4 @@ function n8nEnv(userFolder, brokerPort) {
 	};
 }
 
-module.exports = { ensureDevDependencies, ensureN8n, installPackage, n8nEnv, n8nBin, n8nVersion, hostDir, PACKAGE, repo };
+module.exports = { ensureDevDependencies, ensureN8n, installPackage, n8nEnv, n8nBin, n8nVersion, line, hostDir, PACKAGE, repo };

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Everything a change must pass: lint (n8n's strict community rules), a type check of the tests,
-# the unit tests and the real-n8n e2e suite. Ends with one "N passed, N failed" line.
+# Everything a change must pass: lint (n8n's strict community rules), a type check of the tests, the
+# unit tests, and the real-n8n e2e suite twice: on n8n 2.8.4 under this machine's Node 20, then on
+# the current n8n under Node 24 from the npm registry (N8N_CURRENT=skip leaves that one out).
+# Ends with one "N passed, N failed" line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 node -e 'require("./sandbox/n8nHost").ensureDevDependencies()'
@@ -8,12 +10,23 @@ node -e 'require("./sandbox/n8nHost").ensureDevDependencies()'
 npm run lint --silent || { echo "0 passed, 1 failed (lint)"; exit 1; }
 npx tsc --noEmit -p tsconfig.test.json || { echo "0 passed, 1 failed (type check)"; exit 1; }
 
-mkdir -p .e2e-work
-results=.e2e-work/jest-results.json
-npx jest --ci --json --outputFile="$results" "$@"
-status=$?
+results=.test-results
+rm -rf "$results" && mkdir -p "$results"
+status=0
+npx jest --ci --json --outputFile="$results/node20.json" "$@" || status=1
+if [ "${N8N_CURRENT:-run}" != skip ]; then
+	echo "== The e2e suite again, on the current n8n under Node 24 =="
+	N8N_LINE=current npx jest --ci --json --outputFile="$results/current.json" --selectProjects e2e || status=1
+fi
+
 node -e '
-const r = require(process.argv[1]);
-console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed`);
-' "$PWD/$results" 2>/dev/null || echo "0 passed, 1 failed (no test results)"
+const fs = require("fs");
+let passed = 0, failed = 0;
+for (const file of fs.readdirSync(process.argv[1])) {
+  const r = JSON.parse(fs.readFileSync(`${process.argv[1]}/${file}`, "utf8"));
+  console.log(`${file.replace(".json", "")}: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
+  passed += r.numPassedTests; failed += r.numFailedTests + r.numRuntimeErrorTestSuites;
+}
+console.log(`${passed} passed, ${failed} failed`);
+' "$results" || { echo "0 passed, 1 failed (no test results)"; exit 1; }
 exit $status

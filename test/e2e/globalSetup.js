@@ -2,11 +2,12 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { ensureN8n, installPackage } = require('../../sandbox/n8nHost');
+const { ensureN8n, installPackage, line, n8nVersion } = require('../../sandbox/n8nHost');
 const { workRoot, installedNodesDir } = require('./harness');
 
 module.exports = async function globalSetup() {
 	ensureN8n();
+	process.stderr.write(`\ne2e on n8n ${n8nVersion} (${line})\n`);
 	fs.rmSync(workRoot, { recursive: true, force: true });
 	installPackage(installedNodesDir, path.join(workRoot, 'pack'));
 };
