@@ -1,0 +1,43 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { requestOptionsProperty } from '../shared/descriptions';
+import { nodeProperties, route } from '../shared/router';
+import { resources } from './actions/router';
+import { listSearch, loadOptions } from './methods';
+import { HUMANLY_DEFAULT_MAX_WAIT_SECONDS } from './transport';
+
+export class Humanly implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Humanly',
+		name: 'humanly',
+		icon: { light: 'file:humanly.svg', dark: 'file:humanly.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Create users and teams in bulk, and manage candidates, interviews and interview invites in Humanly (Qualifi)',
+		defaults: { name: 'Humanly' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'humanlyApi', required: true }],
+		properties: [
+			...nodeProperties(resources),
+			requestOptionsProperty(
+				HUMANLY_DEFAULT_MAX_WAIT_SECONDS,
+				'Humanly allows 100 requests a minute and 1000 an hour per API key and says in its headers when the window resets.',
+			),
+		],
+	};
+
+	methods = { loadOptions, listSearch };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await route.call(this, resources);
+	}
+}

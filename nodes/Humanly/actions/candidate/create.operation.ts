@@ -1,0 +1,107 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { eachItem, type Operation } from '../../../shared/router';
+import { emailAddress, optionalText, requiredText, toApiBody } from '../../../shared/schemas';
+import { validateInput } from '../../../shared/validate';
+import { HUMANLY } from '../../api';
+import { optionalBoolean, optionalPhone, optionalTimezone } from '../../schemas';
+import { humanlyRecord } from '../../transport';
+
+const input = z.object({
+	firstName: requiredText('First Name', 100),
+	lastName: requiredText('Last Name', 100),
+	email: emailAddress,
+	phone: optionalPhone,
+	externalId: optionalText(200),
+	timezone: optionalTimezone,
+	smsOptIn: optionalBoolean,
+});
+
+export const createCandidate: Operation = {
+	option: {
+		name: 'Create',
+		action: 'Create a candidate',
+		description: 'Add a candidate, e.g. from your ATS, so they can be invited to interviews',
+	},
+	description: [
+		{
+			displayName: 'First Name',
+			name: 'firstName',
+			type: 'string',
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Last Name',
+			name: 'lastName',
+			type: 'string',
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'name@email.com',
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				{
+					displayName: 'External ID',
+					name: 'externalId',
+					type: 'string',
+					default: '',
+					description: 'Your own reference for the candidate, e.g. the ID in your ATS',
+				},
+				{
+					displayName: 'Phone',
+					name: 'phone',
+					type: 'string',
+					default: '',
+					placeholder: '+14155550100',
+					description: 'In E.164 form: + and country code, digits only. Needed for SMS invites.',
+				},
+				{
+					displayName: 'SMS Opt In',
+					name: 'smsOptIn',
+					type: 'boolean',
+					default: false,
+					description:
+						'Whether the candidate agreed to receive text messages. Only then (and with a phone number) can invites go by SMS.',
+				},
+				{
+					displayName: 'Time Zone',
+					name: 'timezone',
+					type: 'string',
+					default: '',
+					placeholder: 'America/New_York',
+					description: 'IANA time zone name of the candidate',
+				},
+			],
+		},
+	],
+	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
+		const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+		const candidate = validateInput(
+			this,
+			input,
+			{
+				firstName: this.getNodeParameter('firstName', itemIndex),
+				lastName: this.getNodeParameter('lastName', itemIndex),
+				email: this.getNodeParameter('email', itemIndex),
+				...additional,
+			},
+			itemIndex,
+		);
+		const body = toApiBody(candidate, HUMANLY.fields.candidate) as IDataObject;
+		return await humanlyRecord.call(this, { method: 'POST', path: HUMANLY.paths.candidates, body }, itemIndex);
+	}),
+};

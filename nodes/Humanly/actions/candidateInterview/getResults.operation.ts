@@ -1,0 +1,28 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { eachItem, type Operation } from '../../../shared/router';
+import { HUMANLY } from '../../api';
+import { candidateInterviewIdProperty } from '../../descriptions';
+import { readId } from '../../schemas';
+import { humanlyRecord } from '../../transport';
+
+export const getCandidateInterviewResults: Operation = {
+	option: {
+		name: 'Get Results',
+		action: 'Get the results of a candidate interview',
+		description: 'Get the answers, transcripts and scores of a completed candidate interview',
+	},
+	description: [
+		candidateInterviewIdProperty(
+			'ID of the candidate interview. Results exist once the candidate has answered; before that Humanly answers Not Found.',
+		),
+	],
+	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
+		const id = readId(this, 'candidateInterviewId', 'Candidate interview', itemIndex);
+		return await humanlyRecord.call(
+			this,
+			{ method: 'GET', path: HUMANLY.paths.candidateInterviewResults(id) },
+			itemIndex,
+		);
+	}),
+};

@@ -1,0 +1,120 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { eachItem, type Operation } from '../../../shared/router';
+import { toApiBody } from '../../../shared/schemas';
+import { validateInput } from '../../../shared/validate';
+import { HUMANLY } from '../../api';
+import { candidateLocator, interviewLocator } from '../../descriptions';
+import { blankToUndefined, humanlyId, oneOf } from '../../schemas';
+import { humanlyRecord } from '../../transport';
+
+const input = z.object({
+	candidateId: humanlyId('Candidate'),
+	interviewId: humanlyId('Interview'),
+	deliveryTypes: z.preprocess(
+		(value) => (typeof value === 'string' ? value.split(',').map((type) => type.trim()).filter(Boolean) : value),
+		z
+			.array(oneOf(HUMANLY.deliveryTypes), { invalid_type_error: 'must be a list of email, sms' })
+			.min(1, 'must name at least one channel: email, sms')
+			.transform((types) => [...new Set(types)]),
+	),
+	expiryDays: z.preprocess(
+		blankToUndefined,
+		z
+			.number({ invalid_type_error: 'must be a number of days' })
+			.int('must be a whole number of days')
+			.min(1, 'must be at least 1 day')
+			.optional(),
+	),
+	externalRedirectUri: z.preprocess(
+		blankToUndefined,
+		z
+			.string()
+			.trim()
+			.url('must be a full URL, like https://careers.example.com/thanks')
+			.refine((url) => /^https?:\/\//i.test(url), 'must start with http:// or https://')
+			.optional(),
+	),
+	sendInvite: z.preprocess(blankToUndefined, z.boolean({ invalid_type_error: 'must be true or false' }).optional()),
+});
+
+export const inviteCandidate: Operation = {
+	option: {
+		name: 'Invite',
+		action: 'Invite a candidate to an interview',
+		description: 'Create a candidate interview and send the candidate the invite by email and/or SMS',
+	},
+	description: [
+		candidateLocator('The candidate to invite'),
+		interviewLocator('The interview the candidate is invited to'),
+		{
+			displayName: 'Delivery',
+			name: 'deliveryTypes',
+			type: 'multiOptions',
+			options: [
+				{ name: 'Email', value: 'email' },
+				{ name: 'SMS', value: 'sms' },
+			],
+			default: ['email'],
+			required: true,
+			description:
+				'How the invite reaches the candidate. SMS works only for candidates who opted in to SMS (SMS Opt In on the candidate) and have a phone number; otherwise Humanly refuses the invite with a validation error.',
+		},
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				{
+					displayName: 'Expiry Days',
+					name: 'expiryDays',
+					type: 'number',
+					typeOptions: { minValue: 1 },
+					default: 7,
+					description: 'Days the invite stays valid; Humanly’s default applies when left out',
+				},
+				{
+					displayName: 'Redirect URL',
+					name: 'externalRedirectUri',
+					type: 'string',
+					default: '',
+					placeholder: 'https://careers.example.com/thanks',
+					description: 'Where the candidate goes after finishing the interview',
+				},
+				{
+					displayName: 'Send Invite',
+					name: 'sendInvite',
+					type: 'boolean',
+					default: true,
+					description:
+						'Whether Humanly sends the invite now. Off creates the candidate interview and its link (inviteUrl) without contacting the candidate.',
+				},
+			],
+		},
+	],
+	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
+		const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+		const invite = validateInput(
+			this,
+			input,
+			{
+				candidateId: this.getNodeParameter('candidateId', itemIndex, '', { extractValue: true }),
+				interviewId: this.getNodeParameter('interviewId', itemIndex, '', { extractValue: true }),
+				deliveryTypes: this.getNodeParameter('deliveryTypes', itemIndex, []),
+				expiryDays: additional.expiryDays,
+				externalRedirectUri: additional.externalRedirectUri,
+				sendInvite: additional.sendInvite,
+			},
+			itemIndex,
+		);
+		const body = toApiBody(invite, HUMANLY.fields.candidateInterview) as IDataObject;
+		return await humanlyRecord.call(
+			this,
+			{ method: 'POST', path: HUMANLY.paths.candidateInterviews, body },
+			itemIndex,
+		);
+	}),
+};

@@ -1,0 +1,29 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { eachItem, type Operation } from '../../../shared/router';
+import { HUMANLY } from '../../api';
+import { candidateInterviewIdProperty } from '../../descriptions';
+import { readId } from '../../schemas';
+import { humanlyRecord } from '../../transport';
+
+export const resendCandidateInterviewInvite: Operation = {
+	option: {
+		name: 'Resend Invite',
+		action: 'Resend the invite of a candidate interview',
+		description: 'Send the candidate the invite again, by the channels it was first sent by',
+	},
+	description: [
+		candidateInterviewIdProperty(
+			'ID of the candidate interview. An expired invite, or one that is Hired or Archived, cannot be resent.',
+		),
+	],
+	// Not idempotent: each call sends the candidate another message, so it is never resent blindly.
+	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
+		const id = readId(this, 'candidateInterviewId', 'Candidate interview', itemIndex);
+		return await humanlyRecord.call(
+			this,
+			{ method: 'POST', path: HUMANLY.paths.candidateInterviewResend(id) },
+			itemIndex,
+		);
+	}),
+};

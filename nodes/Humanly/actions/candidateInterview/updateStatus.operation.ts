@@ -1,0 +1,46 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { eachItem, type Operation } from '../../../shared/router';
+import { validateInput } from '../../../shared/validate';
+import { HUMANLY } from '../../api';
+import { candidateInterviewIdProperty } from '../../descriptions';
+import { oneOf, readId } from '../../schemas';
+import { humanlyRecord } from '../../transport';
+import { statusOptions } from './status';
+
+const input = z.object({ status: oneOf(HUMANLY.candidateInterviewStatuses) });
+
+export const updateCandidateInterviewStatus: Operation = {
+	option: {
+		name: 'Update Status',
+		action: 'Update the status of a candidate interview',
+		description: 'Move a candidate interview on, e.g. to Has Reviewed or Hired',
+	},
+	description: [
+		candidateInterviewIdProperty('ID of the candidate interview to update'),
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			options: statusOptions,
+			default: 'has_reviewed',
+			required: true,
+		},
+	],
+	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
+		const id = readId(this, 'candidateInterviewId', 'Candidate interview', itemIndex);
+		const { status } = validateInput(this, input, { status: this.getNodeParameter('status', itemIndex) }, itemIndex);
+		// Setting the same status twice leaves the same state: safe to resend after a lost answer.
+		return await humanlyRecord.call(
+			this,
+			{
+				method: 'PATCH',
+				path: HUMANLY.paths.candidateInterviewStatus(id),
+				body: { [HUMANLY.statusField]: status },
+				idempotent: true,
+			},
+			itemIndex,
+		);
+	}),
+};

@@ -1,0 +1,101 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import type { Operation } from '../../../shared/router';
+import { emailAddress, requiredText, toApiBody } from '../../../shared/schemas';
+import { validateInput } from '../../../shared/validate';
+import { HUMANLY } from '../../api';
+import { bulkOptionsProperty, teamIdsProperty } from '../../descriptions';
+import { optionalPhone, teamIdList } from '../../schemas';
+import { bulkCreate } from '../bulk';
+
+const description: INodeProperties[] = [
+	{
+		displayName: 'First Name',
+		name: 'firstName',
+		type: 'string',
+		default: '',
+		required: true,
+	},
+	{
+		displayName: 'Last Name',
+		name: 'lastName',
+		type: 'string',
+		default: '',
+		required: true,
+	},
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+		required: true,
+		description: 'Must be unique in your organization',
+	},
+	teamIdsProperty,
+	{
+		displayName: 'Dashboard Access',
+		name: 'dashboardAccess',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether the user can sign in to the Humanly dashboard. Off (the default) creates an API user: no login and no dashboard, used to attribute work done through the API. On creates a regular user with a dashboard login.',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Phone',
+				name: 'phone',
+				type: 'string',
+				default: '',
+				placeholder: '+14155550100',
+				description: 'In E.164 form: + and country code, digits only',
+			},
+		],
+	},
+	bulkOptionsProperty('users'),
+];
+
+const input = z.object({
+	firstName: requiredText('First Name', 100),
+	lastName: requiredText('Last Name', 100),
+	email: emailAddress,
+	phone: optionalPhone,
+	teamIds: teamIdList,
+	dashboardAccess: z.boolean({ invalid_type_error: 'must be true or false' }),
+});
+
+export const createUser: Operation = {
+	option: {
+		name: 'Create',
+		action: 'Create users',
+		description: 'Create users in bulk, one per input item, each in at least one team',
+	},
+	description,
+	execute: bulkCreate({
+		endpoint: HUMANLY.bulk.users,
+		entryOf(this: IExecuteFunctions, itemIndex: number) {
+			const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+			const user = validateInput(
+				this,
+				input,
+				{
+					firstName: this.getNodeParameter('firstName', itemIndex),
+					lastName: this.getNodeParameter('lastName', itemIndex),
+					email: this.getNodeParameter('email', itemIndex),
+					phone: additional.phone,
+					teamIds: this.getNodeParameter('teamIds', itemIndex, []),
+					dashboardAccess: this.getNodeParameter('dashboardAccess', itemIndex, false),
+				},
+				itemIndex,
+			);
+			return toApiBody(user, HUMANLY.fields.user) as IDataObject;
+		},
+	}),
+};

@@ -1,0 +1,107 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { HUMANLY } from './api';
+
+const DEFAULT_BATCH_SIZE = HUMANLY.maxBatchSize;
+
+/** A record picked from Humanly's list or given by ID (the pattern n8n uses for records). */
+function locator(
+	what: { displayName: string; name: string; searchListMethod: string; placeholder: string },
+	description: string,
+): INodeProperties {
+	return {
+		displayName: what.displayName,
+		name: what.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: what.searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: what.placeholder,
+			},
+		],
+	};
+}
+
+export const candidateLocator = (description: string) =>
+	locator(
+		{
+			displayName: 'Candidate',
+			name: 'candidateId',
+			searchListMethod: 'searchCandidates',
+			placeholder: 'e.g. 3f2b6c1e-8a4d-4c2b-9e1f-2a7d5b9c0e11',
+		},
+		description,
+	);
+
+export const interviewLocator = (description: string) =>
+	locator(
+		{
+			displayName: 'Interview',
+			name: 'interviewId',
+			searchListMethod: 'searchInterviews',
+			placeholder: 'e.g. 7c9e2f4a-1b3d-4e5f-8a6b-9c0d1e2f3a4b',
+		},
+		description,
+	);
+
+export const candidateInterviewIdProperty = (description: string): INodeProperties => ({
+	displayName: 'Candidate Interview ID',
+	name: 'candidateInterviewId',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. 0f8e4c2a-5b7d-4a9e-8c1f-3d2b6a9e7c10',
+	description,
+});
+
+/** Team IDs from Humanly's list, or by expression (one ID, a comma-separated list, or an array). */
+export const teamIdsProperty: INodeProperties = {
+	displayName: 'Team Names or IDs',
+	name: 'teamIds',
+	type: 'multiOptions',
+	typeOptions: { loadOptionsMethod: 'getTeams' },
+	default: [],
+	required: true,
+	description:
+		'Teams the user belongs to: at least one, all of your organization (an expression may give an array or comma-separated IDs). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
+/** The "Options" collection of a bulk create: how many records go into one request. */
+export function bulkOptionsProperty(noun: string): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Batch Size',
+				name: 'batchSize',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: HUMANLY.maxBatchSize },
+				default: DEFAULT_BATCH_SIZE,
+				description: `How many ${noun} one request creates. All input items are sent in requests of this many, so 1,000 items cost ${Math.ceil(1000 / HUMANLY.maxBatchSize)} requests of the key's allowance at the default.`,
+			},
+		],
+	};
+}
+
+export const simplifyProperty: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: true,
+	description: 'Whether to return a simplified version of the response instead of the raw data',
+};
