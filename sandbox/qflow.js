@@ -210,6 +210,9 @@ async function startQflowMock(options = {}) {
 	const rateWindows = new Map(); // ip -> { windowStart, count, blockedUntil }
 	let pending503 = 0;
 	let requestSeq = 0;
+	// expireTokensAfter(n): after n more API requests, every access token that exists at that moment
+	// stops working (one shot), like an hour-old token running out in the middle of a workflow.
+	let expireAfterRequests;
 
 	function seed() {
 		state.users.clear();
@@ -248,6 +251,7 @@ async function startQflowMock(options = {}) {
 		rateWindows.clear();
 		pending503 = 0;
 		requestSeq = 0;
+		expireAfterRequests = undefined;
 	}
 
 	const findUser = (predicate) => [...state.users.values()].find(predicate);
@@ -535,6 +539,12 @@ async function startQflowMock(options = {}) {
 
 	/** Edge (rate limit, injected 503), then APIM (key, bearer), then the users API. */
 	async function handleApi(req, res, url) {
+		if (expireAfterRequests !== undefined) {
+			if (expireAfterRequests === 0) {
+				accessTokens.clear();
+				expireAfterRequests = undefined;
+			} else expireAfterRequests -= 1;
+		}
 		counters.apiRequests += 1;
 		requestSeq += 1;
 		const query = Object.fromEntries(url.searchParams);
@@ -625,6 +635,10 @@ async function startQflowMock(options = {}) {
 		requests,
 		state,
 		expireTokens: () => accessTokens.clear(),
+		/** The next n API requests keep today's tokens; request n + 1 finds every existing token expired (once). */
+		expireTokensAfter: (n) => {
+			expireAfterRequests = n;
+		},
 		fail503: (n = 1) => {
 			pending503 = n;
 		},

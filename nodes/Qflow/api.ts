@@ -6,21 +6,22 @@
 export const QFLOW = {
 	defaultIdentityHost: 'https://identity.qflowhub.io',
 	defaultApiHost: 'https://api.qflowhub.io',
-	/** OAuth token endpoint on the identity host. */
+	/** OAuth token endpoint on the identity host (password grant, form-urlencoded). */
 	grantEndpoint: '/core/connect/token',
 	scope: 'qflowapi openid offline_access',
 	/** Every users endpoint sits under this prefix on the API host. */
 	apiPrefix: '/users/v1/api/',
 
 	paths: {
-		user: (id: string) => `user/${id}`,
+		user: (id: string) => `user/${encodeURIComponent(id)}`,
 		users: 'users',
 		userByEmail: 'users/email',
-		/** POST creates, PUT updates (body carries `id`) [assumed body], DELETE removes. */
+		/** POST creates, PUT updates (body carries `id`), DELETE removes. */
 		userWrite: 'user',
 		credentialChange: 'user/changepassword',
 		changeUsername: 'user/changeusername',
 		translations: 'user/translations',
+		/** Also the credential test: it needs both the token and the subscription key. */
 		count: 'users/total',
 	},
 
@@ -30,17 +31,70 @@ export const QFLOW = {
 	deleteIdParam: 'id',
 	/** [assumed] Get Many paging: `?page=1&pageSize=100` (1-based), the body is a plain JSON array. */
 	paging: { pageParam: 'page', sizeParam: 'pageSize', maxPageSize: 100 },
-	/** [assumed] Count answers a bare JSON number; Translations a flat `{ key: text }` object. */
+	// [assumed] Count answers a bare JSON number; Translations a flat `{ key: text }` object (the
+	// response checks in transport.ts say so when the API answers otherwise).
+
+	/**
+	 * Request body field names: the node's name → Qflow's name. The user fields are documented for Get
+	 * User; that Create and Update take the same names is [assumed], and so is `password` on Create.
+	 */
+	fields: {
+		user: {
+			firstName: 'firstName',
+			lastName: 'lastName',
+			email: 'email',
+			timeZoneId: 'timeZoneId',
+			companyName: 'companyName',
+			customData: 'customData',
+		},
+		/** [assumed] optional initial password on Create User. */
+		createPassword: 'password',
+		/** Documented: `id`, `oldPassword`, `newPassword` required; `signOutAllSessions` optional. */
+		changePassword: { id: 'id', oldPassword: 'oldPassword', newPassword: 'newPassword', signOutAllSessions: 'signOutAllSessions' },
+		/** Documented: `oldUserName`, `newUserName` required; `id` optional. */
+		changeUsername: { id: 'id', oldUserName: 'oldUserName', newUserName: 'newUserName' },
+	},
+
+	/**
+	 * [assumed] PUT user replaces the whole record, so Update and Create or Update read the user first
+	 * and send every field, the changes laid over the current values. Set to false if the API merges.
+	 */
+	updateSendsWholeUser: true,
 
 	/** [assumed] Password rules: 8–128 characters with an upper-case letter, a lower-case letter and a digit. */
-	password: { minLength: 8, maxLength: 128 },
+	password: {
+		minLength: 8,
+		maxLength: 128,
+		mustContain: [
+			{ pattern: /[A-Z]/, what: 'an upper-case letter' },
+			{ pattern: /[a-z]/, what: 'a lower-case letter' },
+			{ pattern: /[0-9]/, what: 'a digit' },
+		],
+	},
 
 	/** [assumed] Error body `{ code, message }` (the comms pages show codes such as `trust_required`). */
 	error: { codeField: 'code', messageField: 'message' },
+	/** [assumed] response header carrying the request id to quote to support. */
+	requestIdHeader: 'x-request-id',
+	/** Documented code of a 403 for a caller that has not completed KYC. */
+	trustRequiredCode: 'trust_required',
 
 	/** No rate-limit headers are documented: a 429 opens a 60 s mitigation window. */
 	mitigationWindowSeconds: 60,
 
-	/** iFrame SSO: documented fixed IV; the link host is `https://<enterprise>.qflowhub.io/sso`. */
-	sso: { iv: 'qflow_sec_vector', linkHost: (enterprise: string) => `https://${enterprise}.qflowhub.io/sso` },
+	/**
+	 * iFrame SSO (documented): AES-256-CBC with the fixed IV, link `https://<enterprise>.qflowhub.io/sso`
+	 * with `successUrl` (a dashboard path) and `token`.
+	 */
+	sso: {
+		iv: 'qflow_sec_vector',
+		keyBytes: 32,
+		linkHost: (enterprise: string) => `https://${enterprise}.qflowhub.io/sso`,
+		targets: {
+			events: '/events',
+			editEvent: (eventId: string) => `/events/edit/${eventId}`,
+			eventGuests: (eventId: string) => `/events/edit/${eventId}?act=guests`,
+			eventStats: (eventId: string) => `/events/edit/${eventId}?act=stats`,
+		},
+	},
 } as const;

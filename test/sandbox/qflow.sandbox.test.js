@@ -230,6 +230,24 @@ describe('APIM gate', () => {
 		expect(mock.counters.rejected401).toBe(1);
 	});
 
+	test('expireTokensAfter(n) lets n API requests through, expires the tokens on the next one, once', async () => {
+		const token = await accessToken();
+		mock.expireTokensAfter(2);
+		expect((await api('GET', 'users/total', { token })).status).toBe(200);
+		expect((await api('GET', 'users/total', { token })).status).toBe(200);
+		expectBearerRejection(await api('GET', 'users/total', { token }));
+		const fresh = await accessToken();
+		for (let i = 0; i < 3; i++) expect((await api('GET', 'users/total', { token: fresh })).status).toBe(200);
+		expect(mock.counters.rejected401).toBe(1);
+	});
+
+	test('reset() cancels a pending expireTokensAfter', async () => {
+		mock.expireTokensAfter(0);
+		mock.reset();
+		const token = await accessToken();
+		expect((await api('GET', 'users/total', { token })).status).toBe(200);
+	});
+
 	test('every API response carries an increasing x-request-id', async () => {
 		const token = await accessToken();
 		const first = await api('GET', 'users/total', { token });

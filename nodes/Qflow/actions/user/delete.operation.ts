@@ -1,0 +1,25 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { eachItem, type Operation } from '../../../shared/router';
+import { QFLOW } from '../../api';
+import { userLocator } from '../../descriptions';
+import { readUser } from '../../schemas';
+import { qflowRequest } from '../../transport';
+
+export const deleteUser: Operation = {
+	option: {
+		name: 'Delete',
+		action: 'Delete a user',
+		description: 'Remove a user from the enterprise for good (needs a trusted, KYC-verified account)',
+	},
+	description: [userLocator('The user to delete')],
+	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
+		const { id } = await readUser(this, itemIndex);
+		await qflowRequest.call(
+			this,
+			{ method: 'DELETE', path: QFLOW.paths.userWrite, qs: { [QFLOW.deleteIdParam]: id } },
+			itemIndex,
+		);
+		return { id, deleted: true };
+	}),
+};

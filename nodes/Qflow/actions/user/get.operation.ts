@@ -1,0 +1,17 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { eachItem, type Operation } from '../../../shared/router';
+import { QFLOW } from '../../api';
+import { userLocator } from '../../descriptions';
+import { readUser } from '../../schemas';
+import { qflowUser } from '../../transport';
+
+export const getUser: Operation = {
+	option: { name: 'Get', action: 'Get a user', description: 'Get a user by ID, from the list, or by email' },
+	description: [userLocator('The user to get')],
+	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
+		const { id, user } = await readUser(this, itemIndex);
+		// By email, the lookup already returned the whole user: no second request.
+		return user ?? (await qflowUser.call(this, { method: 'GET', path: QFLOW.paths.user(id) }, itemIndex));
+	}),
+};

@@ -1,0 +1,33 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { eachItem, type Operation } from '../../../shared/router';
+import { emailAddress } from '../../../shared/schemas';
+import { validateInput } from '../../../shared/validate';
+import { QFLOW } from '../../api';
+import { qflowUser } from '../../transport';
+
+const input = z.object({ email: emailAddress });
+
+export const getUserByEmail: Operation = {
+	option: { name: 'Get by Email', action: 'Get a user by email', description: 'Find the user who has an email address' },
+	description: [
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'name@email.com',
+			default: '',
+			required: true,
+			description: 'Email address of the user. No user with it fails the item with a 404 (use Continue On Fail to go on).',
+		},
+	],
+	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
+		const { email } = validateInput(this, input, { email: this.getNodeParameter('email', itemIndex) }, itemIndex);
+		return await qflowUser.call(
+			this,
+			{ method: 'GET', path: QFLOW.paths.userByEmail, qs: { [QFLOW.emailParam]: email } },
+			itemIndex,
+		);
+	}),
+};

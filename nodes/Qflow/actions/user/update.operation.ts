@@ -1,0 +1,36 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { eachItem, type Operation } from '../../../shared/router';
+import { failInput, validateInput } from '../../../shared/validate';
+import { optionalUserFields, userLocator } from '../../descriptions';
+import { readUser, userChanges } from '../../schemas';
+import { updateUser as sendUpdate } from './write';
+
+export const updateUser: Operation = {
+	option: { name: 'Update', action: 'Update a user', description: 'Change a user’s names, email or other fields' },
+	description: [
+		userLocator('The user to update'),
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', description: 'New email address. It does not change the username: use Change Username for that.' },
+				{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
+				{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
+				...optionalUserFields,
+			],
+		},
+	],
+	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
+		const updates = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+		const changes = validateInput(this, userChanges, updates, itemIndex);
+		if (!Object.values(changes).some((value) => value !== undefined)) {
+			failInput(this, 'Nothing to update: add at least one field under Update Fields', itemIndex);
+		}
+		const { id, user } = await readUser(this, itemIndex);
+		return await sendUpdate(this, id, changes, itemIndex, user);
+	}),
+};

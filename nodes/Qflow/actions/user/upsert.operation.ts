@@ -1,0 +1,82 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { eachItem, type Operation } from '../../../shared/router';
+import { validateInput } from '../../../shared/validate';
+import { QFLOW } from '../../api';
+import { nameFields, optionalUserFields, passwordRules } from '../../descriptions';
+import { optionalPassword, userFields } from '../../schemas';
+import { isNotFound, qflowUser } from '../../transport';
+import { createUser, updateUser } from './write';
+
+const input = userFields.extend({ password: optionalPassword });
+
+export const upsertUser: Operation = {
+	option: {
+		name: 'Create or Update',
+		action: 'Create or update a user',
+		description: 'Create a new user, or update the one who already has this email',
+	},
+	description: [
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'name@email.com',
+			default: '',
+			required: true,
+			description: 'Used to find the user. No user with it: a new one is created. Found: that user is updated.',
+		},
+		...nameFields,
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				...optionalUserFields,
+				{
+					displayName: 'Password',
+					name: 'password',
+					type: 'string',
+					typeOptions: { password: true },
+					default: '',
+					description: `Initial password (${passwordRules}), used only when the user is created. An existing user’s password is left alone: use Change Password for it.`,
+				},
+			],
+		},
+	],
+	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
+		const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+		const { password, ...fields } = validateInput(
+			this,
+			input,
+			{
+				...additional,
+				email: this.getNodeParameter('email', itemIndex),
+				firstName: this.getNodeParameter('firstName', itemIndex),
+				lastName: this.getNodeParameter('lastName', itemIndex),
+			},
+			itemIndex,
+		);
+
+		// The transport's errors are NodeApiErrors already; only "no such user" is an answer here.
+		let existing: IDataObject | undefined;
+		let lookupFailure: unknown;
+		try {
+			existing = await qflowUser.call(
+				this,
+				{ method: 'GET', path: QFLOW.paths.userByEmail, qs: { [QFLOW.emailParam]: fields.email } },
+				itemIndex,
+			);
+		} catch (error) {
+			lookupFailure = error;
+		}
+		if (lookupFailure !== undefined && !isNotFound(lookupFailure)) throw lookupFailure;
+
+		if (existing === undefined) {
+			return { ...(await createUser(this, fields, password as string | undefined, itemIndex)), created: true };
+		}
+		return { ...(await updateUser(this, String(existing.id), fields, itemIndex, existing)), created: false };
+	}),
+};

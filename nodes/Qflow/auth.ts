@@ -1,0 +1,206 @@
+import type { ICredentialDataDecryptedObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
+
+import { redact } from '../shared/errors';
+import { QFLOW } from './api';
+
+/** `<enterprisePin>/<email>`: the pin is a short prefix without spaces or slashes. */
+export const ENTERPRISE_USERNAME = /^([^/\s]+)\/([^\s@/]+@[^\s@/]+\.[^\s@/]+)$/;
+
+/** The enterprise pin of a `<pin>/<email>` username, or undefined when it has no pin. */
+export function enterprisePinOf(username: unknown): string | undefined {
+	return typeof username === 'string' ? ENTERPRISE_USERNAME.exec(username.trim())?.[1] : undefined;
+}
+
+/** Every sign-in failure message starts so: it already says which credential field to fix. */
+const SIGN_IN = 'Sign-in';
+
+export function isSignInMessage(message: string | undefined): boolean {
+	return message?.startsWith(`${SIGN_IN} `) ?? false;
+}
+
+export function hostOf(value: unknown, fallback: string): string {
+	const host = typeof value === 'string' && value.trim() !== '' ? value.trim() : fallback;
+	return host.replace(/\/+$/, '');
+}
+
+/** What a failed sign-in says, in Qflow's error-body shape plus the HTTP status it stands for. */
+export interface SignInFailure {
+	status: number;
+	code: string;
+	message: string;
+}
+
+/**
+ * Why the sign-in failed. n8n wraps what preAuthentication throws in a NodeApiError; this error is
+ * shaped so that the wrapper keeps what matters, whichever copy of n8n-workflow each side loaded:
+ * NodeApiError copies `response.data` to its `context.data` (where the node's transport finds the
+ * facts), and as nothing here looks like an HTTP status, it keeps this message instead of a generic
+ * "Bad request" (the credential test shows the message). A status would also be wrong for another
+ * reason: a 401 would make n8n sign in a second time with the same wrong secret. The error is built
+ * from parsed facts only: the HTTP client's own error holds the form with the secrets.
+ */
+export class QflowSignInError extends Error {
+	readonly response: { data: { qflowSignIn: SignInFailure } };
+
+	constructor(status: number, code: string, message: string) {
+		super(message);
+		this.name = 'QflowSignInError';
+		this.response = { data: { qflowSignIn: { status, code, message } } };
+	}
+}
+
+function asFailure(value: unknown): SignInFailure | undefined {
+	const failure = value as Partial<SignInFailure> | undefined;
+	if (typeof failure?.status !== 'number' || typeof failure.code !== 'string' || typeof failure.message !== 'string') {
+		return undefined;
+	}
+	return { status: failure.status, code: failure.code, message: failure.message };
+}
+
+/** The sign-in failure behind an error: thrown as is, or wrapped by n8n in a NodeApiError. */
+export function signInFailureOf(error: unknown): SignInFailure | undefined {
+	const thrown = error as { response?: { data?: { qflowSignIn?: unknown } }; context?: { data?: { qflowSignIn?: unknown } } } | undefined;
+	return asFailure(thrown?.response?.data?.qflowSignIn) ?? asFailure(thrown?.context?.data?.qflowSignIn);
+}
+
+/** What each OAuth error of the identity server means, and which credential fields to fix. */
+const OAUTH_ERRORS: Record<string, { what: string; fix: string }> = {
+	invalid_client: {
+		what: 'the Client ID or Client Secret is wrong',
+		fix: 'Check both in the Qflow credential; they come with your Qflow API client.',
+	},
+	invalid_grant: {
+		what: 'the Enterprise Username or Password is wrong',
+		fix: 'Check both in the Qflow credential; the username is <enterprisePin>/<email>, e.g. 123/jane@example.com.',
+	},
+	invalid_scope: {
+		what: `the API client may not ask for the scope "${QFLOW.scope}"`,
+		fix: 'Ask Qflow support to enable it for your API client.',
+	},
+	unauthorized_client: {
+		what: 'the API client may not use the password grant',
+		fix: 'Ask Qflow support to enable it for your API client.',
+	},
+	unsupported_grant_type: {
+		what: 'the identity server does not accept the password grant',
+		fix: 'Check the Identity Host in the Qflow credential.',
+	},
+};
+const OTHER_REFUSAL = {
+	what: 'the identity server refused the request',
+	fix: 'Check the Identity Host and every field of the Qflow credential.',
+};
+
+const NETWORK_FAILURES: Record<string, string> = {
+	ECONNREFUSED: 'the connection was refused',
+	ENOTFOUND: 'the host name was not found',
+	EAI_AGAIN: 'the host name could not be looked up',
+	ECONNRESET: 'the connection was reset',
+	ETIMEDOUT: 'no answer in time',
+	ECONNABORTED: 'no answer in time',
+};
+
+const SIGN_IN_TIMEOUT_MS = 30_000;
+
+/** A credential field that must not be empty; secrets are sent exactly as typed, names trimmed. */
+function required(credentials: ICredentialDataDecryptedObject, field: string, label: string, secret = false): string {
+	const value = credentials[field];
+	if (typeof value !== 'string' || value.trim() === '') {
+		throw new QflowSignInError(400, 'incomplete_credential', `${SIGN_IN} not attempted: ${label} is empty in the Qflow credential`);
+	}
+	return secret ? value : value.trim();
+}
+
+/**
+ * The documented password grant: POST `<identityHost>/core/connect/token`, form-urlencoded. Returns
+ * the access token, or throws a QflowSignInError that names the credential field to fix and holds no
+ * secret.
+ */
+export async function requestAccessToken(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<string> {
+	const clientId = required(credentials, 'clientId', 'Client ID');
+	const clientSecret = required(credentials, 'clientSecret', 'Client Secret', true);
+	const username = required(credentials, 'username', 'Enterprise Username');
+	const password = required(credentials, 'password', 'Password', true);
+	if (!ENTERPRISE_USERNAME.test(username)) {
+		throw new QflowSignInError(
+			400,
+			'invalid_username_format',
+			`${SIGN_IN} not attempted: the Enterprise Username in the Qflow credential must be <enterprisePin>/<email>, e.g. 123/jane@example.com`,
+		);
+	}
+	const secrets = [clientSecret, password].filter((secret) => secret.length >= 4);
+	const clean = (text: string) => redact(text, secrets);
+	const identityHost = hostOf(credentials.identityHost, QFLOW.defaultIdentityHost);
+
+	const form = new URLSearchParams({
+		grant_type: 'password',
+		client_id: clientId,
+		client_secret: clientSecret,
+		scope: QFLOW.scope,
+		username,
+		password,
+	});
+	const request: IHttpRequestOptions = {
+		method: 'POST',
+		url: `${identityHost}${QFLOW.grantEndpoint}`,
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+		body: form.toString(),
+		returnFullResponse: true,
+		// Every answer comes back as a response: the HTTP client's error object would carry the form.
+		ignoreHttpStatusErrors: true,
+		timeout: SIGN_IN_TIMEOUT_MS,
+	};
+
+	let response: { statusCode: number; body: unknown } | undefined;
+	let networkCode: string | undefined;
+	try {
+		response = (await helper.helpers.httpRequest(request)) as { statusCode: number; body: unknown };
+	} catch (error) {
+		const code = (error as { code?: unknown }).code;
+		networkCode = typeof code === 'string' ? code : 'the connection failed';
+	}
+	if (!response) {
+		// 503: "not processed, come back later", which lets the node's transport retry it for any method.
+		throw new QflowSignInError(
+			503,
+			'identity_unreachable',
+			`${SIGN_IN} failed: the identity host ${identityHost} could not be reached (${NETWORK_FAILURES[networkCode ?? ''] ?? networkCode}). Check the Identity Host in the Qflow credential and your network.`,
+		);
+	}
+
+	const body = parseBody(response.body);
+	if (response.statusCode >= 200 && response.statusCode < 300) {
+		if (typeof body.access_token === 'string' && body.access_token !== '') return body.access_token;
+		throw new QflowSignInError(
+			502,
+			'invalid_token_response',
+			`${SIGN_IN} failed: ${identityHost}${QFLOW.grantEndpoint} answered without an access token. Check the Identity Host in the Qflow credential.`,
+		);
+	}
+	if (response.statusCode === 429 || response.statusCode >= 500) {
+		throw new QflowSignInError(
+			response.statusCode,
+			'identity_unavailable',
+			`${SIGN_IN} failed: the identity server answered ${response.statusCode}. Qflow may be busy or down; try again later.`,
+		);
+	}
+	const oauthError = typeof body.error === 'string' && body.error !== '' ? body.error : undefined;
+	const description =
+		typeof body.error_description === 'string' && body.error_description !== '' ? `: ${body.error_description.slice(0, 200)}` : '';
+	const known = oauthError !== undefined && Object.prototype.hasOwnProperty.call(OAUTH_ERRORS, oauthError);
+	const { what, fix } = known ? OAUTH_ERRORS[oauthError] : OTHER_REFUSAL;
+	const code = oauthError ?? `HTTP ${response.statusCode}`;
+	throw new QflowSignInError(400, oauthError ?? 'sign_in_refused', clean(`${SIGN_IN} refused: ${what} (${code}${description}). ${fix}`));
+}
+
+function parseBody(body: unknown): Record<string, unknown> {
+	if (typeof body === 'string') {
+		try {
+			const parsed: unknown = JSON.parse(body);
+			return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
+		} catch {
+			return {};
+		}
+	}
+	return body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
+}

@@ -1,0 +1,168 @@
+import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { maxWaitMs } from '../shared/descriptions';
+import { vendorContextOf, type VendorError } from '../shared/errors';
+import { collectPages } from '../shared/paging';
+import { expectShape } from '../shared/shape';
+import { apiRequest, type ApiCall, type ApiResponse, type VendorProfile } from '../shared/transport';
+import { QFLOW } from './api';
+import { hostOf, isSignInMessage, signInFailureOf } from './auth';
+
+/** A 429 carries no header and opens a 60 s window: the default wait covers it twice over. */
+export const QFLOW_DEFAULT_MAX_WAIT_SECONDS = 2 * QFLOW.mitigationWindowSeconds;
+
+const errorBody = z
+	.object({
+		[QFLOW.error.codeField]: z.string().optional(),
+		[QFLOW.error.messageField]: z.string().optional(),
+		// OAuth-style bodies (identity server) say it as error / error_description.
+		error: z.string().optional(),
+		error_description: z.string().optional(),
+	})
+	.passthrough();
+
+export const TRUST_HINT =
+	'Trust means the account this credential signs in as has completed Qflow’s identity verification (KYC). ' +
+	'Sign in to the Qflow dashboard as that account and complete identity verification there; an enterprise admin can check ' +
+	'in the dashboard whether the account is verified. A token issued before verification may still count as untrusted ' +
+	'until it expires (up to an hour). Or use a credential of an account that is already verified.';
+
+const CODE_HINTS: Record<string, string> = {
+	[QFLOW.trustRequiredCode]: TRUST_HINT,
+	rate_limit: `Qflow allows about 1000 requests a minute per IP and then blocks for ${QFLOW.mitigationWindowSeconds} s. Raise Max Wait under Request Options, or pace the workflow with Loop Over Items and a Wait node.`,
+};
+
+const STATUS_HINTS: Record<number, string> = {
+	400: 'Correct the value the message names, then run the item again.',
+	401: 'Qflow refused the token or the APIM subscription key, even after signing in again. Check the APIM Subscription Key and the API Host in the Qflow credential.',
+	403: 'The account this credential signs in as may not do this in its enterprise. Check its role in the Qflow dashboard, or use an enterprise admin’s credential.',
+	404: 'Check the user ID or email: the user may have been deleted or belong to another enterprise.',
+	409: 'Another user already has this email or username. Use Create or Update to change the existing user instead.',
+	503: 'Qflow is temporarily unavailable. Run the workflow again later, or raise Max Wait under Request Options.',
+};
+
+export const qflowProfile: VendorProfile = {
+	displayName: 'Qflow',
+	credentialType: 'qflowApi',
+	secretFields: ['clientSecret', 'password', 'subscriptionApiKey', 'accessToken', 'ssoSecretKey'],
+	url: (credentials, path) => `${hostOf(credentials.apiHost, QFLOW.defaultApiHost)}${QFLOW.apiPrefix}${path}`,
+	// The credential signs in through preAuthentication: n8n renews the token on a thrown 401.
+	renewsTokenOn401: true,
+	// No rate-limit headers are documented; a 429 without Retry-After waits the mitigation window.
+	refusalFallbackMs: QFLOW.mitigationWindowSeconds * 1000,
+	parseError(body, headers): VendorError {
+		const parsed = errorBody.safeParse(typeof body === 'string' ? safeJson(body) : body);
+		const fields = parsed.success ? parsed.data : {};
+		const requestId = headers[QFLOW.requestIdHeader];
+		return {
+			code: (fields[QFLOW.error.codeField] as string | undefined) ?? fields.error,
+			message: (fields[QFLOW.error.messageField] as string | undefined) ?? fields.error_description,
+			requestId: requestId === undefined ? undefined : String(requestId),
+		};
+	},
+	hint(status, error) {
+		// A sign-in failure's message already names the credential field to fix.
+		if (isSignInMessage(error.message)) return undefined;
+		return (error.code !== undefined && CODE_HINTS[error.code]) || STATUS_HINTS[status];
+	},
+};
+
+function safeJson(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return { message: text.slice(0, 300) };
+	}
+}
+
+type Context = IExecuteFunctions | ILoadOptionsFunctions;
+
+/**
+ * The context the shared transport gets, with one change: a failed sign-in (thrown by the
+ * credential's preAuthentication, wrapped by n8n in a NodeApiError without an HTTP status) comes
+ * back as the answer it stands for, `{ code, message }` with its status. The shared transport would
+ * otherwise read it as a network failure: retry it and replace its message, which names the
+ * credential field to fix. Everything else passes through untouched.
+ */
+function withSignInAnswers(context: Context): Context {
+	const helpers = context.helpers;
+	const httpRequestWithAuthentication = async (...args: Parameters<typeof helpers.httpRequestWithAuthentication>) => {
+		let failure: unknown;
+		try {
+			return await helpers.httpRequestWithAuthentication.apply(context, args);
+		} catch (error) {
+			failure = error;
+		}
+		const signIn = signInFailureOf(failure);
+		if (!signIn) throw failure;
+		return { statusCode: signIn.status, headers: {}, body: { code: signIn.code, message: signIn.message } };
+	};
+	const patched = { ...helpers, httpRequestWithAuthentication };
+	return new Proxy(context, {
+		get(target, property) {
+			if (property === 'helpers') return patched;
+			const value: unknown = Reflect.get(target, property, target);
+			return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+		},
+	});
+}
+
+export async function qflowRequest<T = unknown>(
+	this: Context,
+	call: ApiCall,
+	itemIndex = 0,
+): Promise<T> {
+	const response = (await apiRequest.call(withSignInAnswers(this), qflowProfile, call, {
+		maxWaitMs: maxWaitMs(this, itemIndex, QFLOW_DEFAULT_MAX_WAIT_SECONDS),
+		itemIndex,
+	})) as ApiResponse<T>;
+	return response.body;
+}
+
+/** A user as Qflow returns it: `id` is the one documented required field, the rest are strings. */
+export const userShape = z.object({ id: z.string().min(1) }).passthrough();
+
+export async function qflowUser(
+	this: Context,
+	call: ApiCall,
+	itemIndex = 0,
+): Promise<IDataObject> {
+	const body = await qflowRequest.call(this, call, itemIndex);
+	return expectShape(this, userShape, body, `${call.method} ${call.path}`, itemIndex) as IDataObject;
+}
+
+const userPage = z.array(z.record(z.unknown()));
+
+/** One page of users (1-based page number). */
+export async function qflowUserPage(
+	this: Context,
+	page: number,
+	pageSize: number,
+	itemIndex = 0,
+): Promise<IDataObject[]> {
+	const body = await qflowRequest.call(
+		this,
+		{ method: 'GET', path: QFLOW.paths.users, qs: { [QFLOW.paging.pageParam]: page, [QFLOW.paging.sizeParam]: pageSize } },
+		itemIndex,
+	);
+	return expectShape(this, userPage, body, `GET ${QFLOW.paths.users}`, itemIndex) as IDataObject[];
+}
+
+/** Users, paged as api.ts says, up to `limit` (undefined: all). */
+export async function qflowUsers(
+	this: Context,
+	limit: number | undefined,
+	itemIndex = 0,
+): Promise<IDataObject[]> {
+	return await collectPages(
+		async ({ page, pageSize }) => ({ items: await qflowUserPage.call(this, page, pageSize, itemIndex) }),
+		{ maxPageSize: QFLOW.paging.maxPageSize },
+		limit,
+	);
+}
+
+/** Whether an error thrown by the transport is the API's 404. */
+export function isNotFound(error: unknown): boolean {
+	return vendorContextOf(error)?.httpCode === '404';
+}
