@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
-import { redact } from '../shared/errors';
+import { CredentialAnswerError, redact } from '../shared/errors';
 import { QFLOW } from './api';
 
 /** `<enterprisePin>/<email>`: the pin is a short prefix without spaces or slashes. */
@@ -23,44 +23,15 @@ export function hostOf(value: unknown, fallback: string): string {
 	return host.replace(/\/+$/, '');
 }
 
-/** What a failed sign-in says, in Qflow's error-body shape plus the HTTP status it stands for. */
-export interface SignInFailure {
-	status: number;
-	code: string;
-	message: string;
-}
-
 /**
- * Why the sign-in failed. n8n wraps what preAuthentication throws in a NodeApiError; this error is
- * shaped so that the wrapper keeps what matters, whichever copy of n8n-workflow each side loaded:
- * NodeApiError copies `response.data` to its `context.data` (where the node's transport finds the
- * facts), and as nothing here looks like an HTTP status, it keeps this message instead of a generic
- * "Bad request" (the credential test shows the message). A status would also be wrong for another
- * reason: a 401 would make n8n sign in a second time with the same wrong secret. The error is built
- * from parsed facts only: the HTTP client's own error holds the form with the secrets.
+ * A failed sign-in, as the Qflow answer it stands for (`{ code, message }` with a status). Nothing
+ * in it is an HTTP status n8n could read: a 401 would make n8n sign in again with the same wrong secret.
  */
-export class QflowSignInError extends Error {
-	readonly response: { data: { qflowSignIn: SignInFailure } };
-
+export class QflowSignInError extends CredentialAnswerError {
 	constructor(status: number, code: string, message: string) {
-		super(message);
+		super(message, { status, body: { [QFLOW.error.codeField]: code, [QFLOW.error.messageField]: message } });
 		this.name = 'QflowSignInError';
-		this.response = { data: { qflowSignIn: { status, code, message } } };
 	}
-}
-
-function asFailure(value: unknown): SignInFailure | undefined {
-	const failure = value as Partial<SignInFailure> | undefined;
-	if (typeof failure?.status !== 'number' || typeof failure.code !== 'string' || typeof failure.message !== 'string') {
-		return undefined;
-	}
-	return { status: failure.status, code: failure.code, message: failure.message };
-}
-
-/** The sign-in failure behind an error: thrown as is, or wrapped by n8n in a NodeApiError. */
-export function signInFailureOf(error: unknown): SignInFailure | undefined {
-	const thrown = error as { response?: { data?: { qflowSignIn?: unknown } }; context?: { data?: { qflowSignIn?: unknown } } } | undefined;
-	return asFailure(thrown?.response?.data?.qflowSignIn) ?? asFailure(thrown?.context?.data?.qflowSignIn);
 }
 
 /** What each OAuth error of the identity server means, and which credential fields to fix. */

@@ -7,7 +7,7 @@ import { collectPages } from '../shared/paging';
 import { expectShape } from '../shared/shape';
 import { apiRequest, type ApiCall, type ApiResponse, type VendorProfile } from '../shared/transport';
 import { QFLOW } from './api';
-import { hostOf, isSignInMessage, signInFailureOf } from './auth';
+import { hostOf, isSignInMessage } from './auth';
 
 /** A 429 carries no header and opens a 60 s window: the default wait covers it twice over. */
 export const QFLOW_DEFAULT_MAX_WAIT_SECONDS = 2 * QFLOW.mitigationWindowSeconds;
@@ -78,42 +78,12 @@ function safeJson(text: string): unknown {
 
 type Context = IExecuteFunctions | ILoadOptionsFunctions;
 
-/**
- * The context the shared transport gets, with one change: a failed sign-in (thrown by the
- * credential's preAuthentication, wrapped by n8n in a NodeApiError without an HTTP status) comes
- * back as the answer it stands for, `{ code, message }` with its status. The shared transport would
- * otherwise read it as a network failure: retry it and replace its message, which names the
- * credential field to fix. Everything else passes through untouched.
- */
-function withSignInAnswers(context: Context): Context {
-	const helpers = context.helpers;
-	const httpRequestWithAuthentication = async (...args: Parameters<typeof helpers.httpRequestWithAuthentication>) => {
-		let failure: unknown;
-		try {
-			return await helpers.httpRequestWithAuthentication.apply(context, args);
-		} catch (error) {
-			failure = error;
-		}
-		const signIn = signInFailureOf(failure);
-		if (!signIn) throw failure;
-		return { statusCode: signIn.status, headers: {}, body: { code: signIn.code, message: signIn.message } };
-	};
-	const patched = { ...helpers, httpRequestWithAuthentication };
-	return new Proxy(context, {
-		get(target, property) {
-			if (property === 'helpers') return patched;
-			const value: unknown = Reflect.get(target, property, target);
-			return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-		},
-	});
-}
-
 export async function qflowRequest<T = unknown>(
 	this: Context,
 	call: ApiCall,
 	itemIndex = 0,
 ): Promise<T> {
-	const response = (await apiRequest.call(withSignInAnswers(this), qflowProfile, call, {
+	const response = (await apiRequest.call(this, qflowProfile, call, {
 		maxWaitMs: maxWaitMs(this, itemIndex, QFLOW_DEFAULT_MAX_WAIT_SECONDS),
 		itemIndex,
 	})) as ApiResponse<T>;

@@ -22,6 +22,38 @@ export function vendorContextOf(error: unknown): VendorErrorContext | undefined 
 	return context?.vendorError;
 }
 
+/** The answer a credential's failed `preAuthentication` stands for: a status and a vendor error body. */
+export interface CredentialAnswer {
+	status: number;
+	body: JsonObject;
+}
+
+/**
+ * For a credential's `preAuthentication` to throw. n8n wraps what it throws in a NodeApiError that
+ * keeps `response.data` (as `context.data`) and no HTTP status: the answer rides there, so the
+ * transport handles a failed sign-in like any vendor answer. As nothing in it looks like a status,
+ * n8n keeps this message (the credential test shows it) and does not sign in again as on a 401.
+ * Built from parsed facts only: the HTTP client's own error holds the form with the secrets.
+ */
+export class CredentialAnswerError extends Error {
+	readonly response: { data: { credentialAnswer: CredentialAnswer } };
+
+	constructor(message: string, answer: CredentialAnswer) {
+		super(message);
+		this.name = 'CredentialAnswerError';
+		this.response = { data: { credentialAnswer: answer } };
+	}
+}
+
+/** The answer behind an error: a CredentialAnswerError as thrown, or as n8n wrapped it. */
+export function credentialAnswerOf(error: unknown): CredentialAnswer | undefined {
+	type Carrier = { data?: { credentialAnswer?: Partial<CredentialAnswer> } };
+	const thrown = error as { response?: Carrier; context?: Carrier } | undefined;
+	const answer = thrown?.response?.data?.credentialAnswer ?? thrown?.context?.data?.credentialAnswer;
+	if (typeof answer?.status !== 'number' || !answer.body || typeof answer.body !== 'object') return undefined;
+	return { status: answer.status, body: answer.body };
+}
+
 /** Replaces every secret value of the credential that a text might echo. */
 export function redact(text: string, secrets: string[]): string {
 	return secrets.reduce(

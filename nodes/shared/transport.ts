@@ -8,7 +8,7 @@ import {
 	type ILoadOptionsFunctions,
 } from 'n8n-workflow';
 
-import { apiError, type VendorError } from './errors';
+import { apiError, credentialAnswerOf, type VendorError } from './errors';
 import {
 	backoffMs,
 	remainingRequests,
@@ -110,9 +110,12 @@ interface HttpFailure {
 /**
  * What n8n's helper threw, read from the NodeApiError it builds: its `httpCode` holds the HTTP
  * status or the network code (ECONNRESET...), `context.data` the body. The HTTP client's own error
- * (with the headers) is not kept by NodeApiError, which is why requests ignore status errors.
+ * (with the headers) is not kept by NodeApiError, which is why requests ignore status errors. A
+ * failed sign-in of a token credential arrives as the answer it stands for (CredentialAnswerError).
  */
 function failureOf(error: unknown): HttpFailure {
+	const answer = credentialAnswerOf(error);
+	if (answer) return { status: answer.status, headers: {}, body: answer.body };
 	const thrown = error as { httpCode?: unknown; code?: unknown; cause?: { code?: unknown }; context?: { data?: unknown } };
 	if (typeof thrown?.httpCode === 'string' && /^\d{3}$/.test(thrown.httpCode)) {
 		return { status: Number(thrown.httpCode), headers: {}, body: thrown.context?.data };

@@ -1,7 +1,8 @@
 import { NodeApiError, type IHttpRequestHelper, type IHttpRequestOptions, type INode } from 'n8n-workflow';
 
 import { QflowApi } from '../../../credentials/QflowApi.credentials';
-import { QflowSignInError, signInFailureOf } from '../../../nodes/Qflow/auth';
+import { QflowSignInError } from '../../../nodes/Qflow/auth';
+import { credentialAnswerOf } from '../../../nodes/shared/errors';
 import { credentials } from './helpers';
 
 const credential = new QflowApi();
@@ -79,7 +80,7 @@ describe('preAuthentication (password grant)', () => {
 		expect(error.message).toBe(
 			'Sign-in refused: the Client ID or Client Secret is wrong (invalid_client). Check both in the Qflow credential; they come with your Qflow API client.',
 		);
-		expect(signInFailureOf(error)).toEqual({ status: 400, code: 'invalid_client', message: error.message });
+		expect(credentialAnswerOf(error)).toEqual({ status: 400, body: { code: 'invalid_client', message: error.message } });
 		// Nothing n8n reads as a 401: that would make it call preAuthentication again for the same wrong secret.
 		expect(error.response).not.toHaveProperty('status');
 		expectNoSecret(error);
@@ -125,7 +126,7 @@ describe('preAuthentication (password grant)', () => {
 		expect(error.message).toBe(
 			'Sign-in failed: the identity host http://identity.test could not be reached (the connection was refused). Check the Identity Host in the Qflow credential and your network.',
 		);
-		expect(signInFailureOf(error)).toMatchObject({ status: 503, code: 'identity_unreachable' });
+		expect(credentialAnswerOf(error)).toMatchObject({ status: 503, body: { code: 'identity_unreachable' } });
 		expect(error.cause).toBeUndefined();
 		expectNoSecret(error);
 	});
@@ -133,10 +134,10 @@ describe('preAuthentication (password grant)', () => {
 	test('a 200 without access_token and a 5xx are reported as such', async () => {
 		const empty = await failure(identity({ body: { token_type: 'Bearer' } }).signIn());
 		expect(empty.message).toContain('answered without an access token');
-		expect(signInFailureOf(empty)?.status).toBe(502);
+		expect(credentialAnswerOf(empty)?.status).toBe(502);
 		const down = await failure(identity({ statusCode: 500, body: {} }).signIn());
 		expect(down.message).toContain('the identity server answered 500');
-		expect(signInFailureOf(down)?.status).toBe(500);
+		expect(credentialAnswerOf(down)?.status).toBe(500);
 	});
 });
 
@@ -151,7 +152,7 @@ describe('what n8n makes of a failed sign-in', () => {
 		expect(wrapped.message).toBe(error.message);
 		expect(wrapped.message).toMatch(/^Sign-in refused: the Enterprise Username or Password is wrong/);
 		expect(wrapped.httpCode).toBeNull();
-		expect(signInFailureOf(wrapped)).toEqual({ status: 400, code: 'invalid_grant', message: error.message });
+		expect(credentialAnswerOf(wrapped)).toEqual({ status: 400, body: { code: 'invalid_grant', message: error.message } });
 		expectNoSecret(wrapped);
 	});
 });
