@@ -7,8 +7,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { ensureN8n, installPackage } = require('../sandbox/n8nHost');
-const { startQHubMock, QHUB_SANDBOX } = require('../sandbox/qhub');
-const { startHumanlyMock, HUMANLY_SANDBOX } = require('../sandbox/humanly');
+const { startQHubMock, QHUB_SANDBOX, qhubCredential } = require('../sandbox/qhub');
+const { startHumanlyMock, HUMANLY_SANDBOX, humanlyCredential } = require('../sandbox/humanly');
 const { createN8n, workflow, workRoot, installedNodesDir } = require('../test/e2e/harness');
 
 const QHUB_CREDENTIAL = { id: 'benchQHub', name: 'bench Q-Hub' };
@@ -54,7 +54,7 @@ function print(title, ours, theirs) {
 
 async function qhubScenario(n8n, title, mockOptions, count) {
 	const mock = await startQHubMock(mockOptions);
-	await n8n.importCredentials([{ ...QHUB_CREDENTIAL, type: 'qHubApi', data: { ...QHUB_SANDBOX, baseUrl: mock.url } }]);
+	await n8n.importCredentials([{ ...QHUB_CREDENTIAL, ...qhubCredential(mock) }]);
 	const input = Array.from({ length: count }, (_, index) => ({ name: `Site ${index + 1}` }));
 	const ours = await n8n.run(
 		workflow({
@@ -79,7 +79,7 @@ async function qhubScenario(n8n, title, mockOptions, count) {
 
 async function humanlyScenario(n8n, count) {
 	const mock = await startHumanlyMock({ perMinute: 100_000, perHour: 100_000 });
-	await n8n.importCredentials([{ ...HUMANLY_CREDENTIAL, type: 'humanlyApi', data: { apiKey: HUMANLY_SANDBOX.apiKey, environment: 'custom', baseUrl: mock.url } }]);
+	await n8n.importCredentials([{ ...HUMANLY_CREDENTIAL, ...humanlyCredential(mock) }]);
 	const teamId = HUMANLY_SANDBOX.teamIds[0];
 	const input = Array.from({ length: count }, (_, index) => ({ firstName: 'User', lastName: String(index), email: `bench${index}@example.com` }));
 	const ours = await n8n.run(

@@ -914,7 +914,12 @@ async function startHumanlyMock(opts = {}) {
 	};
 }
 
-module.exports = { startHumanlyMock, HUMANLY_SANDBOX };
+/** The n8n credential (type and data) that signs in to a running mock: shared by tests and the start script. */
+function humanlyCredential(mock, apiKey = HUMANLY_SANDBOX.apiKey) {
+	return { type: 'humanlyApi', data: { apiKey, environment: 'custom', baseUrl: mock.url } };
+}
+
+module.exports = { startHumanlyMock, HUMANLY_SANDBOX, humanlyCredential };
 
 if (require.main === module) {
 	const port = Number(process.argv[2] || process.env.HUMANLY_SANDBOX_PORT || 0);

@@ -652,7 +652,28 @@ async function startQflowMock(options = {}) {
 	};
 }
 
-module.exports = { startQflowMock, QFLOW_SANDBOX };
+/** The documented example enterprise key of the iFrame SSO page (it yields the contract's test vector). */
+const SSO_EXAMPLE_KEY = 'hfdg8AZgkKCQcNCgwOBAYIBa';
+
+/** The n8n credential (type and data) that signs in to a running mock: shared by tests and the start script. */
+function qflowCredential(mock, overrides = {}) {
+	return {
+		type: 'qflowApi',
+		data: {
+			clientId: QFLOW_SANDBOX.clientId,
+			clientSecret: QFLOW_SANDBOX.clientSecret,
+			username: QFLOW_SANDBOX.username,
+			password: QFLOW_SANDBOX.password,
+			subscriptionApiKey: QFLOW_SANDBOX.subscriptionKey,
+			identityHost: mock.url,
+			apiHost: mock.url,
+			ssoSecretKey: SSO_EXAMPLE_KEY,
+			...overrides,
+		},
+	};
+}
+
+module.exports = { startQflowMock, QFLOW_SANDBOX, SSO_EXAMPLE_KEY, qflowCredential };
 
 if (require.main === module) {
 	startQflowMock({

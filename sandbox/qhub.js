@@ -935,7 +935,12 @@ async function startQHubMock(options = {}) {
 	};
 }
 
-module.exports = { startQHubMock, QHUB_SANDBOX };
+/** The n8n credential (type and data) that signs in to a running mock: shared by tests and the start script. */
+function qhubCredential(mock) {
+	return { type: 'qHubApi', data: { apiKey: QHUB_SANDBOX.apiKey, apiSecret: QHUB_SANDBOX.apiSecret, baseUrl: mock.url } };
+}
+
+module.exports = { startQHubMock, QHUB_SANDBOX, qhubCredential };
 
 if (require.main === module) {
 	const port = Number(process.env.QHUB_PORT || 4010);

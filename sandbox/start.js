@@ -14,9 +14,9 @@ const net = require('node:net');
 const path = require('node:path');
 
 const { ensureDevDependencies, ensureN8n, installPackage, n8nEnv, n8nBin, n8nVersion, repo, PACKAGE } = require('./n8nHost');
-const { startQHubMock, QHUB_SANDBOX } = require('./qhub');
-const { startQflowMock, QFLOW_SANDBOX } = require('./qflow');
-const { startHumanlyMock, HUMANLY_SANDBOX } = require('./humanly');
+const { startQHubMock, qhubCredential } = require('./qhub');
+const { startQflowMock, qflowCredential } = require('./qflow');
+const { startHumanlyMock, humanlyCredential } = require('./humanly');
 
 const check = process.argv.includes('--check');
 const port = (name, fallback) => Number(process.env[name] || fallback);
@@ -27,33 +27,9 @@ const userFolder = path.join(repo, '.sandbox', check ? 'check' : 'n8n');
 /** The credentials a user finds in n8n, pointing at the local sandboxes. */
 function sandboxCredentials({ qhub, qflow, humanly }) {
 	return [
-		{
-			id: 'qhubSandbox',
-			name: 'Q-Hub sandbox',
-			type: 'qHubApi',
-			data: { apiKey: QHUB_SANDBOX.apiKey, apiSecret: QHUB_SANDBOX.apiSecret, baseUrl: qhub.url },
-		},
-		{
-			id: 'qflowSandbox',
-			name: 'Qflow sandbox',
-			type: 'qflowApi',
-			data: {
-				clientId: QFLOW_SANDBOX.clientId,
-				clientSecret: QFLOW_SANDBOX.clientSecret,
-				username: QFLOW_SANDBOX.username,
-				password: QFLOW_SANDBOX.password,
-				subscriptionKey: QFLOW_SANDBOX.subscriptionKey,
-				identityHost: qflow.url,
-				apiHost: qflow.url,
-				ssoKey: 'hfdg8AZgkKCQcNCgwOBAYIBa',
-			},
-		},
-		{
-			id: 'humanlySandbox',
-			name: 'Humanly sandbox',
-			type: 'humanlyApi',
-			data: { apiKey: HUMANLY_SANDBOX.apiKey, environment: 'custom', baseUrl: humanly.url },
-		},
+		{ id: 'qhubSandbox', name: 'Q-Hub sandbox', ...qhubCredential(qhub) },
+		{ id: 'qflowSandbox', name: 'Qflow sandbox', ...qflowCredential(qflow) },
+		{ id: 'humanlySandbox', name: 'Humanly sandbox', ...humanlyCredential(humanly) },
 	];
 }
 

@@ -8,9 +8,10 @@ const { execFile } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { n8nBin, n8nEnv, PACKAGE } = require('../../sandbox/n8nHost');
+const { n8nBin, n8nEnv, PACKAGE, line } = require('../../sandbox/n8nHost');
 
-const workRoot = path.resolve(__dirname, '..', '..', '.e2e-work');
+// One work folder per n8n line: a run on one line never wipes the other's.
+const workRoot = path.resolve(__dirname, '..', '..', '.e2e-work', line);
 const installedNodesDir = path.join(workRoot, 'installed', 'nodes');
 const SECRET_FIELD = /key|secret|password|token/i;
 

@@ -1,4 +1,4 @@
-const { startHumanlyMock, HUMANLY_SANDBOX } = require('../../sandbox/humanly');
+const { startHumanlyMock, HUMANLY_SANDBOX, humanlyCredential } = require('../../sandbox/humanly');
 const { createN8n, workflow } = require('./harness');
 
 const CREDENTIAL = { id: 'humanlySandbox', name: 'Humanly sandbox' };
@@ -11,11 +11,7 @@ beforeAll(async () => {
 	mock = await startHumanlyMock();
 	n8n = await createN8n('humanly');
 	await n8n.importCredentials([
-		{
-			...CREDENTIAL,
-			type: 'humanlyApi',
-			data: { apiKey: HUMANLY_SANDBOX.apiKey, environment: 'custom', baseUrl: mock.url },
-		},
+		{ ...CREDENTIAL, ...humanlyCredential(mock) },
 	]);
 }, 120_000);
 

@@ -4,13 +4,12 @@
  */
 const crypto = require('node:crypto');
 
-const { startQflowMock, QFLOW_SANDBOX } = require('../../sandbox/qflow');
+const { startQflowMock, QFLOW_SANDBOX, SSO_EXAMPLE_KEY: SSO_KEY, qflowCredential } = require('../../sandbox/qflow');
 const { createN8n, workflow } = require('./harness');
 
 const CREDENTIAL = { id: 'qflowSandbox', name: 'Qflow sandbox' };
 const UNTRUSTED = { id: 'qflowUntrusted', name: 'Qflow sandbox (KYC incomplete)' };
 const WRONG_PASSWORD = { id: 'qflowWrongPass', name: 'Qflow sandbox (wrong password)' };
-const SSO_KEY = 'hfdg8AZgkKCQcNCgwOBAYIBa';
 const TIMEOUT = 180_000;
 
 const ID = (n) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -22,19 +21,7 @@ const EMMA = ID(7);
 let mock;
 let n8n;
 
-function credentialData(overrides = {}) {
-	return {
-		clientId: QFLOW_SANDBOX.clientId,
-		clientSecret: QFLOW_SANDBOX.clientSecret,
-		username: QFLOW_SANDBOX.username,
-		password: QFLOW_SANDBOX.password,
-		subscriptionApiKey: QFLOW_SANDBOX.subscriptionKey,
-		identityHost: mock.url,
-		apiHost: mock.url,
-		ssoSecretKey: SSO_KEY,
-		...overrides,
-	};
-}
+const credentialData = (overrides) => qflowCredential(mock, overrides).data;
 
 beforeAll(async () => {
 	mock = await startQflowMock();

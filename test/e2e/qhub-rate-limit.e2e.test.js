@@ -2,7 +2,7 @@
  * A Q-Hub key allows only a few requests per window. The node must still complete every item, by
  * waiting for the window the headers announce, without burning requests on 429s.
  */
-const { startQHubMock, QHUB_SANDBOX } = require('../../sandbox/qhub');
+const { startQHubMock, qhubCredential } = require('../../sandbox/qhub');
 const { createN8n, workflow } = require('./harness');
 
 const CREDENTIAL = { id: 'qhubLimited', name: 'Q-Hub sandbox (small window)' };
@@ -16,7 +16,7 @@ beforeAll(async () => {
 	mock = await startQHubMock({ limit: LIMIT, windowMs: WINDOW_MS });
 	n8n = await createN8n('qhub-limit');
 	await n8n.importCredentials([
-		{ ...CREDENTIAL, type: 'qHubApi', data: { apiKey: QHUB_SANDBOX.apiKey, apiSecret: QHUB_SANDBOX.apiSecret, baseUrl: mock.url } },
+		{ ...CREDENTIAL, ...qhubCredential(mock) },
 	]);
 }, 120_000);
 
@@ -66,7 +66,7 @@ describe.each([
 	test('then creates each item exactly once', async () => {
 		const id = `qhubSpent${retryAfterOn429 ? 'RA' : 'Reset'}`;
 		await n8n.importCredentials([
-			{ id, name: id, type: 'qHubApi', data: { apiKey: QHUB_SANDBOX.apiKey, apiSecret: QHUB_SANDBOX.apiSecret, baseUrl: spentMock.url } },
+			{ id, name: id, ...qhubCredential(spentMock) },
 		]);
 		const flow = (workflowId, count) => {
 			const built = createLocations(workflowId, count);

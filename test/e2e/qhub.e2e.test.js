@@ -2,7 +2,7 @@
  * Every Q-Hub operation in a real n8n, against the Q-Hub sandbox: output items, pairing, and what the
  * sandbox received and holds afterwards.
  */
-const { startQHubMock, QHUB_SANDBOX } = require('../../sandbox/qhub');
+const { startQHubMock, qhubCredential } = require('../../sandbox/qhub');
 const { createN8n, workflow } = require('./harness');
 
 const CREDENTIAL = { id: 'qhubSandbox', name: 'Q-Hub sandbox' };
@@ -14,7 +14,7 @@ beforeAll(async () => {
 	mock = await startQHubMock({ limit: 1000 });
 	n8n = await createN8n('qhub');
 	await n8n.importCredentials([
-		{ ...CREDENTIAL, type: 'qHubApi', data: { apiKey: QHUB_SANDBOX.apiKey, apiSecret: QHUB_SANDBOX.apiSecret, baseUrl: mock.url } },
+		{ ...CREDENTIAL, ...qhubCredential(mock) },
 	]);
 }, TIMEOUT);
 
