@@ -1,59 +1,27 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { recordLocator } from '../shared/descriptions';
 import { HUMANLY } from './api';
 
 const DEFAULT_BATCH_SIZE = HUMANLY.maxBatchSize;
 
-/** A record picked from Humanly's list or given by ID (the pattern n8n uses for records). */
-function locator(
-	what: { displayName: string; name: string; searchListMethod: string; placeholder: string },
-	description: string,
-): INodeProperties {
-	return {
-		displayName: what.displayName,
-		name: what.name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
+export const candidateLocator = (description: string): INodeProperties =>
+	recordLocator({
+		displayName: 'Candidate',
+		name: 'candidateId',
+		searchListMethod: 'searchCandidates',
+		idPlaceholder: 'e.g. 3f2b6c1e-8a4d-4c2b-9e1f-2a7d5b9c0e11',
 		description,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: what.searchListMethod, searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: what.placeholder,
-			},
-		],
-	};
-}
+	});
 
-export const candidateLocator = (description: string) =>
-	locator(
-		{
-			displayName: 'Candidate',
-			name: 'candidateId',
-			searchListMethod: 'searchCandidates',
-			placeholder: 'e.g. 3f2b6c1e-8a4d-4c2b-9e1f-2a7d5b9c0e11',
-		},
+export const interviewLocator = (description: string): INodeProperties =>
+	recordLocator({
+		displayName: 'Interview',
+		name: 'interviewId',
+		searchListMethod: 'searchInterviews',
+		idPlaceholder: 'e.g. 7c9e2f4a-1b3d-4e5f-8a6b-9c0d1e2f3a4b',
 		description,
-	);
-
-export const interviewLocator = (description: string) =>
-	locator(
-		{
-			displayName: 'Interview',
-			name: 'interviewId',
-			searchListMethod: 'searchInterviews',
-			placeholder: 'e.g. 7c9e2f4a-1b3d-4e5f-8a6b-9c0d1e2f3a4b',
-		},
-		description,
-	);
+	});
 
 export const candidateInterviewIdProperty = (description: string): INodeProperties => ({
 	displayName: 'Candidate Interview ID',

@@ -1,30 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** A location picked from Q-Hub's list or given by ID (the pattern n8n uses for records). */
-export function locationLocator(description: string): INodeProperties {
-	return {
+import { recordLocator } from '../shared/descriptions';
+
+/** A location picked from Q-Hub's list or given by ID. */
+export const locationLocator = (description: string): INodeProperties =>
+	recordLocator({
 		displayName: 'Location',
 		name: 'locationId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
+		searchListMethod: 'searchLocations',
+		idPlaceholder: 'e.g. loc_1a2b3c4d',
 		description,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchLocations', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. loc_1a2b3c4d',
-			},
-		],
-	};
-}
+	});
 
 /** The location fields Create sets and Update may change. */
 export const locationFields: INodeProperties[] = [

@@ -1,46 +1,28 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { recordLocator } from '../shared/descriptions';
 import { QFLOW } from './api';
 
 const GUID_REGEX = '^\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*$';
 
-/** A user picked from Qflow's list, given by ID, or found by email (the pattern n8n uses for records). */
-export function userLocator(description: string): INodeProperties {
-	return {
+/** A user picked from Qflow's list, given by ID, or found by email. */
+export const userLocator = (description: string): INodeProperties =>
+	recordLocator({
 		displayName: 'User',
 		name: 'userId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
+		searchListMethod: 'searchUsers',
+		idPlaceholder: 'e.g. 050f4a44-d7d1-452e-837a-0d2759dcfa69',
 		description,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchUsers', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 050f4a44-d7d1-452e-837a-0d2759dcfa69',
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: GUID_REGEX, errorMessage: 'A Qflow user ID is a GUID, e.g. 050f4a44-d7d1-452e-837a-0d2759dcfa69' },
-					},
-				],
-			},
-			{
-				displayName: 'By Email',
-				name: 'email',
-				type: 'string',
-				placeholder: 'e.g. jane@example.com',
-			},
-		],
-	};
-}
+		idMode: {
+			validation: [
+				{
+					type: 'regex',
+					properties: { regex: GUID_REGEX, errorMessage: 'A Qflow user ID is a GUID, e.g. 050f4a44-d7d1-452e-837a-0d2759dcfa69' },
+				},
+			],
+		},
+		modes: [{ displayName: 'By Email', name: 'email', type: 'string', placeholder: 'e.g. jane@example.com' }],
+	});
 
 /** Fields besides the names and email that Create sets and Update may change. */
 export const optionalUserFields: INodeProperties[] = [
@@ -64,23 +46,6 @@ export const optionalUserFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description: 'Free text Qflow stores with the user, e.g. your own system’s ID or a JSON string',
-	},
-];
-
-export const nameFields: INodeProperties[] = [
-	{
-		displayName: 'First Name',
-		name: 'firstName',
-		type: 'string',
-		default: '',
-		required: true,
-	},
-	{
-		displayName: 'Last Name',
-		name: 'lastName',
-		type: 'string',
-		default: '',
-		required: true,
 	},
 ];
 

@@ -1,4 +1,10 @@
-import type { IDisplayOptions, IExecuteFunctions, ILoadOptionsFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDisplayOptions,
+	IExecuteFunctions,
+	ILoadOptionsFunctions,
+	INodeProperties,
+	INodePropertyMode,
+} from 'n8n-workflow';
 
 /** Longest wait a dropdown in the editor may spend on a rate limit: the user is watching. */
 const EDITOR_MAX_WAIT_MS = 10_000;
@@ -58,3 +64,51 @@ export function requestedLimit(context: IExecuteFunctions, itemIndex: number): n
 	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	return returnAll ? undefined : (context.getNodeParameter('limit', itemIndex, 50) as number);
 }
+
+/** A record picked From List (searchable) or By ID, then any further `modes`: n8n's pattern for records. */
+export function recordLocator(record: {
+	displayName: string;
+	name: string;
+	searchListMethod: string;
+	idPlaceholder: string;
+	description: string;
+	idMode?: Partial<INodePropertyMode>;
+	modes?: INodePropertyMode[];
+}): INodeProperties {
+	return {
+		displayName: record.displayName,
+		name: record.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: record.description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: record.searchListMethod, searchable: true },
+			},
+			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: record.idPlaceholder, ...record.idMode },
+			...(record.modes ?? []),
+		],
+	};
+}
+
+/** First Name and Last Name, required: every vendor's person has them. */
+export const personNameProperties: INodeProperties[] = [
+	{
+		displayName: 'First Name',
+		name: 'firstName',
+		type: 'string',
+		default: '',
+		required: true,
+	},
+	{
+		displayName: 'Last Name',
+		name: 'lastName',
+		type: 'string',
+		default: '',
+		required: true,
+	},
+];

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { personNameProperties } from '../../../shared/descriptions';
 import { eachItem, type Operation } from '../../../shared/router';
 import { emailAddress, optionalText, requiredText, toApiBody } from '../../../shared/schemas';
 import { validateInput } from '../../../shared/validate';
@@ -25,20 +26,7 @@ export const createCandidate: Operation = {
 		description: 'Add a candidate, e.g. from your ATS, so they can be invited to interviews',
 	},
 	description: [
-		{
-			displayName: 'First Name',
-			name: 'firstName',
-			type: 'string',
-			default: '',
-			required: true,
-		},
-		{
-			displayName: 'Last Name',
-			name: 'lastName',
-			type: 'string',
-			default: '',
-			required: true,
-		},
+		...personNameProperties,
 		{
 			displayName: 'Email',
 			name: 'email',

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { personNameProperties } from '../../../shared/descriptions';
 import type { Operation } from '../../../shared/router';
 import { emailAddress, requiredText, toApiBody } from '../../../shared/schemas';
 import { validateInput } from '../../../shared/validate';
@@ -10,20 +11,7 @@ import { optionalPhone, teamIdList } from '../../schemas';
 import { bulkCreate } from '../bulk';
 
 const description: INodeProperties[] = [
-	{
-		displayName: 'First Name',
-		name: 'firstName',
-		type: 'string',
-		default: '',
-		required: true,
-	},
-	{
-		displayName: 'Last Name',
-		name: 'lastName',
-		type: 'string',
-		default: '',
-		required: true,
-	},
+	...personNameProperties,
 	{
 		displayName: 'Email',
 		name: 'email',

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { personNameProperties } from '../../../shared/descriptions';
 import { eachItem, type Operation } from '../../../shared/router';
 import { emailAddress, requiredText, toApiBody } from '../../../shared/schemas';
 import { validateInput } from '../../../shared/validate';
@@ -11,20 +12,7 @@ import { qhubRequest } from '../../transport';
 const ACCESS_LEVELS = ['admin', 'standard', 'view'] as const;
 
 const description: INodeProperties[] = [
-	{
-		displayName: 'First Name',
-		name: 'firstName',
-		type: 'string',
-		default: '',
-		required: true,
-	},
-	{
-		displayName: 'Last Name',
-		name: 'lastName',
-		type: 'string',
-		default: '',
-		required: true,
-	},
+	...personNameProperties,
 	{
 		displayName: 'Email',
 		name: 'email',

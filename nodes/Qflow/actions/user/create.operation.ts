@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { eachItem, type Operation } from '../../../shared/router';
 import { validateInput } from '../../../shared/validate';
-import { nameFields, optionalUserFields, passwordRules } from '../../descriptions';
+import { personNameProperties } from '../../../shared/descriptions';
+import { optionalUserFields, passwordRules } from '../../descriptions';
 import { optionalPassword, userFields } from '../../schemas';
 import { createUser as sendCreate } from './write';
 
@@ -11,7 +12,7 @@ const input = userFields.extend({ password: optionalPassword });
 export const createUser: Operation = {
 	option: { name: 'Create', action: 'Create a user', description: 'Create a user in the enterprise' },
 	description: [
-		...nameFields,
+		...personNameProperties,
 		{
 			displayName: 'Email',
 			name: 'email',

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { eachItem, type Operation } from '../../../shared/router';
 import { validateInput } from '../../../shared/validate';
 import { QFLOW } from '../../api';
-import { nameFields, optionalUserFields, passwordRules } from '../../descriptions';
+import { personNameProperties } from '../../../shared/descriptions';
+import { optionalUserFields, passwordRules } from '../../descriptions';
 import { optionalPassword, userFields } from '../../schemas';
 import { isNotFound, qflowUser } from '../../transport';
 import { createUser, updateUser } from './write';
@@ -26,7 +27,7 @@ export const upsertUser: Operation = {
 			required: true,
 			description: 'Used to find the user. No user with it: a new one is created. Found: that user is updated.',
 		},
-		...nameFields,
+		...personNameProperties,
 		{
 			displayName: 'Additional Fields',
 			name: 'additionalFields',
