@@ -49,6 +49,28 @@ export const optionalUserFields: INodeProperties[] = [
 	},
 ];
 
+/** Additional Fields of Create and Create or Update: the optional user fields and an initial password. */
+export function newUserAdditionalFields(passwordDescription: string): INodeProperties {
+	return {
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			...optionalUserFields,
+			{
+				displayName: 'Password',
+				name: 'password',
+				type: 'string',
+				typeOptions: { password: true },
+				default: '',
+				description: passwordDescription,
+			},
+		],
+	};
+}
+
 /** The password rules of api.ts in words, for field descriptions. */
 export const passwordRules = `${QFLOW.password.minLength}–${QFLOW.password.maxLength} characters with ${QFLOW.password.mustContain
 	.map((rule) => rule.what)

@@ -1,15 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { eachItem, type Operation } from '../../../shared/router';
-import { validateInput } from '../../../shared/validate';
-import { QFLOW } from '../../api';
 import { personNameProperties } from '../../../shared/descriptions';
-import { optionalUserFields, passwordRules } from '../../descriptions';
-import { optionalPassword, userFields } from '../../schemas';
+import { eachItem, type Operation } from '../../../shared/router';
+import { QFLOW } from '../../api';
+import { newUserAdditionalFields, passwordRules } from '../../descriptions';
 import { isNotFound, qflowUser } from '../../transport';
-import { createUser, updateUser } from './write';
-
-const input = userFields.extend({ password: optionalPassword });
+import { createUser, readNewUser, updateUser } from './write';
 
 export const upsertUser: Operation = {
 	option: {
@@ -28,38 +24,12 @@ export const upsertUser: Operation = {
 			description: 'Used to find the user. No user with it: a new one is created. Found: that user is updated.',
 		},
 		...personNameProperties,
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				...optionalUserFields,
-				{
-					displayName: 'Password',
-					name: 'password',
-					type: 'string',
-					typeOptions: { password: true },
-					default: '',
-					description: `Initial password (${passwordRules}), used only when the user is created. An existing user’s password is left alone: use Change Password for it.`,
-				},
-			],
-		},
+		newUserAdditionalFields(
+			`Initial password (${passwordRules}), used only when the user is created. An existing user’s password is left alone: use Change Password for it.`,
+		),
 	],
 	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
-		const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-		const { password, ...fields } = validateInput(
-			this,
-			input,
-			{
-				...additional,
-				email: this.getNodeParameter('email', itemIndex),
-				firstName: this.getNodeParameter('firstName', itemIndex),
-				lastName: this.getNodeParameter('lastName', itemIndex),
-			},
-			itemIndex,
-		);
+		const { fields, password } = readNewUser(this, itemIndex);
 
 		// The transport's errors are NodeApiErrors already; only "no such user" is an answer here.
 		let existing: IDataObject | undefined;
@@ -76,7 +46,7 @@ export const upsertUser: Operation = {
 		if (lookupFailure !== undefined && !isNotFound(lookupFailure)) throw lookupFailure;
 
 		if (existing === undefined) {
-			return { ...(await createUser(this, fields, password as string | undefined, itemIndex)), created: true };
+			return { ...(await createUser(this, fields, password, itemIndex)), created: true };
 		}
 		return { ...(await updateUser(this, String(existing.id), fields, itemIndex, existing)), created: false };
 	}),

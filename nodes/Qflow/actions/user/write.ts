@@ -1,8 +1,33 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { z } from 'zod';
 
 import { toApiBody } from '../../../shared/schemas';
+import { validateInput } from '../../../shared/validate';
 import { QFLOW } from '../../api';
+import { optionalPassword, userFields } from '../../schemas';
 import { qflowUser } from '../../transport';
+
+const newUser = userFields.extend({ password: optionalPassword });
+
+/** The names, email and additional fields of Create and Create or Update, checked before sending. */
+export function readNewUser(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): { fields: Omit<z.infer<typeof newUser>, 'password'>; password: string | undefined } {
+	const additional = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const { password, ...fields } = validateInput(
+		context,
+		newUser,
+		{
+			...additional,
+			firstName: context.getNodeParameter('firstName', itemIndex),
+			lastName: context.getNodeParameter('lastName', itemIndex),
+			email: context.getNodeParameter('email', itemIndex),
+		},
+		itemIndex,
+	);
+	return { fields, password: password as string | undefined };
+}
 
 /** Create User: the validated fields under Qflow's names. */
 export async function createUser(
