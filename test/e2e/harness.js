@@ -25,15 +25,22 @@ function exec(args, env) {
 	});
 }
 
-/** n8n prints log lines before the result: the JSON starts at the first line that opens with `{`. */
+/**
+ * n8n prints log lines around the result (before it, and on some versions after it): the result is
+ * the JSON from a line that opens with `{` to the last line that is a lone `}`.
+ */
 function parseResult(stdout) {
-	const start = stdout.search(/^\{/m);
-	if (start < 0) return undefined;
-	try {
-		return JSON.parse(stdout.slice(start));
-	} catch {
-		return undefined;
+	const lines = stdout.split('\n');
+	const last = lines.map((text) => text.trimEnd()).lastIndexOf('}');
+	for (let first = 0; first <= last; first++) {
+		if (!lines[first].startsWith('{')) continue;
+		try {
+			return JSON.parse(lines.slice(first, last + 1).join('\n'));
+		} catch {
+			// a log line that happened to open with `{`: try the next one
+		}
 	}
+	return undefined;
 }
 
 /** A fresh n8n user folder with the packed package installed; one per test file. */
