@@ -126,6 +126,21 @@ function failureOf(error: unknown): HttpFailure {
 	return { networkCode };
 }
 
+/**
+ * The stored credential, read once per node run: n8n decrypts it on every read, and the transport
+ * needs only its hosts and secrets, which do not change mid-run (a renewed token is n8n's concern).
+ */
+const credentialsByRun = new WeakMap<Context, Promise<ICredentialDataDecryptedObject>>();
+
+async function credentialsOf(context: Context, type: string): Promise<ICredentialDataDecryptedObject> {
+	let credentials = credentialsByRun.get(context);
+	if (!credentials) {
+		credentials = context.getCredentials(type);
+		credentialsByRun.set(context, credentials);
+	}
+	return await credentials;
+}
+
 function isIdempotent(call: ApiCall): boolean {
 	return call.idempotent ?? !['POST', 'PATCH'].includes(call.method);
 }
@@ -151,7 +166,7 @@ export async function apiRequest<T = unknown>(
 	call: ApiCall,
 	options: CallOptions,
 ): Promise<ApiResponse<T>> {
-	const credentials = await this.getCredentials(profile.credentialType);
+	const credentials = await credentialsOf(this, profile.credentialType);
 	const secrets = profile.secretFields
 		.map((field) => credentials[field])
 		.filter((value): value is string => typeof value === 'string' && value !== '');
