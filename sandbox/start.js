@@ -4,7 +4,8 @@
  * a sandbox credential for each vendor, ready in a browser.
  *
  *   npm start            run until Ctrl-C
- *   npm start -- --check start everything, prove n8n lists our nodes, stop (used by the tests)
+ *   npm start -- --check start everything, prove n8n lists our nodes and each sandbox credential
+ *                        passes its test, stop (used by the tests)
  *
  * Ports: N8N_PORT (5678), QHUB_PORT (4010), QFLOW_PORT (4020), HUMANLY_PORT (4030).
  */
@@ -94,7 +95,8 @@ async function main() {
 	await assertPortFree(N8N_PORT);
 	const env = { ...n8nEnv(userFolder, N8N_PORT + 1), N8N_PORT: String(N8N_PORT), N8N_LISTEN_ADDRESS: '127.0.0.1' };
 	const credentialsFile = path.join(userFolder, 'sandbox-credentials.json');
-	fs.writeFileSync(credentialsFile, JSON.stringify(sandboxCredentials(mocks)));
+	const credentials = sandboxCredentials(mocks);
+	fs.writeFileSync(credentialsFile, JSON.stringify(credentials));
 	execFileSync(n8nBin, ['import:credentials', `--input=${credentialsFile}`], { env, stdio: 'ignore' });
 	fs.rmSync(credentialsFile);
 
@@ -120,7 +122,17 @@ async function main() {
 	if (check) {
 		const types = await (await fetch(`${base}/types/nodes.json`, { headers: { cookie: session } })).json();
 		const ours = types.map((type) => type.name).filter((name) => name.startsWith(`${PACKAGE}.`));
-		console.log(JSON.stringify({ ok: true, n8nVersion, nodes: [...new Set(ours)].sort() }));
+		// Each credential's own test, as the credential screen's "Test" button runs it.
+		const credentialTests = {};
+		for (const { id, name, type, data } of credentials) {
+			const test = await fetch(`${base}/rest/credentials/test`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', cookie: session },
+				body: JSON.stringify({ credentials: { id, name, type, data } }),
+			});
+			credentialTests[type] = (await test.json()).data?.status;
+		}
+		console.log(JSON.stringify({ ok: true, n8nVersion, nodes: [...new Set(ours)].sort(), credentialTests }));
 		await stop(0);
 		return;
 	}

@@ -2,7 +2,7 @@
 const { execFile } = require('node:child_process');
 const path = require('node:path');
 
-test('npm start -- --check: n8n answers with the three nodes (and their AI-tool variants) loaded', async () => {
+test('npm start -- --check: n8n lists the three nodes (and their AI-tool variants), and each credential test passes', async () => {
 	const env = { ...process.env, N8N_PORT: '5690', QHUB_PORT: '4110', QFLOW_PORT: '4120', HUMANLY_PORT: '4130' };
 	const stdout = await new Promise((resolve, reject) => {
 		execFile('node', [path.join(__dirname, '..', '..', 'sandbox', 'start.js'), '--check'], { env, timeout: 300_000 }, (error, out, err) =>
@@ -19,4 +19,5 @@ test('npm start -- --check: n8n answers with the three nodes (and their AI-tool 
 			'n8n-nodes-qhub-qflow-humanly.qHubTool',
 		]),
 	);
+	expect(result.credentialTests).toEqual({ qHubApi: 'OK', qflowApi: 'OK', humanlyApi: 'OK' });
 }, 300_000);
