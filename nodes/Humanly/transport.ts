@@ -6,11 +6,10 @@ import type {
 } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { maxWaitMs } from '../shared/descriptions';
 import type { VendorError } from '../shared/errors';
 import { collectPages, type PagingRule } from '../shared/paging';
 import { expectShape } from '../shared/shape';
-import { apiRequest, type ApiCall, type ApiResponse, type VendorProfile } from '../shared/transport';
+import { requestBody, type ApiCall, type VendorProfile } from '../shared/transport';
 import { HUMANLY } from './api';
 
 /**
@@ -66,6 +65,7 @@ export const humanlyProfile: VendorProfile = {
 	secretFields: ['apiKey'],
 	url: (credentials, path) => `${humanlyBaseUrl(credentials)}${path}`,
 	rateLimitHeaders: { limit: 'x-ratelimit-limit', remaining: 'x-ratelimit-remaining', reset: 'x-ratelimit-reset' },
+	defaultMaxWaitSeconds: HUMANLY_DEFAULT_MAX_WAIT_SECONDS,
 	refusalFallbackMs: BURST_WINDOW_MS,
 	parseError(body) {
 		const parsed = errorEnvelope.safeParse(body);
@@ -78,11 +78,7 @@ export const humanlyProfile: VendorProfile = {
 
 /** One call; returns the whole body (the `{ data, meta }` envelope). */
 export async function humanlyRequest(this: Context, call: ApiCall, itemIndex = 0): Promise<IDataObject> {
-	const response = (await apiRequest.call(this, humanlyProfile, call, {
-		maxWaitMs: maxWaitMs(this, itemIndex, HUMANLY_DEFAULT_MAX_WAIT_SECONDS),
-		itemIndex,
-	})) as ApiResponse<IDataObject>;
-	return response.body;
+	return (await requestBody.call(this, humanlyProfile, call, itemIndex)) as IDataObject;
 }
 
 const recordEnvelope = z.object({ data: z.record(z.unknown()) }).passthrough();

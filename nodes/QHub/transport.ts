@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { maxWaitMs } from '../shared/descriptions';
 import { collectPages } from '../shared/paging';
 import { expectShape } from '../shared/shape';
-import { apiRequest, type ApiCall, type ApiResponse, type VendorProfile } from '../shared/transport';
+import { requestBody, type ApiCall, type VendorProfile } from '../shared/transport';
 import { QHUB } from './api';
 
 /** The seed says 15-minute windows, the help page 60: wait one seed window by default, headers decide. */
@@ -33,6 +32,7 @@ export const qhubProfile: VendorProfile = {
 	secretFields: ['apiKey', 'apiSecret'],
 	url: (credentials, path) => `${String(credentials.baseUrl || QHUB.defaultBaseUrl).replace(/\/+$/, '')}${path}`,
 	rateLimitHeaders: { limit: 'ratelimit-limit', remaining: 'ratelimit-remaining', reset: 'ratelimit-reset' },
+	defaultMaxWaitSeconds: QHUB_DEFAULT_MAX_WAIT_SECONDS,
 	parseError(body, headers) {
 		const parsed = errorBody.safeParse(body);
 		const fields = parsed.success ? parsed.data : {};
@@ -52,11 +52,7 @@ export async function qhubRequest(
 	call: ApiCall,
 	itemIndex = 0,
 ): Promise<IDataObject> {
-	const response = (await apiRequest.call(this, qhubProfile, call, {
-		maxWaitMs: maxWaitMs(this, itemIndex, QHUB_DEFAULT_MAX_WAIT_SECONDS),
-		itemIndex,
-	})) as ApiResponse<IDataObject>;
-	return response.body;
+	return (await requestBody.call(this, qhubProfile, call, itemIndex)) as IDataObject;
 }
 
 const listBody = z.object({

@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { maxWaitMs } from '../shared/descriptions';
 import { vendorContextOf, type VendorError } from '../shared/errors';
 import { collectPages } from '../shared/paging';
 import { expectShape } from '../shared/shape';
-import { apiRequest, type ApiCall, type ApiResponse, type VendorProfile } from '../shared/transport';
+import { requestBody, type ApiCall, type VendorProfile } from '../shared/transport';
 import { QFLOW } from './api';
 import { hostOf, isSignInMessage } from './auth';
 
@@ -49,6 +48,7 @@ export const qflowProfile: VendorProfile = {
 	url: (credentials, path) => `${hostOf(credentials.apiHost, QFLOW.defaultApiHost)}${QFLOW.apiPrefix}${path}`,
 	// The credential signs in through preAuthentication: n8n renews the token on a thrown 401.
 	renewsTokenOn401: true,
+	defaultMaxWaitSeconds: QFLOW_DEFAULT_MAX_WAIT_SECONDS,
 	// No rate-limit headers are documented; a 429 without Retry-After waits the mitigation window.
 	refusalFallbackMs: QFLOW.mitigationWindowSeconds * 1000,
 	parseError(body, headers): VendorError {
@@ -83,11 +83,7 @@ export async function qflowRequest<T = unknown>(
 	call: ApiCall,
 	itemIndex = 0,
 ): Promise<T> {
-	const response = (await apiRequest.call(this, qflowProfile, call, {
-		maxWaitMs: maxWaitMs(this, itemIndex, QFLOW_DEFAULT_MAX_WAIT_SECONDS),
-		itemIndex,
-	})) as ApiResponse<T>;
-	return response.body;
+	return (await requestBody.call(this, qflowProfile, call, itemIndex)) as T;
 }
 
 /** A user as Qflow returns it: `id` is the one documented required field, the rest are strings. */

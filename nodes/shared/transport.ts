@@ -8,6 +8,7 @@ import {
 	type ILoadOptionsFunctions,
 } from 'n8n-workflow';
 
+import { maxWaitMs } from './descriptions';
 import { apiError, credentialAnswerOf, type VendorError } from './errors';
 import {
 	backoffMs,
@@ -27,6 +28,8 @@ export interface VendorProfile {
 	/** Absolute URL of a path, from the stored credential (hosts are configurable). */
 	url(credentials: ICredentialDataDecryptedObject, path: string): string;
 	rateLimitHeaders?: RateLimitHeaderNames;
+	/** Default of the node's "Max Wait" option (Request Options), in seconds. */
+	defaultMaxWaitSeconds: number;
 	/** Whether the credential renews a token in `preAuthentication` (n8n does so on a thrown 401). */
 	renewsTokenOn401?: boolean;
 	/** Wait after a 429 that carries no usable header: the vendor's documented window; else backoff. */
@@ -296,6 +299,20 @@ async function send(
 	} catch (error) {
 		return { failure: failureOf(error) };
 	}
+}
+
+/** One call bounded by the node's Max Wait (Request Options); answers the response body. */
+export async function requestBody<T = IDataObject>(
+	this: Context,
+	profile: VendorProfile,
+	call: ApiCall,
+	itemIndex = 0,
+): Promise<T> {
+	const response = await apiRequest.call(this, profile, call, {
+		maxWaitMs: maxWaitMs(this, itemIndex, profile.defaultMaxWaitSeconds),
+		itemIndex,
+	});
+	return response.body as T;
 }
 
 function remember(key: string, profile: VendorProfile, headers: ResponseHeaders | undefined): void {

@@ -7,6 +7,7 @@ const profile: VendorProfile = {
 	secretFields: ['apiKey'],
 	url: (credentials, path) => `${String(credentials.baseUrl)}${path}`,
 	rateLimitHeaders: { limit: 'ratelimit-limit', remaining: 'ratelimit-remaining', reset: 'ratelimit-reset' },
+	defaultMaxWaitSeconds: 900,
 	parseError: (body) => {
 		const error = body as { message?: string; code?: string; requestId?: string } | undefined;
 		return { message: error?.message, code: error?.code, requestId: error?.requestId };
