@@ -36,11 +36,8 @@ function ensureDevDependencies() {
 	if (fs.existsSync(path.join(repo, 'node_modules', '.bin', 'n8n-node'))) return;
 	process.stderr.write('Installing the development dependencies (npm ci)...\n');
 	const options = { cwd: repo, env: cleanNpmEnv(), stdio: ['ignore', 'inherit', 'inherit'] };
-	try {
-		execFileSync('npm', ['ci', '--no-audit', '--no-fund'], options);
-	} catch {
-		execFileSync('npm', ['install', '--no-audit', '--no-fund'], options);
-	}
+	// No fallback to `npm install`: a lockfile out of step with package.json must fail loudly.
+	execFileSync('npm', ['ci', '--no-audit', '--no-fund'], options);
 }
 
 /** Blocks the thread (this runs before any server starts); used only while waiting for a lock. */
