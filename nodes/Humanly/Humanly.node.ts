@@ -6,9 +6,10 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { requestOptionsProperty } from '../shared/descriptions';
-import { nodeProperties, route } from '../shared/router';
-import { resources } from './actions/router';
+import { requestOptionsProperty } from '../shared/fields';
+import { nodeProperties } from '../shared/nodeProperties';
+import { route } from '../shared/operation';
+import { resources } from './actions';
 import { listSearch, loadOptions } from './methods';
 import { HUMANLY_DEFAULT_MAX_WAIT_SECONDS } from './transport';
 

@@ -1,7 +1,9 @@
 /**
  * Humanly (Qualifi Gather) API facts. Routes, envelopes, error codes and rate-limit headers are
- * documented (docs.humanly.io, vendor-apis.md §3). What is marked [assumed] is not, and lives here
- * only, so a user with the reference can correct it in one line. The README lists those entries.
+ * documented (docs/humanly.md). What is marked [assumed] is not, and lives here only, so a user with
+ * the reference can correct it in one line. The README lists those entries. Body fields are written
+ * once, as the keys of each operation's zod schema; the one rename (Dashboard Access →
+ * `createAuth0Account`) is a transform in that schema.
  */
 export const HUMANLY = {
 	environments: {
@@ -24,47 +26,12 @@ export const HUMANLY = {
 		candidateInterviewResend: (id: string) => `/qsi/gather/candidate-interviews/${id}/resend-invite`,
 	},
 
-	/** Request body field names: the node's name → Humanly's name (documented). */
-	fields: {
-		user: {
-			firstName: 'firstName',
-			lastName: 'lastName',
-			email: 'email',
-			phone: 'phone',
-			teamIds: 'teamIds',
-			/** The node's "Dashboard Access": true makes a regular user with a dashboard login. */
-			dashboardAccess: 'createAuth0Account',
-		},
-		team: { name: 'name', displayName: 'displayName', description: 'description', userIds: 'userIds' },
-		candidate: {
-			firstName: 'firstName',
-			lastName: 'lastName',
-			email: 'email',
-			phone: 'phone',
-			externalId: 'externalId',
-			timezone: 'timezone',
-			smsOptIn: 'smsOptIn',
-		},
-		candidateInterview: {
-			candidateId: 'candidateId',
-			interviewId: 'interviewId',
-			sendInvite: 'sendInvite',
-			deliveryTypes: 'deliveryTypes',
-			expiryDays: 'expiryDays',
-			externalRedirectUri: 'externalRedirectUri',
-		},
-	},
-
 	/**
-	 * Bulk creates (documented): `POST <path>` with `{ <listKey>: [...] }`, answered with `data.<listKey>`.
-	 * [assumed] The answer lists the created records in the order of the request's entries: the node
-	 * pairs the n-th created record with the n-th entry's input item (and fails the batch if the
-	 * counts differ).
+	 * Bulk creates (documented): `POST users` with `{ "users": [...] }` (teams alike), answered with
+	 * `data.users`. [assumed] The answer lists the created records in the order of the request's
+	 * entries: the node pairs the n-th created record with the n-th entry's input item (and fails the
+	 * batch if the counts differ).
 	 */
-	bulk: {
-		users: { path: '/qsi/gather/users', listKey: 'users' },
-		teams: { path: '/qsi/gather/teams', listKey: 'teams' },
-	},
 	/** [assumed] Most users or teams one bulk POST accepts; the node's Batch Size option defaults to it. */
 	maxBatchSize: 100,
 	/**
@@ -78,32 +45,22 @@ export const HUMANLY = {
 	 */
 	teamDisplayNameDefaultsToName: true,
 
-	/** Paging. Candidates: `page` + `pageSize` (documented); interviews and invites: `page` + `limit` (documented for interviews, [assumed] for invites). Max 100. */
+	/**
+	 * The paged lists: each at `paths.<list>`, its records at `data.<list>` with
+	 * `data.pagination.totalPages` [assumed]. Paging: candidates `page` + `pageSize` (documented), interviews `page` + `limit`
+	 * (documented), invites `page` + `limit` [assumed]; at most 100 a page. A filter's name is the key
+	 * of its Get Many's zod schema; the candidate search parameter `search` and the invite filters
+	 * `candidateId`, `interviewId`, `status` are [assumed]. The user and team lists take no paging
+	 * parameters (none documented): the node applies Limit itself.
+	 */
 	paging: {
 		candidates: { pageParam: 'page', sizeParam: 'pageSize', maxPageSize: 100 },
 		interviews: { pageParam: 'page', sizeParam: 'limit', maxPageSize: 100 },
 		candidateInterviews: { pageParam: 'page', sizeParam: 'limit', maxPageSize: 100 },
 	},
-	/** [assumed] List bodies: `data.<resource>` array plus `data.pagination { page, total, totalPages }`. */
-	listFields: {
-		users: 'users',
-		teams: 'teams',
-		candidates: 'candidates',
-		interviews: 'interviews',
-		candidateInterviews: 'candidateInterviews',
-	},
-	/** [assumed] Where a list body says how many pages there are: `data.pagination.totalPages`. */
 	paginationField: 'pagination',
-	/** User and team lists take no paging parameters (none documented): the node applies Limit itself. */
-	userFilters: { teamId: 'teamId', includeTeams: 'includeTeams' },
-	teamFilters: { userId: 'userId' },
-	/** Candidate list filters; the name/email search parameter's name is [assumed]. */
-	candidateFilters: { search: 'search', externalId: 'externalId', archived: 'archived' },
-	interviewFilters: { interviewType: 'interviewType', status: 'status', archived: 'archived' },
-	/** [assumed] Invite list filters (the docs say "filters" without naming them). */
-	candidateInterviewFilters: { candidateId: 'candidateId', interviewId: 'interviewId', status: 'status' },
-	/** [assumed] Body of `PATCH /candidate-interviews/{id}/status`: `{ "status": "<status>" }`. */
-	statusField: 'status',
+	// [assumed] Body of `PATCH /candidate-interviews/{id}/status` is `{ "status": "<status>" }` (the operation's schema).
+
 	/** Documented interview types. */
 	interviewTypes: ['standard'],
 	/** [assumed] Interview statuses accepted by the interview list filter. */

@@ -7,7 +7,7 @@ import type {
 import { z } from 'zod';
 
 import type { VendorError } from '../shared/errors';
-import { collectPages, type PagingRule } from '../shared/paging';
+import { collectPages, type Page } from '../shared/paging';
 import { expectShape } from '../shared/shape';
 import { requestBody, type ApiCall, type VendorProfile } from '../shared/transport';
 import { HUMANLY } from './api';
@@ -66,7 +66,7 @@ export const humanlyProfile: VendorProfile = {
 	url: (credentials, path) => `${humanlyBaseUrl(credentials)}${path}`,
 	rateLimitHeaders: { limit: 'x-ratelimit-limit', remaining: 'x-ratelimit-remaining', reset: 'x-ratelimit-reset' },
 	defaultMaxWaitSeconds: HUMANLY_DEFAULT_MAX_WAIT_SECONDS,
-	refusalFallbackMs: BURST_WINDOW_MS,
+	refusalWindowMs: BURST_WINDOW_MS,
 	parseError(body) {
 		const parsed = errorEnvelope.safeParse(body);
 		if (!parsed.success) return {};
@@ -101,10 +101,34 @@ export async function humanlyArray(
 	return expectShape(this, schema, body, `${call.method} ${call.path}`, itemIndex).data[listField] as IDataObject[];
 }
 
-interface PagedList {
-	path: string;
-	listField: string;
-	paging: PagingRule & { pageParam: string; sizeParam: string };
+/** A paged list of api.ts: its records at `data.<list>`, at `paths.<list>`. */
+export type PagedList = keyof typeof HUMANLY.paging;
+
+/** One page of a paged list (1-based page number). */
+export async function humanlyPage(
+	this: Context,
+	list: PagedList,
+	filters: IDataObject,
+	page: number,
+	pageSize: number,
+	itemIndex = 0,
+): Promise<Page<IDataObject>> {
+	const { pageParam, sizeParam } = HUMANLY.paging[list];
+	const path = HUMANLY.paths[list];
+	const schema = z
+		.object({
+			data: z
+				.object({
+					[list]: z.array(z.record(z.unknown())),
+					[HUMANLY.paginationField]: z.object({ totalPages: z.number().optional() }).passthrough().optional(),
+				})
+				.passthrough(),
+		})
+		.passthrough();
+	const body = await humanlyRequest.call(this, { method: 'GET', path, qs: { ...filters, [pageParam]: page, [sizeParam]: pageSize } }, itemIndex);
+	const { data } = expectShape(this, schema, body, `GET ${path}`, itemIndex);
+	const pagination = data[HUMANLY.paginationField] as { totalPages?: number } | undefined;
+	return { items: data[list] as IDataObject[], totalPages: pagination?.totalPages };
 }
 
 /** A paged Humanly list, read page by page as api.ts says, up to `limit` (undefined: all). */
@@ -115,39 +139,9 @@ export async function humanlyPagedList(
 	limit: number | undefined,
 	itemIndex = 0,
 ): Promise<IDataObject[]> {
-	const schema = z
-		.object({
-			data: z
-				.object({
-					[list.listField]: z.array(z.record(z.unknown())),
-					[HUMANLY.paginationField]: z.object({ totalPages: z.number().optional() }).passthrough().optional(),
-				})
-				.passthrough(),
-		})
-		.passthrough();
 	return await collectPages(
-		async ({ page, pageSize }) => {
-			const call: ApiCall = {
-				method: 'GET',
-				path: list.path,
-				qs: { ...filters, [list.paging.pageParam]: page, [list.paging.sizeParam]: pageSize },
-			};
-			const body = await humanlyRequest.call(this, call, itemIndex);
-			const { data } = expectShape(this, schema, body, `GET ${list.path}`, itemIndex);
-			const pagination = data[HUMANLY.paginationField] as { totalPages?: number } | undefined;
-			return { items: data[list.listField] as IDataObject[], totalPages: pagination?.totalPages };
-		},
-		{ maxPageSize: list.paging.maxPageSize },
+		async ({ page, pageSize }) => await humanlyPage.call(this, list, filters, page, pageSize, itemIndex),
+		{ maxPageSize: HUMANLY.paging[list].maxPageSize },
 		limit,
 	);
 }
-
-export const lists = {
-	candidates: { path: HUMANLY.paths.candidates, listField: HUMANLY.listFields.candidates, paging: HUMANLY.paging.candidates },
-	interviews: { path: HUMANLY.paths.interviews, listField: HUMANLY.listFields.interviews, paging: HUMANLY.paging.interviews },
-	candidateInterviews: {
-		path: HUMANLY.paths.candidateInterviews,
-		listField: HUMANLY.listFields.candidateInterviews,
-		paging: HUMANLY.paging.candidateInterviews,
-	},
-} satisfies Record<string, PagedList>;

@@ -1,8 +1,9 @@
 /**
- * Every Q-Hub fact that is not published (vendor-apis.md §1 marks them [assumed]) lives in this one
- * table, so a user holding the Postman reference can correct a path or a field name in one line.
- * The README lists the same entries. Published facts (headers, limits) are not here: the transport
- * reads them from the live responses.
+ * Every Q-Hub fact that is not published (docs/qhub.md) lives in this one table, so a user holding
+ * the Postman reference can correct a path, the paging or the error body in one line; the README
+ * lists the same entries. A body field or filter is written once, as the key of its operation's zod
+ * schema. Published facts (headers, limits) are not here: the transport reads them from the live
+ * responses.
  */
 export const QHUB = {
 	/** API host and version prefix; the credential lets the user override it. */
@@ -19,32 +20,19 @@ export const QHUB = {
 		processEntries: '/process-entries',
 		users: '/users',
 		userSuspend: (id: string) => `/users/${id}/suspend`,
+		/** The forms and processes whose entries the trigger may be narrowed to. */
+		forms: '/forms',
+		processes: '/processes',
 	},
 
 	/** Method that updates a location or a data set (partial body). */
 	updateMethod: 'PATCH',
-
-	/** Request body field names: the node's name → Q-Hub's name. */
-	fields: {
-		user: {
-			firstName: 'firstName',
-			lastName: 'lastName',
-			email: 'email',
-			accessLevel: 'accessLevel',
-			locationIds: 'locationIds',
-		},
-		location: { name: 'name', code: 'code', address: 'address', parentId: 'parentId' },
-		dataSet: { name: 'name', description: 'description', rows: 'rows' },
-	},
 
 	/** Most rows one data set request may carry. */
 	maxDataSetRows: 10000,
 
 	/** List paging: `?page=1&perPage=100` → `{ data: [...], meta: { page, perPage, total, totalPages } }`. */
 	paging: { pageParam: 'page', sizeParam: 'perPage', maxPageSize: 100, itemsField: 'data' },
-
-	/** Filters of the entry lists (dates are ISO 8601, inclusive). */
-	entryFilters: { from: 'from', to: 'to', formId: 'formId', processId: 'processId' },
 
 	/** Error body `{ error: code, message, details?: [{ field, message }] }` and its request id header. */
 	error: { codeField: 'error', messageField: 'message', detailsField: 'details' },

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { collectPages } from '../shared/paging';
+import { collectPages, type Page } from '../shared/paging';
 import { expectShape } from '../shared/shape';
 import { requestBody, type ApiCall, type VendorProfile } from '../shared/transport';
 import { QHUB } from './api';
 
-/** The seed says 15-minute windows, the help page 60: wait one seed window by default, headers decide. */
+/** Q-Hub's help text says 15-minute windows, its API page 60: wait one short window by default, headers decide. */
 export const QHUB_DEFAULT_MAX_WAIT_SECONDS = 900;
 
 const errorBody = z
@@ -60,6 +60,24 @@ const listBody = z.object({
 	meta: z.object({ totalPages: z.number().optional() }).passthrough().optional(),
 });
 
+/** One page of a Q-Hub list (1-based page number). */
+export async function qhubPage(
+	this: IExecuteFunctions | ILoadOptionsFunctions,
+	path: string,
+	filters: IDataObject,
+	page: number,
+	pageSize: number,
+	itemIndex = 0,
+): Promise<Page<IDataObject>> {
+	const body = await qhubRequest.call(
+		this,
+		{ method: 'GET', path, qs: { ...filters, [QHUB.paging.pageParam]: page, [QHUB.paging.sizeParam]: pageSize } },
+		itemIndex,
+	);
+	const parsed = expectShape(this, listBody, body, `GET ${path}`, itemIndex);
+	return { items: parsed[QHUB.paging.itemsField] as IDataObject[], totalPages: parsed.meta?.totalPages };
+}
+
 /** Every Q-Hub list, paged as api.ts says, up to `limit` (undefined: all). */
 export async function qhubList(
 	this: IExecuteFunctions | ILoadOptionsFunctions,
@@ -69,15 +87,7 @@ export async function qhubList(
 	itemIndex = 0,
 ): Promise<IDataObject[]> {
 	return await collectPages(
-		async ({ page, pageSize }) => {
-			const body = await qhubRequest.call(
-				this,
-				{ method: 'GET', path, qs: { ...filters, [QHUB.paging.pageParam]: page, [QHUB.paging.sizeParam]: pageSize } },
-				itemIndex,
-			);
-			const parsed = expectShape(this, listBody, body, `GET ${path}`, itemIndex);
-			return { items: parsed[QHUB.paging.itemsField] as IDataObject[], totalPages: parsed.meta?.totalPages };
-		},
+		async ({ page, pageSize }) => await qhubPage.call(this, path, filters, page, pageSize, itemIndex),
 		{ maxPageSize: QHUB.paging.maxPageSize },
 		limit,
 	);

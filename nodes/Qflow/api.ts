@@ -1,7 +1,7 @@
 /**
- * Qflow Enterprise API facts. Paths of the users API are documented (docs.qflowhub.io, vendor-apis.md
- * §2); everything marked [assumed] is not, and lives here only, so a user with the API reference can
- * correct it in one line. The README lists the [assumed] entries.
+ * Qflow Enterprise API facts. Paths of the users API are documented (docs/qflow.md); everything
+ * marked [assumed] is not, and lives here only, so a user with the API reference can correct it in
+ * one line. The README lists the [assumed] entries.
  */
 export const QFLOW = {
 	defaultIdentityHost: 'https://identity.qflowhub.io',
@@ -35,25 +35,11 @@ export const QFLOW = {
 	// response checks in transport.ts say so when the API answers otherwise).
 
 	/**
-	 * Request body field names: the node's name → Qflow's name. The user fields are documented for Get
-	 * User; that Create and Update take the same names is [assumed], and so is `password` on Create.
+	 * Body fields are written once, as the keys of each operation's zod schema: the user fields are
+	 * documented for Get User; that Create and Update take the same names is [assumed], and so is
+	 * `password` on Create (nodes/Qflow/schemas.ts). Change Password and Change Username bodies are
+	 * documented.
 	 */
-	fields: {
-		user: {
-			firstName: 'firstName',
-			lastName: 'lastName',
-			email: 'email',
-			timeZoneId: 'timeZoneId',
-			companyName: 'companyName',
-			customData: 'customData',
-		},
-		/** [assumed] optional initial password on Create User. */
-		createPassword: 'password',
-		/** Documented: `id`, `oldPassword`, `newPassword` required; `signOutAllSessions` optional. */
-		changePassword: { id: 'id', oldPassword: 'oldPassword', newPassword: 'newPassword', signOutAllSessions: 'signOutAllSessions' },
-		/** Documented: `oldUserName`, `newUserName` required; `id` optional. */
-		changeUsername: { id: 'id', oldUserName: 'oldUserName', newUserName: 'newUserName' },
-	},
 
 	/**
 	 * [assumed] PUT user replaces the whole record, so Update and Create or Update read the user first
@@ -79,8 +65,11 @@ export const QFLOW = {
 	/** Documented code of a 403 for a caller that has not completed KYC. */
 	trustRequiredCode: 'trust_required',
 
-	/** No rate-limit headers are documented: a 429 opens a 60 s mitigation window. */
+	/** Documented: 1000 requests a minute per source IP, no rate-limit headers; a 429 opens a 60 s mitigation window. */
+	rateLimit: { requests: 1000, windowMs: 60_000 },
 	mitigationWindowSeconds: 60,
+	/** OAuth errors of the token endpoint that no retry can mend in this run (a wrong secret or password). */
+	finalSignInCodes: ['invalid_client', 'invalid_grant', 'invalid_username_format', 'incomplete_credential'] as string[],
 
 	/**
 	 * iFrame SSO (documented): AES-256-CBC with the fixed IV, link `https://<enterprise>.qflowhub.io/sso`

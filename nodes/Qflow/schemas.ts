@@ -49,6 +49,9 @@ export const userChanges = userFields.partial().extend({
 
 export const optionalPassword = optionalEmpty(newPassword);
 
+/** Create and Create or Update: the user fields and an optional initial password ([assumed] `password`). */
+export const newUser = userFields.extend({ password: optionalPassword });
+
 /**
  * The user a resource locator points to: by ID (checked as a GUID), from the list (an ID), or by
  * email (looked up with Get User by Email, one request). Returns the id and, when it was looked up,

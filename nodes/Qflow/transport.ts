@@ -49,8 +49,10 @@ export const qflowProfile: VendorProfile = {
 	// The credential signs in through preAuthentication: n8n renews the token on a thrown 401.
 	renewsTokenOn401: true,
 	defaultMaxWaitSeconds: QFLOW_DEFAULT_MAX_WAIT_SECONDS,
-	// No rate-limit headers are documented; a 429 without Retry-After waits the mitigation window.
-	refusalFallbackMs: QFLOW.mitigationWindowSeconds * 1000,
+	// No rate-limit headers are documented: the node stays under the documented limit itself, and a
+	// 429 without Retry-After waits the mitigation window.
+	documentedLimit: QFLOW.rateLimit,
+	refusalWindowMs: QFLOW.mitigationWindowSeconds * 1000,
 	parseError(body, headers): VendorError {
 		const parsed = errorBody.safeParse(typeof body === 'string' ? safeJson(body) : body);
 		const fields = parsed.success ? parsed.data : {};
@@ -61,6 +63,8 @@ export const qflowProfile: VendorProfile = {
 			requestId: requestId === undefined ? undefined : String(requestId),
 		};
 	},
+	// A wrong client secret or password stays wrong for the rest of the run.
+	signInRefused: (_status, error) => isSignInMessage(error.message) && error.code !== undefined && QFLOW.finalSignInCodes.includes(error.code),
 	hint(status, error) {
 		// A sign-in failure's message already names the credential field to fix.
 		if (isSignInMessage(error.message)) return undefined;
@@ -68,11 +72,12 @@ export const qflowProfile: VendorProfile = {
 	},
 };
 
+/** A JSON body that arrived as text; anything else is not the API's JSON and carries no fields. */
 function safeJson(text: string): unknown {
 	try {
 		return JSON.parse(text);
 	} catch {
-		return { message: text.slice(0, 300) };
+		return {};
 	}
 }
 

@@ -1,6 +1,6 @@
 /**
- * Pure functions that turn a vendor's rate-limit answer into "how long to wait". They know header
- * names only through the profile a vendor passes in, never a vendor by name.
+ * What a vendor's rate-limit headers say, and the per-key memory of it that paces requests before
+ * they are sent. Header names come from the profile a vendor passes in, never a vendor by name.
  */
 
 export interface RateLimitHeaderNames {
@@ -8,6 +8,12 @@ export interface RateLimitHeaderNames {
 	limit: string;
 	remaining: string;
 	reset: string;
+}
+
+/** A limit the vendor documents but does not announce in headers (e.g. 1000 requests a minute). */
+export interface DocumentedLimit {
+	requests: number;
+	windowMs: number;
 }
 
 export type ResponseHeaders = Record<string, unknown>;
@@ -45,38 +51,101 @@ export function resetAtMs(
 	return seconds >= EPOCH_SECONDS_THRESHOLD ? Math.ceil(seconds * 1000) : nowMs + Math.round(seconds * 1000);
 }
 
-export function remainingRequests(
-	headers: ResponseHeaders | undefined,
-	names: RateLimitHeaderNames | undefined,
-): number | undefined {
-	if (!names) return undefined;
-	const value = header(headers, names.remaining);
-	if (value === undefined || !/^\d+$/.test(value.trim())) return undefined;
-	return Number(value);
+function wholeNumber(headers: ResponseHeaders | undefined, name: string | undefined): number | undefined {
+	const value = name === undefined ? undefined : header(headers, name)?.trim();
+	return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
 }
 
-/**
- * Exponential backoff with "equal jitter": half the step is fixed, half random, so retries of many
- * clients spread out while each still waits at least half the step.
- */
-export function backoffMs(attempt: number, baseMs: number, capMs: number, random: () => number): number {
-	const step = Math.min(capMs, baseMs * 2 ** Math.max(0, attempt - 1));
-	return Math.round(step / 2 + (random() * step) / 2);
+/** What one answer's headers say about the window, or undefined when they say nothing usable. */
+export interface WindowReport {
+	limit?: number;
+	remaining: number;
+	resetAt?: number;
 }
 
-/**
- * How long to wait after a 429/503, in order of trust: the server's Retry-After, then the
- * rate-limit reset header, then the vendor's documented window, then backoff.
- */
-export function waitAfterRefusalMs(
+export function windowReport(
 	headers: ResponseHeaders | undefined,
 	names: RateLimitHeaderNames | undefined,
 	nowMs: number,
-	fallbackMs: number,
-): number {
-	const retryAfter = retryAfterMs(headers, nowMs);
-	if (retryAfter !== undefined) return retryAfter;
-	const reset = resetAtMs(headers, names, nowMs);
-	if (reset !== undefined) return Math.max(0, reset - nowMs);
-	return fallbackMs;
+): WindowReport | undefined {
+	const remaining = wholeNumber(headers, names?.remaining);
+	if (remaining === undefined) return undefined;
+	return { remaining, limit: wholeNumber(headers, names?.limit), resetAt: resetAtMs(headers, names, nowMs) };
+}
+
+interface KeyState {
+	limit?: number;
+	/** Requests left in the window the last answer described, and when that window resets. */
+	remaining?: number;
+	resetAt?: number;
+	/** Requests sent under this key that have not been answered yet. */
+	inFlight: number;
+	/** Send times within the documented window, oldest first (vendors without headers). */
+	sent: number[];
+}
+
+/**
+ * The per-key window memory of one n8n process. It outlives an execution on purpose (the vendor's
+ * window is per key, not per run), and a request is reserved before it is sent, so executions and
+ * items running side by side never spend more than a window they know about.
+ */
+export class RateLimitMemory {
+	private readonly keys = new Map<string, KeyState>();
+
+	private state(key: string): KeyState {
+		let state = this.keys.get(key);
+		if (!state) {
+			state = { inFlight: 0, sent: [] };
+			this.keys.set(key, state);
+		}
+		return state;
+	}
+
+	/**
+	 * How long to wait before one more request may go out; 0 means go now, and the request is then
+	 * reserved until settle() is called for it.
+	 */
+	reserve(key: string, nowMs: number, documented?: DocumentedLimit): number {
+		const state = this.state(key);
+		if (state.resetAt !== undefined && state.resetAt <= nowMs) this.reopen(key);
+		if (state.remaining !== undefined && state.remaining - state.inFlight <= 0 && state.resetAt !== undefined) {
+			return state.resetAt - nowMs;
+		}
+		if (documented) {
+			while (state.sent.length > 0 && state.sent[0] <= nowMs - documented.windowMs) state.sent.shift();
+			if (state.sent.length >= documented.requests) return state.sent[0] + documented.windowMs - nowMs;
+			state.sent.push(nowMs);
+		}
+		state.inFlight += 1;
+		return 0;
+	}
+
+	/** Frees a reserved request and keeps what its answer said about the window. */
+	settle(key: string, report: WindowReport | undefined): void {
+		const state = this.state(key);
+		state.inFlight = Math.max(0, state.inFlight - 1);
+		if (!report) return;
+		if (report.limit !== undefined) state.limit = report.limit;
+		// Answers of requests in flight together may arrive out of order: within one window the
+		// lowest remaining count is the true one.
+		const sameWindow =
+			state.remaining !== undefined && state.resetAt !== undefined && report.resetAt !== undefined && Math.abs(state.resetAt - report.resetAt) < 1000;
+		state.remaining = sameWindow ? Math.min(state.remaining ?? report.remaining, report.remaining) : report.remaining;
+		state.resetAt = report.resetAt;
+	}
+
+	/** After waiting out a refusal, the old window says nothing any more; requests in flight stay counted. */
+	reopen(key: string): void {
+		const state = this.state(key);
+		state.remaining = undefined;
+		state.resetAt = undefined;
+	}
+
+	limitOf(key: string): number | undefined {
+		return this.keys.get(key)?.limit;
+	}
+
+	forget(): void {
+		this.keys.clear();
+	}
 }

@@ -26,15 +26,3 @@ export const optionalText = (max = 500) =>
 		(value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
 		z.string().trim().max(max, `must be at most ${max} characters`).optional(),
 	);
-
-/** A request body under the vendor's field names (from its api.ts), leaving out what was not given. */
-export function toApiBody<Fields extends Record<string, string>>(
-	values: Partial<Record<keyof Fields, unknown>>,
-	fieldNames: Fields,
-): Record<string, unknown> {
-	const body: Record<string, unknown> = {};
-	for (const [ours, theirs] of Object.entries(fieldNames)) {
-		if (values[ours] !== undefined) body[theirs] = values[ours];
-	}
-	return body;
-}

@@ -8,16 +8,9 @@ import {
 	type ILoadOptionsFunctions,
 } from 'n8n-workflow';
 
-import { maxWaitMs } from './descriptions';
 import { apiError, credentialAnswerOf, type VendorError } from './errors';
-import {
-	backoffMs,
-	remainingRequests,
-	resetAtMs,
-	waitAfterRefusalMs,
-	type RateLimitHeaderNames,
-	type ResponseHeaders,
-} from './rateLimit';
+import { RateLimitMemory, windowReport, type DocumentedLimit, type RateLimitHeaderNames, type ResponseHeaders } from './rateLimit';
+import { afterFailure, beforeSending, type Pacing } from './retryPolicy';
 
 /** What a vendor hands the transport: the transport never names a vendor itself. */
 export interface VendorProfile {
@@ -28,15 +21,23 @@ export interface VendorProfile {
 	/** Absolute URL of a path, from the stored credential (hosts are configurable). */
 	url(credentials: ICredentialDataDecryptedObject, path: string): string;
 	rateLimitHeaders?: RateLimitHeaderNames;
+	/** A limit the vendor documents but does not announce in headers: the node stays under it. */
+	documentedLimit?: DocumentedLimit;
 	/** Default of the node's "Max Wait" option (Request Options), in seconds. */
 	defaultMaxWaitSeconds: number;
 	/** Whether the credential renews a token in `preAuthentication` (n8n does so on a thrown 401). */
 	renewsTokenOn401?: boolean;
-	/** Wait after a 429 that carries no usable header: the vendor's documented window; else backoff. */
-	refusalFallbackMs?: number;
+	/** The vendor's documented refusal window: the wait after a 429 without headers; else backoff. */
+	refusalWindowMs?: number;
 	parseError(body: unknown, headers: ResponseHeaders): VendorError;
 	/** What the user should do about an error, by status and vendor code. */
 	hint(status: number, error: VendorError): string | undefined;
+	/**
+	 * Whether a failed sign-in is final for the run (a wrong secret): the rest of the run then fails
+	 * with the same message and never signs in again, as identity servers lock accounts after
+	 * repeated failed grants.
+	 */
+	signInRefused?(status: number, error: VendorError): boolean;
 }
 
 export interface ApiCall {
@@ -55,6 +56,8 @@ export interface CallOptions {
 	/** Longest single wait for a rate-limit window or a retry; past it the call fails with advice. */
 	maxWaitMs: number;
 	itemIndex?: number;
+	/** How long one try may wait for its answer. */
+	timeoutMs?: number;
 }
 
 export interface ApiResponse<T = unknown> {
@@ -72,40 +75,16 @@ export const clock = {
 	random: (): number => Math.random(),
 };
 
-export const MAX_RETRIES = 5;
-const BACKOFF_BASE_MS = 1_000;
-const BACKOFF_CAP_MS = 60_000;
-const REQUEST_TIMEOUT_MS = 60_000;
+const DEFAULT_TIMEOUT_MS = 60_000;
+/** Longest wait a dropdown in the editor may spend on a rate limit: the user is watching. */
+const EDITOR_MAX_WAIT_MS = 10_000;
 
-/** Network failures after which the request cannot have been processed: safe to resend anything. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-const NETWORK_FAILURES: Record<string, string> = {
-	ECONNREFUSED: 'the connection was refused',
-	ENOTFOUND: 'the host name was not found',
-	EAI_AGAIN: 'the host name could not be looked up',
-	ECONNRESET: 'the connection was reset before an answer',
-	ETIMEDOUT: 'no answer in time',
-	ECONNABORTED: 'no answer in time',
-	EPIPE: 'the connection was closed while sending',
-};
-/** Statuses that say "not processed, come back later". */
-const REFUSED_STATUSES = new Set([429, 503]);
-/** Server errors an idempotent call may be retried on. */
-const TRANSIENT_STATUSES = new Set([500, 502, 504]);
-
-/**
- * What the rate-limit headers last said per credential. It outlives one execution on purpose: the
- * vendor's window is per key, not per run.
- */
-const windows = new Map<string, { remaining?: number; resetAt?: number; limit?: string }>();
-
-export function forgetRateLimitWindows(): void {
-	windows.clear();
-}
+/** What the rate-limit headers said per credential and host, shared by every execution of this process. */
+export const rateLimits = new RateLimitMemory();
 
 interface HttpFailure {
 	status?: number;
-	headers?: ResponseHeaders;
+	headers: ResponseHeaders;
 	body?: unknown;
 	networkCode?: string;
 }
@@ -126,7 +105,7 @@ function failureOf(error: unknown): HttpFailure {
 	const networkCode = [thrown?.httpCode, thrown?.cause?.code, thrown?.code].find(
 		(code): code is string => typeof code === 'string' && /^E[A-Z_]+$/.test(code),
 	);
-	return { networkCode };
+	return { headers: {}, networkCode };
 }
 
 /**
@@ -144,6 +123,9 @@ async function credentialsOf(context: Context, type: string): Promise<ICredentia
 	return await credentials;
 }
 
+/** A sign-in refused for good in this node run: later items fail with it and sign in no more. */
+const refusedSignIns = new WeakMap<Context, { status: number; vendorError: VendorError }>();
+
 function isIdempotent(call: ApiCall): boolean {
 	return call.idempotent ?? !['POST', 'PATCH'].includes(call.method);
 }
@@ -153,15 +135,43 @@ function windowKey(context: Context, profile: VendorProfile, baseUrl: string): s
 	return `${profile.credentialType}|${credentialId}|${baseUrl}`;
 }
 
-function describeReset(resetAt: number): string {
-	const inSeconds = Math.max(1, Math.ceil((resetAt - clock.now()) / 1000));
-	return `${new Date(resetAt).toISOString().replace('.000Z', 'Z')} (in ${inSeconds} s)`;
+const STATUS_TEXT: Record<number, string> = {
+	400: 'Bad Request',
+	401: 'Unauthorized',
+	403: 'Forbidden',
+	404: 'Not Found',
+	405: 'Method Not Allowed',
+	408: 'Request Timeout',
+	413: 'Payload Too Large',
+	429: 'Too Many Requests',
+	500: 'Internal Server Error',
+	502: 'Bad Gateway',
+	503: 'Service Unavailable',
+	504: 'Gateway Timeout',
+};
+
+/**
+ * An error answer that is not the API's JSON (an HTML page of a proxy, plain text, nothing): a short
+ * message instead of the page, or undefined when the body is the vendor's JSON.
+ */
+function foreignBody(profile: VendorProfile, status: number, call: ApiCall, body: unknown): { message: string; hint: string } | undefined {
+	const text = typeof body === 'string' ? body.trim() : undefined;
+	if (text === undefined || (text !== '' && /^[[{]/.test(text))) return undefined;
+	const answered = `${profile.displayName} answered ${status}${STATUS_TEXT[status] ? ` ${STATUS_TEXT[status]}` : ''} to ${call.method} ${call.path}`;
+	const fromGateway = status >= 500;
+	const hint = fromGateway
+		? `The answer came from a proxy, gateway or load balancer between n8n and ${profile.displayName}, not from the API itself. Run the workflow again later; if it persists, check the host in the credential.`
+		: `Check the host in the credential: the address may not be ${profile.displayName}'s API.`;
+	if (text === '') return { message: `${answered} with an empty body`, hint };
+	const kind = /^<(!doctype|html|head|body|\?xml)/i.test(text) || /<\/html>/i.test(text) ? 'an HTML page' : 'plain text';
+	const why = fromGateway ? 'a proxy or gateway in front of the API failed' : 'something other than the API answered';
+	return { message: `${answered} (${kind}, not the API's JSON): ${why}`, hint };
 }
 
 /**
- * The one way every operation of every vendor talks HTTP: auth through the credential's
- * `authenticate` (n8n's httpRequestWithAuthentication), rate-limit pacing, safe retries, and vendor
- * errors mapped to NodeApiError without secrets.
+ * The one way every operation and trigger of every vendor talks HTTP: auth through the credential's
+ * `authenticate` (n8n's httpRequestWithAuthentication), pacing before sending, the retry policy
+ * (retryPolicy.ts) after a failure, and vendor errors mapped to NodeApiError without secrets.
  */
 export async function apiRequest<T = unknown>(
 	this: Context,
@@ -173,105 +183,84 @@ export async function apiRequest<T = unknown>(
 	const secrets = profile.secretFields
 		.map((field) => credentials[field])
 		.filter((value): value is string => typeof value === 'string' && value !== '');
-	const url = profile.url(credentials, call.path);
 	const key = windowKey(this, profile, profile.url(credentials, ''));
 	const node = this.getNode();
 	const fail = (status: number | null, vendorError: VendorError, message: string, hint?: string) =>
 		apiError(node, { vendor: profile.displayName, status, vendorError, message, hint, itemIndex: options.itemIndex, secrets });
+	const vendorAnswer = (status: number, vendorError: VendorError) =>
+		fail(
+			status,
+			vendorError,
+			vendorError.message ? `${profile.displayName}: ${vendorError.message}` : `${profile.displayName} answered ${status} to ${call.method} ${call.path}`,
+			profile.hint(status, vendorError),
+		);
 
-	/** Waits for a window or a recovery, or fails the item when that is longer than Max Wait allows. */
-	const waitOrFail = async (waitMs: number, status: 429 | 503, why: string, vendorError: VendorError = {}) => {
-		if (waitMs > options.maxWaitMs) {
-			const resetAt = describeReset(clock.now() + waitMs);
-			const limit = windows.get(key)?.limit;
-			const pace =
-				status === 429
-					? `pace the workflow: Loop Over Items with a Wait node so that fewer than ${limit ?? 'the allowed number of'} requests go out per window.`
-					: 'run the workflow again later.';
-			throw fail(
-				status,
-				vendorError,
-				status === 429
-					? `${profile.displayName} rate limit reached: ${why}; the window resets at ${resetAt}`
-					: `${profile.displayName} is temporarily unavailable (503); it can be retried at ${resetAt}`,
-				`This node waits at most ${Math.round(options.maxWaitMs / 1000)} s ("Max Wait" under Request Options). ` +
-					`Raise Max Wait to at least ${Math.ceil(waitMs / 1000)} s, or ${pace}`,
-			);
-		}
-		await clock.sleep(waitMs);
-	};
+	const refused = refusedSignIns.get(this);
+	if (refused) throw vendorAnswer(refused.status, refused.vendorError);
 
+	const pacing: Pacing = { vendor: profile.displayName, rateLimitHeaders: profile.rateLimitHeaders, refusalWindowMs: profile.refusalWindowMs };
 	const request: IHttpRequestOptions = {
 		method: call.method,
-		url,
+		url: profile.url(credentials, call.path),
 		qs: call.qs,
 		body: call.body,
 		json: true,
 		returnFullResponse: true,
-		timeout: REQUEST_TIMEOUT_MS,
+		timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 	};
 
+	let waitedMs = 0;
+	let bareRefusals = 0;
 	for (let attempt = 0; ; attempt++) {
-		// Proactive pacing: when the last answer said the window is spent, wait for the reset instead of
-		// spending a request on a 429.
-		const known = windows.get(key);
-		if (known?.remaining === 0 && known.resetAt !== undefined && known.resetAt > clock.now()) {
-			await waitOrFail(known.resetAt - clock.now(), 429, 'no requests left in this window');
-			windows.delete(key);
+		// Pacing: a request is reserved before it goes out, and waits for the reset when the window
+		// the headers described is spent, instead of spending a request on a 429.
+		for (let waitMs = rateLimits.reserve(key, clock.now(), profile.documentedLimit); waitMs > 0; ) {
+			const verdict = beforeSending(pacing, waitMs, clock.now(), options.maxWaitMs, rateLimits.limitOf(key));
+			if (!verdict.retry) throw fail(429, {}, verdict.message ?? '', verdict.hint);
+			await clock.sleep(waitMs);
+			waitedMs += waitMs;
+			waitMs = rateLimits.reserve(key, clock.now(), profile.documentedLimit);
 		}
 
 		const outcome = await send(this, profile, request);
-		if ('response' in outcome) {
-			remember(key, profile, outcome.response.headers);
-			return outcome.response as ApiResponse<T>;
-		}
-		const failure = outcome.failure;
+		rateLimits.settle(key, windowReport('response' in outcome ? outcome.response.headers : outcome.failure.headers, profile.rateLimitHeaders, clock.now()));
+		if ('response' in outcome) return outcome.response as ApiResponse<T>;
+		const { failure } = outcome;
 
-		const retriesLeft = attempt < MAX_RETRIES;
-		if (failure.status !== undefined) {
-			const { status, headers } = failure;
-			remember(key, profile, headers);
-			if (REFUSED_STATUSES.has(status) && retriesLeft) {
-				// The server answered "not processed": resending is safe for any method.
-				const fallbackMs =
-					status === 429 && profile.refusalFallbackMs !== undefined
-						? profile.refusalFallbackMs
-						: backoffMs(attempt + 1, BACKOFF_BASE_MS, BACKOFF_CAP_MS, clock.random);
-				const waitMs = waitAfterRefusalMs(headers, profile.rateLimitHeaders, clock.now(), fallbackMs);
-				// Past Max Wait the item still carries the vendor's own code, details and request id.
-				const vendorError = profile.parseError(failure.body, headers ?? {});
-				await waitOrFail(waitMs, status as 429 | 503, 'the server answered 429 Too Many Requests', vendorError);
-				windows.delete(key);
-				continue;
-			}
-			if (TRANSIENT_STATUSES.has(status) && isIdempotent(call) && retriesLeft) {
-				await clock.sleep(backoffMs(attempt + 1, BACKOFF_BASE_MS, BACKOFF_CAP_MS, clock.random));
-				continue;
-			}
-			const vendorError = profile.parseError(failure.body, headers ?? {});
-			const message = vendorError.message
-				? `${profile.displayName}: ${vendorError.message}`
-				: `${profile.displayName} answered ${status} to ${call.method} ${call.path}`;
-			throw fail(status, vendorError, message, profile.hint(status, vendorError));
-		}
-
-		const code = failure.networkCode;
-		const notSent = code !== undefined && NOT_SENT_CODES.has(code);
-		if ((notSent || isIdempotent(call)) && retriesLeft) {
-			await clock.sleep(backoffMs(attempt + 1, BACKOFF_BASE_MS, BACKOFF_CAP_MS, clock.random));
+		const verdict = afterFailure(pacing, {
+			status: failure.status,
+			networkCode: failure.networkCode,
+			headers: failure.headers,
+			method: call.method,
+			path: call.path,
+			idempotent: isIdempotent(call),
+			attempt,
+			waitedMs,
+			bareRefusals: failure.status === 429 ? bareRefusals + 1 : bareRefusals,
+			nowMs: clock.now(),
+			maxWaitMs: options.maxWaitMs,
+			knownLimit: rateLimits.limitOf(key),
+			random: clock.random,
+		});
+		if (verdict.retry) {
+			if (verdict.bare) bareRefusals += 1;
+			await clock.sleep(verdict.waitMs);
+			waitedMs += verdict.waitMs;
+			if (failure.status === 429 || failure.status === 503) rateLimits.reopen(key);
 			continue;
 		}
-		// The code goes into the details, not the message: n8n would swap a message holding a
-		// network code for its own generic text and lose the advice below.
-		throw fail(
-			null,
-			{ code },
-			`${profile.displayName} could not be reached: ${NETWORK_FAILURES[code ?? ''] ?? 'the connection failed'} on ${call.method} ${call.path}`,
-			notSent || isIdempotent(call)
-				? 'Check the host in the credential and your network, then run the workflow again.'
-				: `The request may have reached ${profile.displayName} before the connection failed, so it was not sent again ` +
-						'(that could create a duplicate). Check in the app whether it took effect before running this item again.',
-		);
+		if (failure.status === undefined) {
+			// The code goes into the details, not the message: n8n would swap a message holding a
+			// network code for its own generic text and lose the advice.
+			throw fail(null, { code: failure.networkCode }, verdict.message ?? '', verdict.hint);
+		}
+		const foreign = foreignBody(profile, failure.status, call, failure.body);
+		const vendorError = foreign ? {} : profile.parseError(failure.body, failure.headers);
+		const requestId = profile.parseError(undefined, failure.headers).requestId;
+		if (verdict.message) throw fail(failure.status, vendorError, verdict.message, verdict.hint);
+		if (foreign) throw fail(failure.status, { requestId }, foreign.message, foreign.hint);
+		if (profile.signInRefused?.(failure.status, vendorError)) refusedSignIns.set(this, { status: failure.status, vendorError });
+		throw vendorAnswer(failure.status, vendorError);
 	}
 }
 
@@ -295,34 +284,30 @@ async function send(
 			response = (await http.call(context, profile.credentialType, request)) as ApiResponse;
 		}
 		if (response.statusCode < 400) return { response };
-		return { failure: { status: response.statusCode, headers: response.headers, body: response.body } };
+		return { failure: { status: response.statusCode, headers: response.headers ?? {}, body: response.body } };
 	} catch (error) {
 		return { failure: failureOf(error) };
 	}
 }
 
-/** One call bounded by the node's Max Wait (Request Options); answers the response body. */
+/** The Request Options of the node (Max Wait, Timeout) for one item; the editor's lists wait less. */
+export function callOptions(context: Context, profile: VendorProfile, itemIndex = 0): CallOptions {
+	if (!('getInputData' in context)) {
+		return { maxWaitMs: Math.min(EDITOR_MAX_WAIT_MS, profile.defaultMaxWaitSeconds * 1000), itemIndex };
+	}
+	const options = context.getNodeParameter('requestOptions', itemIndex, {}) as { maxWaitSeconds?: number; timeoutSeconds?: number };
+	const maxWaitSeconds = typeof options.maxWaitSeconds === 'number' ? options.maxWaitSeconds : profile.defaultMaxWaitSeconds;
+	const timeoutMs = typeof options.timeoutSeconds === 'number' && options.timeoutSeconds > 0 ? options.timeoutSeconds * 1000 : undefined;
+	return { maxWaitMs: Math.max(0, maxWaitSeconds) * 1000, itemIndex, timeoutMs };
+}
+
+/** One call bounded by the node's Request Options; answers the response body. */
 export async function requestBody<T = IDataObject>(
 	this: Context,
 	profile: VendorProfile,
 	call: ApiCall,
 	itemIndex = 0,
 ): Promise<T> {
-	const response = await apiRequest.call(this, profile, call, {
-		maxWaitMs: maxWaitMs(this, itemIndex, profile.defaultMaxWaitSeconds),
-		itemIndex,
-	});
+	const response = await apiRequest.call(this, profile, call, callOptions(this, profile, itemIndex));
 	return response.body as T;
-}
-
-function remember(key: string, profile: VendorProfile, headers: ResponseHeaders | undefined): void {
-	const names = profile.rateLimitHeaders;
-	const remaining = remainingRequests(headers, names);
-	if (remaining === undefined) return;
-	const limitHeader = names && headers?.[names.limit];
-	windows.set(key, {
-		remaining,
-		resetAt: resetAtMs(headers, names, clock.now()),
-		limit: limitHeader === undefined ? undefined : String(limitHeader),
-	});
 }

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { HUMANLY } from '../api';
-import { humanlyArray, humanlyPagedList, lists } from '../transport';
+import { humanlyArray, humanlyPage, type PagedList } from '../transport';
 
 /** The editor shows its lists sorted by name. */
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
@@ -17,53 +17,68 @@ function teamOption(team: IDataObject): INodePropertyOptions {
 	return { name: shown, value: String(team.id) };
 }
 
-function userOption(user: IDataObject): INodePropertyOptions {
-	return { name: `${String(user.firstName ?? '')} ${String(user.lastName ?? '')} <${String(user.email ?? user.id)}>`.trim(), value: String(user.id) };
+const person = (record: IDataObject) =>
+	`${String(record.firstName ?? '')} ${String(record.lastName ?? '')} <${String(record.email ?? record.id)}>`.trim();
+
+/** Pages read per search call when a filter hides most records; the editor then asks for more. */
+const PAGES_PER_SEARCH = 3;
+const ENOUGH_MATCHES = 20;
+
+/**
+ * A searchable list over a paged Humanly list: the API's own filter where it has one, else pages
+ * filtered here, a few per call; the editor is handed the next page to continue from, so every
+ * record can be reached.
+ */
+async function searchPages(
+	context: ILoadOptionsFunctions,
+	list: PagedList,
+	query: IDataObject,
+	keep: (name: string) => boolean,
+	label: (record: IDataObject) => string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const pageSize = HUMANLY.paging[list].maxPageSize;
+	const firstPage = Number(paginationToken) >= 1 ? Math.floor(Number(paginationToken)) : 1;
+	const results: INodeListSearchResult['results'] = [];
+	for (let page = firstPage; page < firstPage + PAGES_PER_SEARCH; page++) {
+		const { items, totalPages } = await humanlyPage.call(context, list, query, page, pageSize);
+		results.push(...items.map((record) => ({ name: label(record), value: String(record.id) })).filter((entry) => keep(entry.name)));
+		if (items.length < pageSize || (totalPages !== undefined && page >= totalPages)) return { results };
+		if (results.length >= ENOUGH_MATCHES) return { results, paginationToken: String(page + 1) };
+	}
+	return { results, paginationToken: String(firstPage + PAGES_PER_SEARCH) };
 }
 
 export const loadOptions = {
 	async getTeams(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		const teams = await humanlyArray.call(this, { method: 'GET', path: HUMANLY.paths.teams }, HUMANLY.listFields.teams);
+		const teams = await humanlyArray.call(this, { method: 'GET', path: HUMANLY.paths.teams }, 'teams');
 		return teams.map(teamOption).sort(byName);
 	},
 
 	async getUsers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		const users = await humanlyArray.call(
-			this,
-			{ method: 'GET', path: HUMANLY.paths.users, qs: { [HUMANLY.userFilters.includeTeams]: false } },
-			HUMANLY.listFields.users,
-		);
-		return users.map(userOption).sort(byName);
+		const users = await humanlyArray.call(this, { method: 'GET', path: HUMANLY.paths.users, qs: { includeTeams: false } }, 'users');
+		return users.map((user) => ({ name: person(user), value: String(user.id) })).sort(byName);
 	},
 };
 
-/** One page of the largest size each: the editor's lists must not spend the key's requests on paging. */
 export const listSearch = {
-	async searchCandidates(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	/** The candidate list searches names and emails itself [assumed `search`]. */
+	async searchCandidates(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 		const needle = filter?.trim() ?? '';
-		const candidates = await humanlyPagedList.call(
-			this,
-			lists.candidates,
-			needle ? { [HUMANLY.candidateFilters.search]: needle } : {},
-			HUMANLY.paging.candidates.maxPageSize,
-		);
-		return {
-			results: candidates.map((candidate) => ({
-				name: `${String(candidate.firstName ?? '')} ${String(candidate.lastName ?? '')} <${String(candidate.email ?? '')}>`,
-				value: String(candidate.id),
-			})),
-		};
+		return await searchPages(this, 'candidates', needle ? { search: needle } : {}, () => true, person, paginationToken);
 	},
 
-	async searchInterviews(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	/** The interview list has no documented text search: its pages are filtered here. */
+	async searchInterviews(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 		const needle = filter?.trim().toLowerCase() ?? '';
-		// The interview list has no documented text search: filter one page here.
-		const interviews = await humanlyPagedList.call(this, lists.interviews, {}, HUMANLY.paging.interviews.maxPageSize);
-		return {
-			results: interviews
-				.map((interview) => ({ name: String(interview.title ?? interview.displayName ?? interview.id), value: String(interview.id) }))
-				.filter((interview) => interview.name.toLowerCase().includes(needle))
-				.sort(byName),
-		};
+		const result = await searchPages(
+			this,
+			'interviews',
+			{},
+			(name) => name.toLowerCase().includes(needle),
+			(interview) => String(interview.title ?? interview.displayName ?? interview.id),
+			paginationToken,
+		);
+		return { ...result, results: result.results.sort(byName) };
 	},
 };

@@ -2,8 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { createCandidate } from '../../../nodes/Humanly/actions/candidate/create.operation';
 import { getCandidate } from '../../../nodes/Humanly/actions/candidate/get.operation';
-import { getManyCandidates } from '../../../nodes/Humanly/actions/candidate/getMany.operation';
-import type { Operation } from '../../../nodes/shared/router';
+import { getManyCandidates } from '../../../nodes/Humanly/actions/candidate/getAll.operation';
+import type { Operation } from '../../../nodes/shared/operation';
 import { fakeClock, fakeContext, type FakeAnswer } from '../helpers/context';
 import { BASE, credentials, credentialType, ok, refused } from './fixtures';
 

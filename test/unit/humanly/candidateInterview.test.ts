@@ -2,13 +2,13 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { HUMANLY } from '../../../nodes/Humanly/api';
 import { getCandidateInterview } from '../../../nodes/Humanly/actions/candidateInterview/get.operation';
-import { getManyCandidateInterviews } from '../../../nodes/Humanly/actions/candidateInterview/getMany.operation';
+import { getManyCandidateInterviews } from '../../../nodes/Humanly/actions/candidateInterview/getAll.operation';
 import { getCandidateInterviewResults } from '../../../nodes/Humanly/actions/candidateInterview/getResults.operation';
 import { inviteCandidate } from '../../../nodes/Humanly/actions/candidateInterview/invite.operation';
 import { resendCandidateInterviewInvite } from '../../../nodes/Humanly/actions/candidateInterview/resendInvite.operation';
-import { statusOptions } from '../../../nodes/Humanly/actions/candidateInterview/status';
+import { statusOptions } from '../../../nodes/Humanly/helpers/statusOptions';
 import { updateCandidateInterviewStatus } from '../../../nodes/Humanly/actions/candidateInterview/updateStatus.operation';
-import type { Operation } from '../../../nodes/shared/router';
+import type { Operation } from '../../../nodes/shared/operation';
 import { fakeClock, fakeContext, type FakeAnswer } from '../helpers/context';
 import { BASE, credentials, credentialType, ok, refused } from './fixtures';
 
@@ -90,7 +90,7 @@ describe('Candidate Interview Invite', () => {
 
 	test('an invite is never resent after a connection reset (it could message the candidate twice)', async () => {
 		const { fake, result } = run(inviteCandidate, invite, [{ networkError: 'ECONNRESET' }]);
-		await expect(result).rejects.toThrow('Humanly could not be reached');
+		await expect(result).rejects.toThrow('Humanly may have processed POST /qsi/gather/candidate-interviews: the connection was reset after the request was sent, so the outcome is unknown');
 		expect(fake.requests).toHaveLength(1);
 	});
 });

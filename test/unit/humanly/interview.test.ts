@@ -1,5 +1,5 @@
 import { getInterview } from '../../../nodes/Humanly/actions/interview/get.operation';
-import { getManyInterviews } from '../../../nodes/Humanly/actions/interview/getMany.operation';
+import { getManyInterviews } from '../../../nodes/Humanly/actions/interview/getAll.operation';
 import { fakeClock, fakeContext } from '../helpers/context';
 import { BASE, credentials, credentialType, ok } from './fixtures';
 

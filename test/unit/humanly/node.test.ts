@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { INodeProperties } from 'n8n-workflow';
 
 import { Humanly } from '../../../nodes/Humanly/Humanly.node';
-import { resources } from '../../../nodes/Humanly/actions/router';
+import { resources } from '../../../nodes/Humanly/actions';
 import { listSearch, loadOptions } from '../../../nodes/Humanly/methods';
 
 const node = new Humanly();
@@ -32,7 +32,7 @@ test('identity: name, credential, tool use, light and dark icons, codex', () => 
 
 test('the resources and operations of the issue, each named in Title Case', () => {
 	const names = Object.fromEntries(
-		Object.entries(resources).map(([key, resource]) => [key, Object.values(resource.operations).map((op) => op.option.name).sort()]),
+		Object.entries(resources).map(([key, resource]) => [key, Object.values(resource.operations).map((op) => op.menuEntry.name).sort()]),
 	);
 	expect(names).toEqual({
 		user: ['Create', 'Get Many'],
@@ -47,8 +47,7 @@ test('every operation lives in its own file under actions/<resource>/<op>.operat
 	const dir = path.join(__dirname, '../../../nodes/Humanly/actions');
 	for (const [resource, { operations }] of Object.entries(resources)) {
 		for (const operation of Object.keys(operations)) {
-			const file = operation === 'getAll' ? 'getMany' : operation;
-			expect(fs.existsSync(path.join(dir, resource, `${file}.operation.ts`))).toBe(true);
+			expect(fs.existsSync(path.join(dir, resource, `${operation}.operation.ts`))).toBe(true);
 		}
 	}
 });

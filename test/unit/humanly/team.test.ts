@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { createTeam } from '../../../nodes/Humanly/actions/team/create.operation';
-import { getManyTeams } from '../../../nodes/Humanly/actions/team/getMany.operation';
+import { getManyTeams } from '../../../nodes/Humanly/actions/team/getAll.operation';
 import { fakeClock, fakeContext, type FakeAnswer } from '../helpers/context';
 import { BASE, credentials, credentialType, ok, refused } from './fixtures';
 

@@ -1,4 +1,4 @@
-import { getManyTeams } from '../../../nodes/Humanly/actions/team/getMany.operation';
+import { getManyTeams } from '../../../nodes/Humanly/actions/team/getAll.operation';
 import { humanlyBaseUrl, humanlyProfile } from '../../../nodes/Humanly/transport';
 import { HumanlyApi } from '../../../credentials/HumanlyApi.credentials';
 import { fakeClock, fakeContext, type FakeAnswer } from '../helpers/context';

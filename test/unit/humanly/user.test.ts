@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { createUser } from '../../../nodes/Humanly/actions/user/create.operation';
-import { getManyUsers } from '../../../nodes/Humanly/actions/user/getMany.operation';
+import { getManyUsers } from '../../../nodes/Humanly/actions/user/getAll.operation';
 import { fakeClock, fakeContext, type FakeAnswer } from '../helpers/context';
 import { BASE, createdUsers, credentials, credentialType, ok, refused, TEAM, TEAM_2, userItems } from './fixtures';
 

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Operation } from '../../../nodes/shared/router';
+import type { Operation } from '../../../nodes/shared/operation';
 import { fakeContext, type FakeAnswer } from '../helpers/context';
 
 export const API = 'http://api.test/users/v1/api/';

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import type { ILoadOptionsFunctions, INodeProperties } from 'n8n-workflow';
 
 import { Qflow } from '../../../nodes/Qflow/Qflow.node';
-import { resources } from '../../../nodes/Qflow/actions/router';
+import { resources } from '../../../nodes/Qflow/actions';
 import { listSearch } from '../../../nodes/Qflow/methods';
 import { fakeClock, fakeContext, type FakeAnswer } from '../helpers/context';
 import { API, credentials, user } from './helpers';
@@ -38,7 +38,7 @@ describe('node description', () => {
 
 	test('every operation of the issue is offered, each from its own operation file', () => {
 		const offered = Object.fromEntries(
-			Object.entries(resources).map(([resource, { operations }]) => [resource, Object.values(operations).map((op) => op.option.name)]),
+			Object.entries(resources).map(([resource, { operations }]) => [resource, Object.values(operations).map((op) => op.menuEntry.name)]),
 		);
 		expect(offered).toEqual({
 			user: [

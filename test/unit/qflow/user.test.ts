@@ -12,7 +12,7 @@ import { getUserByEmail } from '../../../nodes/Qflow/actions/user/getByEmail.ope
 import { getTranslations } from '../../../nodes/Qflow/actions/user/getTranslations.operation';
 import { updateUser } from '../../../nodes/Qflow/actions/user/update.operation';
 import { upsertUser } from '../../../nodes/Qflow/actions/user/upsert.operation';
-import { MAX_RETRIES } from '../../../nodes/shared/transport';
+import { MAX_RETRIES } from '../../../nodes/shared/retryPolicy';
 import { fakeClock, fakeContext } from '../helpers/context';
 import { API, OTHER_ID, OWNER_ID, SECRETS, credentials, locator, run, user } from './helpers';
 
@@ -168,7 +168,7 @@ describe('Create', () => {
 
 	test('a create is never resent after a connection reset', async () => {
 		const { fake, result } = run(createUser, names, { answers: [{ networkError: 'ECONNRESET' }] });
-		await expect(result).rejects.toThrow('Qflow could not be reached');
+		await expect(result).rejects.toThrow('Qflow may have processed POST user: the connection was reset after the request was sent, so the outcome is unknown');
 		expect(fake.requests).toHaveLength(1);
 	});
 });
@@ -315,7 +315,7 @@ describe('Change Password', () => {
 
 	test('is not resent after a connection reset (the old password would no longer match)', async () => {
 		const { fake, result } = run(changePassword, parameters, { answers: [{ networkError: 'ECONNRESET' }] });
-		await expect(result).rejects.toThrow('Qflow could not be reached');
+		await expect(result).rejects.toThrow('Qflow may have processed PUT user/changepassword: the connection was reset after the request was sent, so the outcome is unknown');
 		expect(fake.requests).toHaveLength(1);
 	});
 });
@@ -441,6 +441,26 @@ describe('transport behaviour through the Qflow profile', () => {
 		expect(item.json.description).toBe('Qflow error code: invalid_grant.');
 		expect(fake.httpRequestWithAuthentication).toHaveBeenCalledTimes(1);
 		expect(clock.sleeps).toEqual([]);
+	});
+
+	test('a refused sign-in is tried once per run: every later item fails with the same message and signs in no more', async () => {
+		const fake = fakeContext({ parameters: {}, credentials, credentialType: 'qflowApi', perItem: [{}, {}, {}, {}], continueOnFail: true });
+		fake.httpRequestWithAuthentication.mockImplementation(async () => {
+			throw new NodeApiError(
+				fake.context.getNode(),
+				new QflowSignInError(
+					400,
+					'invalid_client',
+					'Sign-in refused: the Client ID or Client Secret is wrong (invalid_client). Check both in the Qflow credential.',
+				) as never,
+			);
+		});
+		const items = await countUsers.execute.call(fake.context, fake.items);
+		expect(items.map((item) => item.json.error)).toEqual(
+			Array(4).fill('Qflow: Sign-in refused: the Client ID or Client Secret is wrong (invalid_client). Check both in the Qflow credential.'),
+		);
+		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(fake.httpRequestWithAuthentication).toHaveBeenCalledTimes(1);
 	});
 
 	test('an unreachable identity host is retried with backoff, then fails naming the Identity Host', async () => {

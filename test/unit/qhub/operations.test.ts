@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { QHubApi } from '../../../credentials/QHubApi.credentials';
-import { resources } from '../../../nodes/QHub/actions/router';
+import { resources } from '../../../nodes/QHub/actions';
 import { QHub } from '../../../nodes/QHub/QHub.node';
 import { fakeClock, fakeContext, type FakeAnswer } from '../helpers/context';
 

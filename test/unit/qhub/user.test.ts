@@ -42,7 +42,10 @@ test('an unknown access level names the allowed ones', async () => {
 
 test('a create is never resent after a connection reset', async () => {
 	const { fake, result } = run({}, [{ networkError: 'ECONNRESET' } as never]);
-	await expect(result).rejects.toThrow('Q-Hub could not be reached: the connection was reset before an answer on POST /users');
+	await expect(result).rejects.toMatchObject({
+		message: 'Q-Hub may have processed POST /users: the connection was reset after the request was sent, so the outcome is unknown',
+		description: expect.stringContaining('The record may exist now. The request was not sent again'),
+	});
 	expect(fake.requests).toHaveLength(1);
 });
 

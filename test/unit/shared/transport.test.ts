@@ -1,4 +1,5 @@
-import { apiRequest, MAX_RETRIES, type ApiCall, type VendorProfile } from '../../../nodes/shared/transport';
+import { MAX_RETRIES } from '../../../nodes/shared/retryPolicy';
+import { apiRequest, type ApiCall, type VendorProfile } from '../../../nodes/shared/transport';
 import { fakeClock, fakeContext, type FakeAnswer } from '../helpers/context';
 
 const profile: VendorProfile = {
@@ -103,6 +104,25 @@ describe('429 and 503', () => {
 	});
 });
 
+describe('429 without any usable header', () => {
+	test('keeps backing off past the usual retry count while Max Wait allows, then succeeds', async () => {
+		const bare = Array.from({ length: 8 }, () => ({ status: 429 }));
+		const { fake, response } = send(CREATE, [...bare, { status: 201, body: { id: 9 } }]);
+		expect((await response).body).toEqual({ id: 9 });
+		expect(clock.sleeps).toEqual([750, 1500, 3000, 6000, 12000, 24000, 45000, 45000]);
+		expect(fake.requests).toHaveLength(9);
+	});
+
+	test('gives up once Max Wait is spent in all, saying what it waited and why', async () => {
+		const { response } = send(GET, [{ status: 429, body: { code: 'rate_limited' } }], 60_000);
+		await expect(response).rejects.toMatchObject({
+			message:
+				'Vendor rate limit reached: the server answered 429 Too Many Requests 7 times without saying when to retry (no Retry-After or rate-limit headers); gave up after waiting 47 s in all',
+			description: expect.stringContaining('This node keeps backing off for at most 60 s'),
+		});
+	});
+});
+
 describe('proactive pacing', () => {
 	test('when the headers say the window is spent, the next call waits for the reset instead of spending a 429', async () => {
 		const reset = String((clock.now() + 5 * MINUTE) / 1000);
@@ -135,7 +155,7 @@ describe('network failures', () => {
 
 	test('a create is not resent after a timeout: it may have reached the server', async () => {
 		const { fake, response } = send(CREATE, [{ networkError: 'ETIMEDOUT' }, { status: 201, body: {} }]);
-		await expect(response).rejects.toThrow('Vendor could not be reached: no answer in time on POST /things');
+		await expect(response).rejects.toThrow('Vendor may have processed POST /things: no answer came in time, so the outcome is unknown');
 		await expect(response).rejects.toMatchObject({ description: expect.stringContaining('was not sent again') });
 		expect(fake.requests).toHaveLength(1);
 	});
@@ -152,6 +172,28 @@ describe('network failures', () => {
 		const create = send(CREATE, [{ status: 500, body: { message: 'Boom' } }, { status: 201, body: {} }]);
 		await expect(create.response).rejects.toThrow('Vendor: Boom');
 		expect(create.fake.requests).toHaveLength(1);
+	});
+});
+
+describe('answers that are not the API\'s JSON', () => {
+	const page = '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>';
+
+	test('an HTML 502 page after every retry becomes a short message with a hint, never the page', async () => {
+		const { fake, response } = send(GET, [{ status: 502, body: page, headers: { 'x-request-id': 'gw-1' } }]);
+		const error = (await response.catch((caught: unknown) => caught)) as Error & { description: string };
+		expect(error.message).toBe(
+			"Vendor answered 502 Bad Gateway to GET /things (an HTML page, not the API's JSON): a proxy or gateway in front of the API failed",
+		);
+		expect(error.description).toContain('a proxy, gateway or load balancer between n8n and Vendor');
+		expect(JSON.stringify({ ...error, message: error.message })).not.toContain('nginx');
+		expect(fake.requests).toHaveLength(MAX_RETRIES + 1);
+	});
+
+	test('an empty body and plain text say so', async () => {
+		await expect(send(CREATE, [{ status: 502, body: '' }]).response).rejects.toThrow('Vendor answered 502 Bad Gateway to POST /things with an empty body');
+		await expect(send(CREATE, [{ status: 404, body: 'Not here' }]).response).rejects.toThrow(
+			"Vendor answered 404 Not Found to POST /things (plain text, not the API's JSON): something other than the API answered",
+		);
 	});
 });
 

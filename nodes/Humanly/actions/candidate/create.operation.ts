@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { personNameProperties } from '../../../shared/descriptions';
-import { eachItem, type Operation } from '../../../shared/router';
-import { emailAddress, optionalText, requiredText, toApiBody } from '../../../shared/schemas';
+import { personNameProperties } from '../../../shared/fields';
+import { eachItem, type Operation } from '../../../shared/operation';
+import { emailAddress, optionalText, requiredText } from '../../../shared/schemas';
 import { validateInput } from '../../../shared/validate';
 import { HUMANLY } from '../../api';
 import { optionalBoolean, optionalPhone, optionalTimezone } from '../../schemas';
@@ -20,12 +20,12 @@ const input = z.object({
 });
 
 export const createCandidate: Operation = {
-	option: {
+	menuEntry: {
 		name: 'Create',
 		action: 'Create a candidate',
 		description: 'Add a candidate, e.g. from your ATS, so they can be invited to interviews',
 	},
-	description: [
+	properties: [
 		...personNameProperties,
 		{
 			displayName: 'Email',
@@ -78,7 +78,7 @@ export const createCandidate: Operation = {
 	],
 	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
 		const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-		const candidate = validateInput(
+		const body = validateInput(
 			this,
 			input,
 			{
@@ -89,7 +89,6 @@ export const createCandidate: Operation = {
 			},
 			itemIndex,
 		);
-		const body = toApiBody(candidate, HUMANLY.fields.candidate) as IDataObject;
 		return await humanlyRecord.call(this, { method: 'POST', path: HUMANLY.paths.candidates, body }, itemIndex);
 	}),
 };

@@ -1,18 +1,18 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { eachItem, type Operation } from '../../../shared/router';
+import { eachItem, type Operation } from '../../../shared/operation';
 import { HUMANLY } from '../../api';
-import { candidateInterviewIdProperty } from '../../descriptions';
+import { candidateInterviewIdProperty } from '../../fields';
 import { readId } from '../../schemas';
 import { humanlyRecord } from '../../transport';
 
 export const getCandidateInterview: Operation = {
-	option: {
+	menuEntry: {
 		name: 'Get',
 		action: 'Get a candidate interview',
 		description: 'Get one candidate interview (an invite and its status) by ID',
 	},
-	description: [candidateInterviewIdProperty('ID of the candidate interview, as returned by Invite')],
+	properties: [candidateInterviewIdProperty('ID of the candidate interview, as returned by Invite')],
 	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
 		const id = readId(this, 'candidateInterviewId', 'Candidate interview', itemIndex);
 		return await humanlyRecord.call(this, { method: 'GET', path: HUMANLY.paths.candidateInterview(id) }, itemIndex);

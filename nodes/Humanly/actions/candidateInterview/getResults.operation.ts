@@ -1,18 +1,18 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { eachItem, type Operation } from '../../../shared/router';
+import { eachItem, type Operation } from '../../../shared/operation';
 import { HUMANLY } from '../../api';
-import { candidateInterviewIdProperty } from '../../descriptions';
+import { candidateInterviewIdProperty } from '../../fields';
 import { readId } from '../../schemas';
 import { humanlyRecord } from '../../transport';
 
 export const getCandidateInterviewResults: Operation = {
-	option: {
+	menuEntry: {
 		name: 'Get Results',
 		action: 'Get the results of a candidate interview',
 		description: 'Get the answers, transcripts and scores of a completed candidate interview',
 	},
-	description: [
+	properties: [
 		candidateInterviewIdProperty(
 			'ID of the candidate interview. Results exist once the candidate has answered; before that Humanly answers Not Found.',
 		),

@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { eachItem, type Operation } from '../../../shared/router';
-import { toApiBody } from '../../../shared/schemas';
+import { eachItem, type Operation } from '../../../shared/operation';
 import { validateInput } from '../../../shared/validate';
 import { HUMANLY } from '../../api';
-import { candidateLocator, interviewLocator } from '../../descriptions';
+import { candidateLocator, interviewLocator } from '../../fields';
 import { blankToUndefined, humanlyId, oneOf } from '../../schemas';
 import { humanlyRecord } from '../../transport';
 
@@ -40,12 +39,12 @@ const input = z.object({
 });
 
 export const inviteCandidate: Operation = {
-	option: {
+	menuEntry: {
 		name: 'Invite',
 		action: 'Invite a candidate to an interview',
 		description: 'Create a candidate interview and send the candidate the invite by email and/or SMS',
 	},
-	description: [
+	properties: [
 		candidateLocator('The candidate to invite'),
 		interviewLocator('The interview the candidate is invited to'),
 		{
@@ -97,7 +96,7 @@ export const inviteCandidate: Operation = {
 	],
 	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
 		const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-		const invite = validateInput(
+		const body = validateInput(
 			this,
 			input,
 			{
@@ -110,7 +109,6 @@ export const inviteCandidate: Operation = {
 			},
 			itemIndex,
 		);
-		const body = toApiBody(invite, HUMANLY.fields.candidateInterview) as IDataObject;
 		return await humanlyRecord.call(
 			this,
 			{ method: 'POST', path: HUMANLY.paths.candidateInterviews, body },

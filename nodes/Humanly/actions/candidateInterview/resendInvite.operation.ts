@@ -1,18 +1,18 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { eachItem, type Operation } from '../../../shared/router';
+import { eachItem, type Operation } from '../../../shared/operation';
 import { HUMANLY } from '../../api';
-import { candidateInterviewIdProperty } from '../../descriptions';
+import { candidateInterviewIdProperty } from '../../fields';
 import { readId } from '../../schemas';
 import { humanlyRecord } from '../../transport';
 
 export const resendCandidateInterviewInvite: Operation = {
-	option: {
+	menuEntry: {
 		name: 'Resend Invite',
 		action: 'Resend the invite of a candidate interview',
 		description: 'Send the candidate the invite again, by the channels it was first sent by',
 	},
-	description: [
+	properties: [
 		candidateInterviewIdProperty(
 			'ID of the candidate interview. An expired invite, or one that is Hired or Archived, cannot be resent.',
 		),

@@ -1,23 +1,23 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { eachItem, type Operation } from '../../../shared/router';
+import { eachItem, type Operation } from '../../../shared/operation';
 import { validateInput } from '../../../shared/validate';
 import { HUMANLY } from '../../api';
-import { candidateInterviewIdProperty } from '../../descriptions';
+import { candidateInterviewIdProperty } from '../../fields';
 import { oneOf, readId } from '../../schemas';
 import { humanlyRecord } from '../../transport';
-import { statusOptions } from './status';
+import { statusOptions } from '../../helpers/statusOptions';
 
 const input = z.object({ status: oneOf(HUMANLY.candidateInterviewStatuses) });
 
 export const updateCandidateInterviewStatus: Operation = {
-	option: {
+	menuEntry: {
 		name: 'Update Status',
 		action: 'Update the status of a candidate interview',
 		description: 'Move a candidate interview on, e.g. to Has Reviewed or Hired',
 	},
-	description: [
+	properties: [
 		candidateInterviewIdProperty('ID of the candidate interview to update'),
 		{
 			displayName: 'Status',
@@ -30,14 +30,14 @@ export const updateCandidateInterviewStatus: Operation = {
 	],
 	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
 		const id = readId(this, 'candidateInterviewId', 'Candidate interview', itemIndex);
-		const { status } = validateInput(this, input, { status: this.getNodeParameter('status', itemIndex) }, itemIndex);
+		const body = validateInput(this, input, { status: this.getNodeParameter('status', itemIndex) }, itemIndex);
 		// Setting the same status twice leaves the same state: safe to resend after a lost answer.
 		return await humanlyRecord.call(
 			this,
 			{
 				method: 'PATCH',
 				path: HUMANLY.paths.candidateInterviewStatus(id),
-				body: { [HUMANLY.statusField]: status },
+				body,
 				idempotent: true,
 			},
 			itemIndex,

@@ -1,15 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import type { Operation } from '../../../shared/router';
-import { optionalText, requiredText, toApiBody } from '../../../shared/schemas';
+import type { Operation } from '../../../shared/operation';
+import { optionalText, requiredText } from '../../../shared/schemas';
 import { validateInput } from '../../../shared/validate';
 import { HUMANLY } from '../../api';
-import { bulkOptionsProperty } from '../../descriptions';
+import { bulkOptionsProperty } from '../../fields';
 import { optionalIdList } from '../../schemas';
-import { bulkCreate } from '../bulk';
+import { bulkCreate } from '../../helpers/bulkCreate';
 
-const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Name',
 		name: 'name',
@@ -60,14 +60,14 @@ const input = z.object({
 });
 
 export const createTeam: Operation = {
-	option: {
+	menuEntry: {
 		name: 'Create',
 		action: 'Create teams',
 		description: 'Create teams in bulk, one per input item',
 	},
-	description,
+	properties,
 	execute: bulkCreate({
-		endpoint: HUMANLY.bulk.teams,
+		list: 'teams',
 		entryOf(this: IExecuteFunctions, itemIndex: number) {
 			const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 			const team = validateInput(
@@ -81,14 +81,11 @@ export const createTeam: Operation = {
 				},
 				itemIndex,
 			);
-			return toApiBody(
-				{
-					...team,
-					displayName: team.displayName ?? (HUMANLY.teamDisplayNameDefaultsToName ? team.name : undefined),
-					userIds: team.userIds.length > 0 ? team.userIds : undefined,
-				},
-				HUMANLY.fields.team,
-			) as IDataObject;
+			return {
+				...team,
+				displayName: team.displayName ?? (HUMANLY.teamDisplayNameDefaultsToName ? team.name : undefined),
+				userIds: team.userIds.length > 0 ? team.userIds : undefined,
+			};
 		},
 	}),
 };

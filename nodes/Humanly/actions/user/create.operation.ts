@@ -1,16 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { personNameProperties } from '../../../shared/descriptions';
-import type { Operation } from '../../../shared/router';
-import { emailAddress, requiredText, toApiBody } from '../../../shared/schemas';
+import { personNameProperties } from '../../../shared/fields';
+import type { Operation } from '../../../shared/operation';
+import { emailAddress, requiredText } from '../../../shared/schemas';
 import { validateInput } from '../../../shared/validate';
-import { HUMANLY } from '../../api';
-import { bulkOptionsProperty, teamIdsProperty } from '../../descriptions';
+import { bulkOptionsProperty, teamIdsProperty } from '../../fields';
 import { optionalPhone, teamIdList } from '../../schemas';
-import { bulkCreate } from '../bulk';
+import { bulkCreate } from '../../helpers/bulkCreate';
 
-const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	...personNameProperties,
 	{
 		displayName: 'Email',
@@ -57,20 +56,22 @@ const input = z.object({
 	phone: optionalPhone,
 	teamIds: teamIdList,
 	dashboardAccess: z.boolean({ invalid_type_error: 'must be true or false' }),
-});
+})
+	// The node's Dashboard Access is Humanly's createAuth0Account: the one field the node names otherwise.
+	.transform(({ dashboardAccess, ...user }) => ({ ...user, createAuth0Account: dashboardAccess }));
 
 export const createUser: Operation = {
-	option: {
+	menuEntry: {
 		name: 'Create',
 		action: 'Create users',
 		description: 'Create users in bulk, one per input item, each in at least one team',
 	},
-	description,
+	properties,
 	execute: bulkCreate({
-		endpoint: HUMANLY.bulk.users,
+		list: 'users',
 		entryOf(this: IExecuteFunctions, itemIndex: number) {
 			const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-			const user = validateInput(
+			return validateInput(
 				this,
 				input,
 				{
@@ -83,7 +84,6 @@ export const createUser: Operation = {
 				},
 				itemIndex,
 			);
-			return toApiBody(user, HUMANLY.fields.user) as IDataObject;
 		},
 	}),
 };

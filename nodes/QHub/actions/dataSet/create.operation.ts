@@ -1,21 +1,21 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { z } from 'zod';
 
-import type { Operation } from '../../../shared/router';
+import type { Operation } from '../../../shared/operation';
 import { optionalText, requiredText } from '../../../shared/schemas';
 import { QHUB } from '../../api';
 import { qhubRequest } from '../../transport';
-import { rowsProperties, runDataSetRequests } from './rows';
+import { rowsProperties, runDataSetRequests } from '../../helpers/dataSetRows';
 
 const fields = z.object({ name: requiredText('Name', 200), description: optionalText(1000) });
 
 export const createDataSet: Operation = {
-	option: {
+	menuEntry: {
 		name: 'Create',
 		action: 'Create a data set',
 		description: 'Push a named table of rows into Q-Hub from another system',
 	},
-	description: [
+	properties: [
 		{
 			displayName: 'Name',
 			name: 'name',
@@ -40,8 +40,7 @@ export const createDataSet: Operation = {
 				name: this.getNodeParameter('name', itemIndex),
 				description: this.getNodeParameter('dataSetDescription', itemIndex, ''),
 			}),
-			async (body, _input, itemIndex) =>
-				await qhubRequest.call(this, { method: 'POST', path: QHUB.paths.dataSets, body }, itemIndex),
+			async (body, itemIndex) => await qhubRequest.call(this, { method: 'POST', path: QHUB.paths.dataSets, body }, itemIndex),
 			fields,
 		);
 	},

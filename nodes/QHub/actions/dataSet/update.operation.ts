@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { z } from 'zod';
 
-import type { Operation } from '../../../shared/router';
+import type { Operation } from '../../../shared/operation';
 import { optionalText } from '../../../shared/schemas';
 import { QHUB } from '../../api';
 import { qhubId } from '../../schemas';
 import { qhubRequest } from '../../transport';
-import { rowsProperties, runDataSetRequests } from './rows';
+import { rowsProperties, runDataSetRequests } from '../../helpers/dataSetRows';
 
 const fields = z.object({
 	dataSetId: qhubId('Data set'),
@@ -15,12 +15,12 @@ const fields = z.object({
 });
 
 export const updateDataSet: Operation = {
-	option: {
+	menuEntry: {
 		name: 'Update',
 		action: 'Update a data set',
 		description: 'Replace a data set’s rows (and optionally its name) to keep it in sync',
 	},
-	description: [
+	properties: [
 		{
 			displayName: 'Data Set ID',
 			name: 'dataSetId',
@@ -51,12 +51,11 @@ export const updateDataSet: Operation = {
 				dataSetId: this.getNodeParameter('dataSetId', itemIndex),
 				...(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject),
 			}),
-			async (body, input, itemIndex) => {
-				const dataSetId = String(input.dataSetId);
+			async ({ dataSetId, ...body }, itemIndex) => {
 				// The rows replace the old ones: sending the same body twice leaves the same state.
 				return await qhubRequest.call(
 					this,
-					{ method: QHUB.updateMethod, path: QHUB.paths.dataSet(dataSetId), body, idempotent: true },
+					{ method: QHUB.updateMethod, path: QHUB.paths.dataSet(String(dataSetId)), body, idempotent: true },
 					itemIndex,
 				);
 			},

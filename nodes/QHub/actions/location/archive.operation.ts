@@ -1,18 +1,18 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { eachItem, type Operation } from '../../../shared/router';
+import { eachItem, type Operation } from '../../../shared/operation';
 import { QHUB } from '../../api';
-import { locationLocator } from '../../descriptions';
+import { locationLocator } from '../../fields';
 import { readLocationId } from '../../schemas';
 import { qhubRequest } from '../../transport';
 
 export const archiveLocation: Operation = {
-	option: {
+	menuEntry: {
 		name: 'Archive',
 		action: 'Archive a location',
 		description: 'Hide a location from use while keeping its records and user assignments',
 	},
-	description: [locationLocator('The location to archive. Unlike Delete, its history and users stay.')],
+	properties: [locationLocator('The location to archive. Unlike Delete, its history and users stay.')],
 	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
 		const locationId = readLocationId(this, itemIndex);
 		return await qhubRequest.call(

@@ -1,16 +1,15 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { eachItem, type Operation } from '../../../shared/router';
-import { toApiBody } from '../../../shared/schemas';
+import { eachItem, type Operation } from '../../../shared/operation';
 import { validateInput } from '../../../shared/validate';
 import { QHUB } from '../../api';
-import { locationFields } from '../../descriptions';
+import { locationFields } from '../../fields';
 import { locationInput } from '../../schemas';
 import { qhubRequest } from '../../transport';
 
 export const createLocation: Operation = {
-	option: { name: 'Create', action: 'Create a location', description: 'Create a location (site)' },
-	description: [
+	menuEntry: { name: 'Create', action: 'Create a location', description: 'Create a location (site)' },
+	properties: [
 		{
 			displayName: 'Name',
 			name: 'name',
@@ -30,13 +29,7 @@ export const createLocation: Operation = {
 	],
 	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
 		const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-		const location = validateInput(
-			this,
-			locationInput,
-			{ name: this.getNodeParameter('name', itemIndex), ...additional },
-			itemIndex,
-		);
-		const body = toApiBody(location, QHUB.fields.location) as IDataObject;
+		const body = validateInput(this, locationInput, { name: this.getNodeParameter('name', itemIndex), ...additional }, itemIndex);
 		return await qhubRequest.call(this, { method: 'POST', path: QHUB.paths.locations, body }, itemIndex);
 	}),
 };

@@ -1,18 +1,18 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { eachItem, type Operation } from '../../../shared/router';
+import { eachItem, type Operation } from '../../../shared/operation';
 import { QHUB } from '../../api';
-import { locationLocator } from '../../descriptions';
+import { locationLocator } from '../../fields';
 import { readLocationId } from '../../schemas';
 import { qhubRequest } from '../../transport';
 
 export const deleteLocation: Operation = {
-	option: {
+	menuEntry: {
 		name: 'Delete',
 		action: 'Delete a location',
 		description: 'Remove a location for good; Q-Hub refuses while users are assigned to it',
 	},
-	description: [locationLocator('The location to delete. To keep its history, use Archive instead.')],
+	properties: [locationLocator('The location to delete. To keep its history, use Archive instead.')],
 	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
 		const locationId = readLocationId(this, itemIndex);
 		await qhubRequest.call(this, { method: 'DELETE', path: QHUB.paths.location(locationId) }, itemIndex);

@@ -1,18 +1,17 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { eachItem, type Operation } from '../../../shared/router';
-import { toApiBody } from '../../../shared/schemas';
+import { eachItem, type Operation } from '../../../shared/operation';
 import { failInput, validateInput } from '../../../shared/validate';
 import { QHUB } from '../../api';
-import { locationFields, locationLocator } from '../../descriptions';
+import { locationFields, locationLocator } from '../../fields';
 import { locationInput, readLocationId } from '../../schemas';
 import { qhubRequest } from '../../transport';
 
 const changes = locationInput.partial();
 
 export const updateLocation: Operation = {
-	option: { name: 'Update', action: 'Update a location', description: 'Change a location’s name, code, address or parent' },
-	description: [
+	menuEntry: { name: 'Update', action: 'Update a location', description: 'Change a location’s name, code, address or parent' },
+	properties: [
 		locationLocator('The location to update'),
 		{
 			displayName: 'Update Fields',
@@ -29,8 +28,8 @@ export const updateLocation: Operation = {
 	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
 		const locationId = readLocationId(this, itemIndex);
 		const updates = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-		const body = toApiBody(validateInput(this, changes, updates, itemIndex), QHUB.fields.location) as IDataObject;
-		if (Object.keys(body).length === 0) {
+		const body = validateInput(this, changes, updates, itemIndex);
+		if (!Object.values(body).some((value) => value !== undefined)) {
 			failInput(this, 'Nothing to update: add at least one field under Update Fields', itemIndex);
 		}
 		// A partial update with the same values leaves the same state: safe to resend after a lost answer.

@@ -1,9 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { personNameProperties } from '../../../shared/descriptions';
-import { eachItem, type Operation } from '../../../shared/router';
-import { emailAddress, requiredText, toApiBody } from '../../../shared/schemas';
+import { personNameProperties } from '../../../shared/fields';
+import { eachItem, type Operation } from '../../../shared/operation';
+import { emailAddress, requiredText } from '../../../shared/schemas';
 import { validateInput } from '../../../shared/validate';
 import { QHUB } from '../../api';
 import { qhubId } from '../../schemas';
@@ -11,7 +11,7 @@ import { qhubRequest } from '../../transport';
 
 const ACCESS_LEVELS = ['admin', 'standard', 'view'] as const;
 
-const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	...personNameProperties,
 	{
 		displayName: 'Email',
@@ -63,14 +63,14 @@ function asIdList(value: unknown): unknown {
 }
 
 export const createUser: Operation = {
-	option: {
+	menuEntry: {
 		name: 'Create',
 		action: 'Create a user',
 		description: 'Create a user; Q-Hub emails them an onboarding link',
 	},
-	description,
+	properties,
 	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
-		const user = validateInput(
+		const body = validateInput(
 			this,
 			input,
 			{
@@ -82,7 +82,6 @@ export const createUser: Operation = {
 			},
 			itemIndex,
 		);
-		const body = toApiBody(user, QHUB.fields.user) as IDataObject;
 		return await qhubRequest.call(this, { method: 'POST', path: QHUB.paths.users, body }, itemIndex);
 	}),
 };

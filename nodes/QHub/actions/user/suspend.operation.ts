@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { eachItem, type Operation } from '../../../shared/router';
+import { eachItem, type Operation } from '../../../shared/operation';
 import { validateInput } from '../../../shared/validate';
 import { QHUB } from '../../api';
 import { qhubId } from '../../schemas';
@@ -10,12 +10,12 @@ import { qhubRequest } from '../../transport';
 const input = z.object({ userId: qhubId('User') });
 
 export const suspendUser: Operation = {
-	option: {
+	menuEntry: {
 		name: 'Suspend',
 		action: 'Suspend a user',
 		description: 'Disable a user’s access while keeping their data',
 	},
-	description: [
+	properties: [
 		{
 			displayName: 'User ID',
 			name: 'userId',

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { eachItem, type Operation } from '../../../shared/router';
+import { eachItem, type Operation } from '../../../shared/operation';
 import { failInput, validateInput } from '../../../shared/validate';
 import { QFLOW } from '../../api';
 import { enterprisePinOf } from '../../auth';
@@ -39,12 +39,12 @@ const customPath = z
 	.regex(/^\/(?!\/)[^\s#]*$/, 'must be a path inside the Qflow dashboard starting with /, e.g. /events, without the host');
 
 export const generateSsoLink: Operation = {
-	option: {
+	menuEntry: {
 		name: 'Generate iFrame SSO Link',
 		action: 'Generate an iFrame SSO link',
 		description: 'Build the link that signs a user into the white-label dashboard without a password (no request is sent)',
 	},
-	description: [
+	properties: [
 		{
 			displayName: 'Enterprise Subdomain',
 			name: 'enterprise',

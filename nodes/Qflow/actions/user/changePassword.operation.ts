@@ -1,10 +1,10 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { eachItem, type Operation } from '../../../shared/router';
+import { eachItem, type Operation } from '../../../shared/operation';
 import { validateInput } from '../../../shared/validate';
 import { QFLOW } from '../../api';
-import { passwordRules, userLocator } from '../../descriptions';
+import { passwordRules, userLocator } from '../../fields';
 import { newPassword, readUser } from '../../schemas';
 import { qflowRequest } from '../../transport';
 
@@ -16,15 +16,13 @@ const input = z.object({
 	signOutAllSessions: z.boolean(),
 });
 
-const FIELDS = QFLOW.fields.changePassword;
-
 export const changePassword: Operation = {
-	option: {
+	menuEntry: {
 		name: 'Change Password',
 		action: 'Change a user’s password',
 		description: 'Set a new password for a user (needs a trusted, KYC-verified account)',
 	},
-	description: [
+	properties: [
 		userLocator('The user whose password changes'),
 		{
 			displayName: 'Current Password',
@@ -69,12 +67,7 @@ export const changePassword: Operation = {
 			{
 				method: 'PUT',
 				path: QFLOW.paths.credentialChange,
-				body: {
-					[FIELDS.id]: id,
-					[FIELDS.oldPassword]: values.oldPassword,
-					[FIELDS.newPassword]: values.newPassword,
-					[FIELDS.signOutAllSessions]: values.signOutAllSessions,
-				},
+				body: { id, ...values },
 				// Once the first one went through, the old password no longer matches: never resend.
 				idempotent: false,
 			},

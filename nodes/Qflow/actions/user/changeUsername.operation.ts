@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { eachItem, type Operation } from '../../../shared/router';
+import { eachItem, type Operation } from '../../../shared/operation';
 import { validateInput } from '../../../shared/validate';
 import { QFLOW } from '../../api';
 import { enterpriseUsername, userId } from '../../schemas';
@@ -13,15 +13,13 @@ const input = z.object({
 	id: z.preprocess((value) => (value === '' ? undefined : value), userId.optional()),
 });
 
-const FIELDS = QFLOW.fields.changeUsername;
-
 export const changeUsername: Operation = {
-	option: {
+	menuEntry: {
 		name: 'Change Username',
 		action: 'Change a user’s username',
 		description: 'Rename a user’s sign-in, e.g. after an email change',
 	},
-	description: [
+	properties: [
 		{
 			displayName: 'Current Username',
 			name: 'oldUserName',
@@ -70,11 +68,9 @@ export const changeUsername: Operation = {
 			},
 			itemIndex,
 		);
-		const body: IDataObject = { [FIELDS.oldUserName]: values.oldUserName, [FIELDS.newUserName]: values.newUserName };
-		if (values.id) body[FIELDS.id] = values.id;
 		// Renaming to the same new name twice leaves the same state, but the second call would no
 		// longer find the old name: treat it as not safe to resend.
-		await qflowRequest.call(this, { method: 'PUT', path: QFLOW.paths.changeUsername, body, idempotent: false }, itemIndex);
+		await qflowRequest.call(this, { method: 'PUT', path: QFLOW.paths.changeUsername, body: values, idempotent: false }, itemIndex);
 		return {
 			...(values.id ? { id: values.id } : {}),
 			oldUserName: values.oldUserName,

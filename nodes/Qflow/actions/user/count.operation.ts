@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { eachItem, type Operation } from '../../../shared/router';
+import { eachItem, type Operation } from '../../../shared/operation';
 import { expectShape } from '../../../shared/shape';
 import { QFLOW } from '../../api';
 import { qflowRequest } from '../../transport';
@@ -10,8 +10,8 @@ import { qflowRequest } from '../../transport';
 const total = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/).transform(Number)]);
 
 export const countUsers: Operation = {
-	option: { name: 'Count', action: 'Count users', description: 'Get the number of users in the enterprise' },
-	description: [],
+	menuEntry: { name: 'Count', action: 'Count users', description: 'Get the number of users in the enterprise' },
+	properties: [],
 	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
 		const body = await qflowRequest.call(this, { method: 'GET', path: QFLOW.paths.count }, itemIndex);
 		return { total: expectShape(this, total, body, `GET ${QFLOW.paths.count}`, itemIndex) };

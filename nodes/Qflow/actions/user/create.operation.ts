@@ -1,13 +1,13 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { personNameProperties } from '../../../shared/descriptions';
-import { eachItem, type Operation } from '../../../shared/router';
-import { newUserAdditionalFields, passwordRules } from '../../descriptions';
-import { readNewUser, createUser as sendCreate } from './write';
+import { personNameProperties } from '../../../shared/fields';
+import { eachItem, type Operation } from '../../../shared/operation';
+import { newUserAdditionalFields, passwordRules } from '../../fields';
+import { postUser, readNewUser } from '../../helpers/userWrite';
 
 export const createUser: Operation = {
-	option: { name: 'Create', action: 'Create a user', description: 'Create a user in the enterprise' },
-	description: [
+	menuEntry: { name: 'Create', action: 'Create a user', description: 'Create a user in the enterprise' },
+	properties: [
 		...personNameProperties,
 		{
 			displayName: 'Email',
@@ -23,7 +23,6 @@ export const createUser: Operation = {
 		),
 	],
 	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
-		const { fields, password } = readNewUser(this, itemIndex);
-		return await sendCreate(this, fields, password, itemIndex);
+		return await postUser(this, readNewUser(this, itemIndex), itemIndex);
 	}),
 };

@@ -1,18 +1,18 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { eachItem, type Operation } from '../../../shared/router';
+import { eachItem, type Operation } from '../../../shared/operation';
 import { QFLOW } from '../../api';
-import { userLocator } from '../../descriptions';
+import { userLocator } from '../../fields';
 import { readUser } from '../../schemas';
 import { qflowRequest } from '../../transport';
 
 export const deleteUser: Operation = {
-	option: {
+	menuEntry: {
 		name: 'Delete',
 		action: 'Delete a user',
 		description: 'Remove a user from the enterprise for good (needs a trusted, KYC-verified account)',
 	},
-	description: [userLocator('The user to delete')],
+	properties: [userLocator('The user to delete')],
 	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
 		const { id } = await readUser(this, itemIndex);
 		await qflowRequest.call(

@@ -1,14 +1,14 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { eachItem, type Operation } from '../../../shared/router';
+import { eachItem, type Operation } from '../../../shared/operation';
 import { QFLOW } from '../../api';
-import { userLocator } from '../../descriptions';
+import { userLocator } from '../../fields';
 import { readUser } from '../../schemas';
 import { qflowUser } from '../../transport';
 
 export const getUser: Operation = {
-	option: { name: 'Get', action: 'Get a user', description: 'Get a user by ID, from the list, or by email' },
-	description: [userLocator('The user to get')],
+	menuEntry: { name: 'Get', action: 'Get a user', description: 'Get a user by ID, from the list, or by email' },
+	properties: [userLocator('The user to get')],
 	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
 		const { id, user } = await readUser(this, itemIndex);
 		// By email, the lookup already returned the whole user: no second request.

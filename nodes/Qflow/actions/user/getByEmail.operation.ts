@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { eachItem, type Operation } from '../../../shared/router';
+import { eachItem, type Operation } from '../../../shared/operation';
 import { emailAddress } from '../../../shared/schemas';
 import { validateInput } from '../../../shared/validate';
 import { QFLOW } from '../../api';
@@ -10,8 +10,8 @@ import { qflowUser } from '../../transport';
 const input = z.object({ email: emailAddress });
 
 export const getUserByEmail: Operation = {
-	option: { name: 'Get by Email', action: 'Get a user by email', description: 'Find the user who has an email address' },
-	description: [
+	menuEntry: { name: 'Get by Email', action: 'Get a user by email', description: 'Find the user who has an email address' },
+	properties: [
 		{
 			displayName: 'Email',
 			name: 'email',

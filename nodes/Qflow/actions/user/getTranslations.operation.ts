@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { eachItem, type Operation } from '../../../shared/router';
+import { eachItem, type Operation } from '../../../shared/operation';
 import { expectShape } from '../../../shared/shape';
 import { QFLOW } from '../../api';
 import { qflowRequest } from '../../transport';
@@ -10,12 +10,12 @@ import { qflowRequest } from '../../transport';
 const translations = z.record(z.unknown());
 
 export const getTranslations: Operation = {
-	option: {
+	menuEntry: {
 		name: 'Get Translations',
 		action: 'Get user interface translations',
 		description: 'Get the locale strings of the Qflow user interface, as one item',
 	},
-	description: [],
+	properties: [],
 	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
 		const body = await qflowRequest.call(this, { method: 'GET', path: QFLOW.paths.translations }, itemIndex);
 		return expectShape(this, translations, body, `GET ${QFLOW.paths.translations}`, itemIndex) as IDataObject;

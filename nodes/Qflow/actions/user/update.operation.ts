@@ -1,14 +1,14 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { eachItem, type Operation } from '../../../shared/router';
+import { eachItem, type Operation } from '../../../shared/operation';
 import { failInput, validateInput } from '../../../shared/validate';
-import { optionalUserFields, userLocator } from '../../descriptions';
+import { optionalUserFields, userLocator } from '../../fields';
 import { readUser, userChanges } from '../../schemas';
-import { updateUser as sendUpdate } from './write';
+import { putUser } from '../../helpers/userWrite';
 
 export const updateUser: Operation = {
-	option: { name: 'Update', action: 'Update a user', description: 'Change a user’s names, email or other fields' },
-	description: [
+	menuEntry: { name: 'Update', action: 'Update a user', description: 'Change a user’s names, email or other fields' },
+	properties: [
 		userLocator('The user to update'),
 		{
 			displayName: 'Update Fields',
@@ -31,6 +31,6 @@ export const updateUser: Operation = {
 			failInput(this, 'Nothing to update: add at least one field under Update Fields', itemIndex);
 		}
 		const { id, user } = await readUser(this, itemIndex);
-		return await sendUpdate(this, id, changes, itemIndex, user);
+		return await putUser(this, id, changes, itemIndex, user);
 	}),
 };

@@ -1,19 +1,19 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { personNameProperties } from '../../../shared/descriptions';
-import { eachItem, type Operation } from '../../../shared/router';
+import { personNameProperties } from '../../../shared/fields';
+import { eachItem, type Operation } from '../../../shared/operation';
 import { QFLOW } from '../../api';
-import { newUserAdditionalFields, passwordRules } from '../../descriptions';
+import { newUserAdditionalFields, passwordRules } from '../../fields';
 import { isNotFound, qflowUser } from '../../transport';
-import { createUser, readNewUser, updateUser } from './write';
+import { postUser, putUser, readNewUser } from '../../helpers/userWrite';
 
 export const upsertUser: Operation = {
-	option: {
+	menuEntry: {
 		name: 'Create or Update',
 		action: 'Create or update a user',
 		description: 'Create a new user, or update the one who already has this email',
 	},
-	description: [
+	properties: [
 		{
 			displayName: 'Email',
 			name: 'email',
@@ -29,7 +29,7 @@ export const upsertUser: Operation = {
 		),
 	],
 	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
-		const { fields, password } = readNewUser(this, itemIndex);
+		const user = readNewUser(this, itemIndex);
 
 		// The transport's errors are NodeApiErrors already; only "no such user" is an answer here.
 		let existing: IDataObject | undefined;
@@ -37,7 +37,7 @@ export const upsertUser: Operation = {
 		try {
 			existing = await qflowUser.call(
 				this,
-				{ method: 'GET', path: QFLOW.paths.userByEmail, qs: { [QFLOW.emailParam]: fields.email } },
+				{ method: 'GET', path: QFLOW.paths.userByEmail, qs: { [QFLOW.emailParam]: user.email } },
 				itemIndex,
 			);
 		} catch (error) {
@@ -46,8 +46,9 @@ export const upsertUser: Operation = {
 		if (lookupFailure !== undefined && !isNotFound(lookupFailure)) throw lookupFailure;
 
 		if (existing === undefined) {
-			return { ...(await createUser(this, fields, password, itemIndex)), created: true };
+			return { ...(await postUser(this, user, itemIndex)), created: true };
 		}
-		return { ...(await updateUser(this, String(existing.id), fields, itemIndex, existing)), created: false };
+		// An existing user's password is left alone: putUser sends only the user fields.
+		return { ...(await putUser(this, String(existing.id), user, itemIndex, existing)), created: false };
 	}),
 };

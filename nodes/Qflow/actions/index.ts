@@ -1,4 +1,4 @@
-import type { Resources } from '../../shared/router';
+import type { Resources } from '../../shared/operation';
 import { generateSsoLink } from './sso/generateLink.operation';
 import { changePassword } from './user/changePassword.operation';
 import { changeUsername } from './user/changeUsername.operation';

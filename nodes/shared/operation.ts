@@ -11,9 +11,10 @@ import { vendorContextOf } from './errors';
 
 /** One operation: its entry in the Operation dropdown, its fields, and how it turns input items into output items. */
 export interface Operation {
-	option: { name: string; action: string; description: string };
-	/** Fields of this operation only: the router adds the resource/operation display conditions. */
-	description: INodeProperties[];
+	/** The Operation dropdown entry; `action` is also what an AI agent reads as the tool's description. */
+	menuEntry: { name: string; action: string; description: string };
+	/** Fields of this operation only: nodeProperties() adds the resource/operation display conditions. */
+	properties: INodeProperties[];
 	execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]>;
 }
 
@@ -23,46 +24,6 @@ export interface Resource {
 }
 
 export type Resources = Record<string, Resource>;
-
-function showFor(property: INodeProperties, resource: string, operation: string): INodeProperties {
-	const show = { ...property.displayOptions?.show, resource: [resource], operation: [operation] };
-	return { ...property, displayOptions: { ...property.displayOptions, show } };
-}
-
-/** The Resource and Operation dropdowns and every operation's fields, shown only for that operation. */
-export function nodeProperties(resources: Resources): INodeProperties[] {
-	const resourceKeys = Object.keys(resources);
-	const firstResource = resourceKeys[0];
-	const properties: INodeProperties[] = [
-		{
-			displayName: 'Resource',
-			name: 'resource',
-			type: 'options',
-			noDataExpression: true,
-			options: resourceKeys.map((value) => ({ name: resources[value].name, value })),
-			default: firstResource,
-		},
-	];
-	for (const [resource, { operations }] of Object.entries(resources)) {
-		const operationKeys = Object.keys(operations);
-		const firstOperation = operationKeys[0];
-		properties.push({
-			displayName: 'Operation',
-			name: 'operation',
-			type: 'options',
-			noDataExpression: true,
-			displayOptions: { show: { resource: [resource] } },
-			options: operationKeys.map((value) => ({ ...operations[value].option, value })),
-			default: firstOperation,
-		});
-	}
-	for (const [resource, { operations }] of Object.entries(resources)) {
-		for (const [operation, { description }] of Object.entries(operations)) {
-			properties.push(...description.map((property) => showFor(property, resource, operation)));
-		}
-	}
-	return properties;
-}
 
 /** Picks the operation the node is set to and runs it over the input items. */
 export async function route(this: IExecuteFunctions, resources: Resources): Promise<INodeExecutionData[][]> {
@@ -94,26 +55,41 @@ export function forItem(error: unknown, context: IExecuteFunctions, itemIndex: n
 	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 }
 
+type ItemRun = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[]>;
+
 /**
  * Runs a per-item operation over every item: pairs each output with its input and, under "continue
  * on fail", turns a failed item into an error item instead of stopping the others.
+ *
+ * `concurrency` (a function of the run, read once) lets reads overlap: at most that many items are
+ * in flight, the output keeps the input order, and without "continue on fail" the node fails with
+ * the error of the first failed item once the items already started have settled.
  */
 export function eachItem(
-	run: (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[]>,
+	run: ItemRun,
+	concurrency: (context: IExecuteFunctions) => number = () => 1,
 ): Operation['execute'] {
 	return async function (this: IExecuteFunctions, items: INodeExecutionData[]) {
-		const output: INodeExecutionData[] = [];
-		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-			try {
-				const result = await run.call(this, itemIndex);
-				for (const json of Array.isArray(result) ? result : [result]) {
-					output.push({ json, pairedItem: { item: itemIndex } });
+		const continueOnFail = this.continueOnFail();
+		const outputs: INodeExecutionData[][] = new Array(items.length);
+		let firstFailure: { itemIndex: number; error: unknown } | undefined;
+		let next = 0;
+
+		const worker = async () => {
+			while (next < items.length && (continueOnFail || firstFailure === undefined)) {
+				const itemIndex = next++;
+				try {
+					const result = await run.call(this, itemIndex);
+					outputs[itemIndex] = (Array.isArray(result) ? result : [result]).map((json) => ({ json, pairedItem: { item: itemIndex } }));
+				} catch (error) {
+					if (continueOnFail) outputs[itemIndex] = [errorItem(error, itemIndex)];
+					else if (firstFailure === undefined || itemIndex < firstFailure.itemIndex) firstFailure = { itemIndex, error };
 				}
-			} catch (error) {
-				if (!this.continueOnFail()) throw forItem(error, this, itemIndex);
-				output.push(errorItem(error, itemIndex));
 			}
-		}
-		return output;
+		};
+		const workers = Math.max(1, Math.min(items.length, Math.floor(concurrency(this)) || 1));
+		await Promise.all(Array.from({ length: workers }, worker));
+		if (firstFailure) throw forItem(firstFailure.error, this, firstFailure.itemIndex);
+		return outputs.flat();
 	};
 }

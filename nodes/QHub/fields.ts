@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { recordLocator } from '../shared/descriptions';
+import { recordLocator } from '../shared/fields';
 
 /** A location picked from Q-Hub's list or given by ID. */
 export const locationLocator = (description: string): INodeProperties =>

@@ -1,12 +1,12 @@
-import type { Resources } from '../../shared/router';
+import type { Resources } from '../../shared/operation';
 import { createDataSet } from './dataSet/create.operation';
 import { updateDataSet } from './dataSet/update.operation';
-import { getManyFormEntries } from './formEntry/getMany.operation';
+import { getManyFormEntries } from './formEntry/getAll.operation';
 import { archiveLocation } from './location/archive.operation';
 import { createLocation } from './location/create.operation';
 import { deleteLocation } from './location/delete.operation';
 import { updateLocation } from './location/update.operation';
-import { getManyProcessEntries } from './processEntry/getMany.operation';
+import { getManyProcessEntries } from './processEntry/getAll.operation';
 import { createUser } from './user/create.operation';
 import { suspendUser } from './user/suspend.operation';
 

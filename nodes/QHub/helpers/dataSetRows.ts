@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { errorItem, forItem } from '../../../shared/router';
-import { toApiBody } from '../../../shared/schemas';
-import { validateInput } from '../../../shared/validate';
-import { QHUB } from '../../api';
+import { errorItem, forItem } from '../../shared/operation';
+import { validateInput } from '../../shared/validate';
+import { QHUB } from '../api';
 
 /** Where a data set's rows come from: every input item as one row (one request in all), or a JSON array per item. */
 export const rowsProperties: INodeProperties[] = [
@@ -56,14 +55,14 @@ function parseJsonRows(context: IExecuteFunctions, itemIndex: number): unknown {
 
 /**
  * Runs a data set request either once for all items (rows from items) or once per item (rows from
- * JSON). `send` receives the body (under Q-Hub's names), the validated input and the item whose
+ * JSON). `send` receives the validated input (its keys are Q-Hub's field names) and the item whose
  * parameters apply.
  */
 export async function runDataSetRequests(
 	context: IExecuteFunctions,
 	items: INodeExecutionData[],
 	fieldsOf: (itemIndex: number) => IDataObject,
-	send: (body: IDataObject, input: IDataObject, itemIndex: number) => Promise<IDataObject>,
+	send: (input: IDataObject, itemIndex: number) => Promise<IDataObject>,
 	schema: z.ZodTypeAny,
 ): Promise<INodeExecutionData[]> {
 	const rowsFrom = context.getNodeParameter('rowsFrom', 0, 'items') as string;
@@ -82,8 +81,7 @@ export async function runDataSetRequests(
 				{ ...fieldsOf(group.itemIndex), rows },
 				group.itemIndex,
 			) as IDataObject;
-			const body = toApiBody(input, QHUB.fields.dataSet) as IDataObject;
-			output.push({ json: await send(body, input, group.itemIndex), pairedItem: group.paired });
+			output.push({ json: await send(input, group.itemIndex), pairedItem: group.paired });
 		} catch (error) {
 			if (!context.continueOnFail()) throw forItem(error, context, group.itemIndex);
 			output.push({ ...errorItem(error, group.itemIndex), pairedItem: group.paired });

@@ -1,19 +1,19 @@
-import type { Resources } from '../../shared/router';
+import type { Resources } from '../../shared/operation';
 import { createCandidate } from './candidate/create.operation';
 import { getCandidate } from './candidate/get.operation';
-import { getManyCandidates } from './candidate/getMany.operation';
+import { getManyCandidates } from './candidate/getAll.operation';
 import { getCandidateInterview } from './candidateInterview/get.operation';
-import { getManyCandidateInterviews } from './candidateInterview/getMany.operation';
+import { getManyCandidateInterviews } from './candidateInterview/getAll.operation';
 import { getCandidateInterviewResults } from './candidateInterview/getResults.operation';
 import { inviteCandidate } from './candidateInterview/invite.operation';
 import { resendCandidateInterviewInvite } from './candidateInterview/resendInvite.operation';
 import { updateCandidateInterviewStatus } from './candidateInterview/updateStatus.operation';
 import { getInterview } from './interview/get.operation';
-import { getManyInterviews } from './interview/getMany.operation';
+import { getManyInterviews } from './interview/getAll.operation';
 import { createTeam } from './team/create.operation';
-import { getManyTeams } from './team/getMany.operation';
+import { getManyTeams } from './team/getAll.operation';
 import { createUser } from './user/create.operation';
-import { getManyUsers } from './user/getMany.operation';
+import { getManyUsers } from './user/getAll.operation';
 
 export const resources: Resources = {
 	user: { name: 'User', operations: { create: createUser, getAll: getManyUsers } },

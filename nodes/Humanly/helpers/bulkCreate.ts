@@ -7,15 +7,15 @@ import {
 import { z } from 'zod';
 
 import { vendorContextOf } from '../../shared/errors';
-import { errorItem, forItem, type Operation } from '../../shared/router';
+import { errorItem, forItem, type Operation } from '../../shared/operation';
 import { expectShape } from '../../shared/shape';
 import { HUMANLY } from '../api';
 import { humanlyRequest } from '../transport';
 
 export interface BulkCreate {
-	/** Where and under which key the records go (api.ts `bulk`). */
-	endpoint: { path: string; listKey: string };
-	/** The validated entry of one input item under Humanly's field names; throws when the item is invalid. */
+	/** What is created: the records go to `paths.<list>` under the body key `<list>` (api.ts). */
+	list: 'users' | 'teams';
+	/** The validated entry of one input item (its keys are Humanly's field names); throws when the item is invalid. */
 	entryOf(this: IExecuteFunctions, itemIndex: number): IDataObject;
 }
 
@@ -72,7 +72,8 @@ function attachToItem(error: unknown, itemIndex: number, entry: number, listKey:
  * failure stops the node, and the batches already sent stay created.
  */
 export function bulkCreate(spec: BulkCreate): Operation['execute'] {
-	const { path, listKey } = spec.endpoint;
+	const listKey = spec.list;
+	const path = HUMANLY.paths[listKey];
 	const answer = z.object({ data: z.object({ [listKey]: z.array(z.record(z.unknown())) }).passthrough() }).passthrough();
 
 	return async function (this: IExecuteFunctions, items: INodeExecutionData[]) {

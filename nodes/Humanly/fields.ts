@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { recordLocator } from '../shared/descriptions';
+import { recordLocator } from '../shared/fields';
 import { HUMANLY } from './api';
 
 const DEFAULT_BATCH_SIZE = HUMANLY.maxBatchSize;
@@ -65,11 +65,3 @@ export function bulkOptionsProperty(noun: string): INodeProperties {
 		],
 	};
 }
-
-export const simplifyProperty: INodeProperties = {
-	displayName: 'Simplify',
-	name: 'simplify',
-	type: 'boolean',
-	default: true,
-	description: 'Whether to return a simplified version of the response instead of the raw data',
-};

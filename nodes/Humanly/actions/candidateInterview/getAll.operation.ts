@@ -1,0 +1,46 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { getManyOperation } from '../../../shared/getMany';
+import { HUMANLY } from '../../api';
+import { statusOptions } from '../../helpers/statusOptions';
+import { optionalId, optionalOneOf } from '../../schemas';
+import { humanlyPagedList } from '../../transport';
+
+export const getManyCandidateInterviews = getManyOperation({
+	noun: 'candidate interviews',
+	narrowing: 'optionally of one candidate or interview, or in one status',
+	filters: {
+		properties: [
+			{
+				displayName: 'Candidate ID',
+				name: 'candidateId',
+				type: 'string',
+				default: '',
+				description: 'Only the interviews of this candidate',
+			},
+			{
+				displayName: 'Interview ID',
+				name: 'interviewId',
+				type: 'string',
+				default: '',
+				description: 'Only invites to this interview',
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: statusOptions,
+				default: 'new_response',
+			},
+		],
+		schema: z.object({
+			candidateId: optionalId('Candidate'),
+			interviewId: optionalId('Interview'),
+			status: optionalOneOf(HUMANLY.candidateInterviewStatuses),
+		}),
+	},
+	async list(this: IExecuteFunctions, query, limit, itemIndex) {
+		return await humanlyPagedList.call(this, 'candidateInterviews', query, limit, itemIndex);
+	},
+});
