@@ -9,12 +9,12 @@
  *
  * Ports: N8N_PORT (5678), QHUB_PORT (4010), QFLOW_PORT (4020), HUMANLY_PORT (4030).
  */
-const { execFileSync, spawn } = require('node:child_process');
 const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
 
-const { ensureDevDependencies, ensureN8n, installPackage, n8nEnv, n8nBin, n8nVersion, repo, PACKAGE } = require('./n8nHost');
+const { ensureDevDependencies, ensureN8n, installPackage, n8nVersion, repo, PACKAGE } = require('./n8nHost');
+const { startN8nServer, OWNER } = require('./n8nServer');
 const { startQHubMock, qhubCredential } = require('./qhub');
 const { startQflowMock, qflowCredential } = require('./qflow');
 const { startHumanlyMock, humanlyCredential } = require('./humanly');
@@ -22,7 +22,6 @@ const { startHumanlyMock, humanlyCredential } = require('./humanly');
 const check = process.argv.includes('--check');
 const port = (name, fallback) => Number(process.env[name] || fallback);
 const N8N_PORT = port('N8N_PORT', 5678);
-const OWNER = { email: 'owner@example.com', firstName: 'Sandbox', lastName: 'Owner', password: 'Sandbox-Owner-1' };
 const userFolder = path.join(repo, '.sandbox', check ? 'check' : 'n8n');
 
 /** The credentials a user finds in n8n, pointing at the local sandboxes. */
@@ -34,20 +33,6 @@ function sandboxCredentials({ qhub, qflow, humanly }) {
 	];
 }
 
-async function waitFor(url, timeoutMs) {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		try {
-			const response = await fetch(url);
-			if (response.ok) return;
-		} catch {
-			// not listening yet
-		}
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-	throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
-}
-
 /** An n8n already on the port would answer our checks in place of the one we start. */
 function assertPortFree(portNumber) {
 	return new Promise((resolve, reject) => {
@@ -55,24 +40,6 @@ function assertPortFree(portNumber) {
 		probe.once('error', () => reject(new Error(`Port ${portNumber} is in use: stop what runs there, or set N8N_PORT.`)));
 		probe.listen(portNumber, '127.0.0.1', () => probe.close(resolve));
 	});
-}
-
-/** Creates the n8n owner account; resolves with its session cookie. */
-async function createOwner(base) {
-	const deadline = Date.now() + 60_000;
-	for (;;) {
-		const setup = await fetch(`${base}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(OWNER),
-		});
-		// The answer logs the owner in: its cookie lets --check read the node list.
-		if (setup.ok) return setup.headers.get('set-cookie')?.split(';')[0] ?? '';
-		if (setup.status !== 404 || Date.now() > deadline) {
-			throw new Error(`Could not create the n8n owner: ${setup.status} ${(await setup.text()).slice(0, 300)}`);
-		}
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
 }
 
 /** Stops n8n and the sandboxes; replaced once they run, so a failure never leaves n8n behind. */
@@ -93,44 +60,35 @@ async function main() {
 		humanly: await startHumanlyMock({ port: port('HUMANLY_PORT', 4030) }),
 	};
 	await assertPortFree(N8N_PORT);
-	const env = { ...n8nEnv(userFolder, N8N_PORT + 1), N8N_PORT: String(N8N_PORT), N8N_LISTEN_ADDRESS: '127.0.0.1' };
-	const credentialsFile = path.join(userFolder, 'sandbox-credentials.json');
 	const credentials = sandboxCredentials(mocks);
-	fs.writeFileSync(credentialsFile, JSON.stringify(credentials));
-	execFileSync(n8nBin, ['import:credentials', `--input=${credentialsFile}`], { env, stdio: 'ignore' });
-	fs.rmSync(credentialsFile);
-
-	const n8n = spawn(n8nBin, ['start'], { env, stdio: check ? 'ignore' : ['ignore', 'inherit', 'inherit'] });
+	const n8n = await startN8nServer({
+		userFolder,
+		port: N8N_PORT,
+		credentials,
+		stdio: check ? 'ignore' : ['ignore', 'inherit', 'inherit'],
+	});
 	let stopping = false;
 	stop = async (code) => {
 		if (stopping) return;
 		stopping = true;
-		n8n.kill('SIGTERM');
+		await n8n.stop();
 		await Promise.all(Object.values(mocks).map((mock) => mock.close()));
 		process.exit(code);
 	};
 	process.on('SIGINT', () => stop(0));
 	process.on('SIGTERM', () => stop(0));
 	// n8n ending on its own (a port in use, a crash) ends the sandbox too, as a failure.
-	n8n.on('exit', (code) => stop(code || 1));
-
-	const base = `http://127.0.0.1:${N8N_PORT}`;
-	// /healthz answers before the REST routes are mounted; readiness waits for them.
-	await waitFor(`${base}/healthz/readiness`, 180_000);
-	const session = await createOwner(base);
+	n8n.exited().then((code) => stop(code || 1));
+	const base = n8n.url;
 
 	if (check) {
-		const types = await (await fetch(`${base}/types/nodes.json`, { headers: { cookie: session } })).json();
+		const types = (await n8n.api('GET', '/types/nodes.json')).json;
 		const ours = types.map((type) => type.name).filter((name) => name.startsWith(`${PACKAGE}.`));
 		// Each credential's own test, as the credential screen's "Test" button runs it.
 		const credentialTests = {};
 		for (const { id, name, type, data } of credentials) {
-			const test = await fetch(`${base}/rest/credentials/test`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json', cookie: session },
-				body: JSON.stringify({ credentials: { id, name, type, data } }),
-			});
-			credentialTests[type] = (await test.json()).data?.status;
+			const test = await n8n.api('POST', '/rest/credentials/test', { credentials: { id, name, type, data } });
+			credentialTests[type] = test.json?.data?.status;
 		}
 		console.log(JSON.stringify({ ok: true, n8nVersion, nodes: [...new Set(ours)].sort(), credentialTests }));
 		await stop(0);

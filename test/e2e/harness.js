@@ -43,11 +43,17 @@ function parseResult(stdout) {
 	return undefined;
 }
 
-/** A fresh n8n user folder with the packed package installed; one per test file. */
-async function createN8n(name) {
+/** A fresh n8n user folder whose nodes directory holds the packed package, as a user installs it. */
+function createUserFolder(name) {
 	const userFolder = fs.mkdtempSync(path.join(workRoot, `${name}-`));
 	fs.mkdirSync(path.join(userFolder, '.n8n'), { recursive: true });
 	fs.symlinkSync(installedNodesDir, path.join(userFolder, '.n8n', 'nodes'), 'dir');
+	return userFolder;
+}
+
+/** Runs workflows with the n8n CLI on a fresh user folder; one per test file. */
+async function createN8n(name) {
+	const userFolder = createUserFolder(name);
 	const env = n8nEnv(userFolder, nextBrokerPort++);
 	const secrets = [];
 
@@ -145,4 +151,4 @@ function workflow({ id, input, nodes }) {
 	return { id, name: id, active: false, nodes: all, connections, settings: { executionOrder: 'v1' } };
 }
 
-module.exports = { createN8n, workflow, workRoot, installedNodesDir };
+module.exports = { createN8n, createUserFolder, workflow, workRoot, installedNodesDir };
