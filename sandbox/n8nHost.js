@@ -119,6 +119,18 @@ function installPackage(nodesDir, workDir) {
 	if (missing.length) throw new Error(`The packed package lacks files its package.json lists: ${missing.join(', ')}`);
 }
 
+/** A TCP port nothing listens on now (for n8n's task broker, which must differ per process). */
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = require('node:net').createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+}
+
 /** Environment of an n8n process on `userFolder`: quiet, local, its own task-broker port. */
 function n8nEnv(userFolder, brokerPort) {
 	return {
@@ -134,4 +146,4 @@ function n8nEnv(userFolder, brokerPort) {
 	};
 }
 
-module.exports = { ensureDevDependencies, ensureN8n, installPackage, n8nEnv, n8nBin, n8nVersion, line, hostDir, PACKAGE, repo };
+module.exports = { freePort, ensureDevDependencies, ensureN8n, installPackage, n8nEnv, n8nBin, n8nVersion, line, hostDir, PACKAGE, repo };

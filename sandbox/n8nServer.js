@@ -7,7 +7,7 @@ const { execFile, spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { n8nBin, n8nEnv } = require('./n8nHost');
+const { n8nBin, n8nEnv, freePort } = require('./n8nHost');
 
 const OWNER = { email: 'owner@example.com', firstName: 'Sandbox', lastName: 'Owner', password: 'Sandbox-Owner-1' };
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -40,7 +40,7 @@ async function waitFor(url, timeoutMs) {
  */
 async function startN8nServer({ userFolder, port, credentials = [], workflows = [], publish = [], env: extraEnv = {}, log, stdio }) {
 	fs.mkdirSync(path.join(userFolder, '.n8n'), { recursive: true });
-	const env = { ...n8nEnv(userFolder, port + 1), N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1', ...extraEnv };
+	const env = { ...n8nEnv(userFolder, await freePort()), N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1', ...extraEnv };
 	if (credentials.length) {
 		const file = path.join(userFolder, 'import-credentials.json');
 		fs.writeFileSync(file, JSON.stringify(credentials));

@@ -8,14 +8,13 @@ const { execFile } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { n8nBin, n8nEnv, PACKAGE, line } = require('../../sandbox/n8nHost');
+const { n8nBin, n8nEnv, PACKAGE, line, freePort } = require('../../sandbox/n8nHost');
 
 // One work folder per n8n line: a run on one line never wipes the other's.
 const workRoot = path.resolve(__dirname, '..', '..', '.e2e-work', line);
 const installedNodesDir = path.join(workRoot, 'installed', 'nodes');
 const SECRET_FIELD = /key|secret|password|token/i;
 
-let nextBrokerPort = 5700 + Number(process.env.JEST_WORKER_ID || 0) * 40;
 
 function exec(args, env) {
 	return new Promise((resolve) => {
@@ -54,7 +53,8 @@ function createUserFolder(name) {
 /** Runs workflows with the n8n CLI on a fresh user folder; one per test file. */
 async function createN8n(name) {
 	const userFolder = createUserFolder(name);
-	const env = n8nEnv(userFolder, nextBrokerPort++);
+	// Its own task-broker port: n8n processes of other test files or checkouts may run at once.
+	const env = n8nEnv(userFolder, await freePort());
 	const secrets = [];
 
 	async function n8n(args) {
