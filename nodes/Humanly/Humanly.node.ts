@@ -11,7 +11,7 @@ import { nodeProperties } from '../shared/nodeProperties';
 import { route } from '../shared/operation';
 import { resources } from './actions';
 import { listSearch, loadOptions } from './methods';
-import { HUMANLY_DEFAULT_MAX_WAIT_SECONDS } from './transport';
+import { HUMANLY_CONCURRENT_READS, HUMANLY_DEFAULT_MAX_WAIT_SECONDS } from './transport';
 
 export class Humanly implements INodeType {
 	description: INodeTypeDescription = {
@@ -32,6 +32,7 @@ export class Humanly implements INodeType {
 			requestOptionsProperty(
 				HUMANLY_DEFAULT_MAX_WAIT_SECONDS,
 				'Humanly allows 100 requests a minute and 1000 an hour per API key and says in its headers when the window resets.',
+				HUMANLY_CONCURRENT_READS,
 			),
 		],
 	};

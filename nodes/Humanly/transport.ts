@@ -18,6 +18,8 @@ import { HUMANLY } from './api';
  */
 export const HUMANLY_DEFAULT_MAX_WAIT_SECONDS = 60;
 const BURST_WINDOW_MS = 60_000;
+/** Gets in flight at once by default; the rate-limit headers still pace them within 100 a minute. */
+export const HUMANLY_CONCURRENT_READS = 4;
 
 type Context = IExecuteFunctions | ILoadOptionsFunctions;
 

@@ -11,7 +11,7 @@ import { nodeProperties } from '../shared/nodeProperties';
 import { route } from '../shared/operation';
 import { resources } from './actions';
 import { listSearch } from './methods';
-import { QFLOW_DEFAULT_MAX_WAIT_SECONDS } from './transport';
+import { QFLOW_CONCURRENT_READS, QFLOW_DEFAULT_MAX_WAIT_SECONDS } from './transport';
 
 export class Qflow implements INodeType {
 	description: INodeTypeDescription = {
@@ -32,6 +32,7 @@ export class Qflow implements INodeType {
 			requestOptionsProperty(
 				QFLOW_DEFAULT_MAX_WAIT_SECONDS,
 				'Qflow allows about 1000 requests a minute per IP, then refuses for 60 s without saying so in headers.',
+				QFLOW_CONCURRENT_READS,
 			),
 		],
 	};

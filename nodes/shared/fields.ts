@@ -1,8 +1,24 @@
 /** Fields several operations of several vendors share, written once. */
 import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
-/** The node-wide "Request Options" collection, shown for every operation. */
-export function requestOptionsProperty(defaultMaxWaitSeconds: number, windowNote: string): INodeProperties {
+/**
+ * The node-wide "Request Options" collection, shown for every operation. `concurrentReads` (a
+ * default that stays inside the vendor's limit) offers overlapping reads where the vendor allows it.
+ */
+export function requestOptionsProperty(defaultMaxWaitSeconds: number, windowNote: string, concurrentReads?: number): INodeProperties {
+	const readsOption: INodeProperties[] = concurrentReads
+		? [
+				{
+					displayName: 'Concurrent Reads',
+					name: 'concurrentReads',
+					type: 'number',
+					typeOptions: { minValue: 1, maxValue: 20 },
+					default: concurrentReads,
+					description:
+						'How many lookups (Get, Get by Email, and the lookup of Create or Update) may be in flight at once. Output order and pairing stay exact; the node still keeps to the vendor’s rate limit.',
+				},
+			]
+		: [];
 	return {
 		displayName: 'Request Options',
 		name: 'requestOptions',
@@ -26,6 +42,7 @@ export function requestOptionsProperty(defaultMaxWaitSeconds: number, windowNote
 				default: 60,
 				description: 'How long one request may wait for its answer. A create that times out is not sent again: it may have been processed.',
 			},
+			...readsOption,
 		],
 	};
 }

@@ -58,6 +58,26 @@ export function forItem(error: unknown, context: IExecuteFunctions, itemIndex: n
 type ItemRun = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[]>;
 
 /**
+ * Calls `run` for every index from 0 to count - 1 with at most `limit` calls in flight, and stops
+ * starting new ones once `stop()` says so. Resolves when every started call has settled.
+ */
+export async function forEachIndex(count: number, limit: number, run: (index: number) => Promise<void>, stop: () => boolean = () => false) {
+	let next = 0;
+	const worker = async () => {
+		while (next < count && !stop()) await run(next++);
+	};
+	await Promise.all(Array.from({ length: Math.max(1, Math.min(count, Math.floor(limit) || 1)) }, worker));
+}
+
+/** How many reads of one node run may be in flight at once: its "Concurrent Reads" option, or the vendor's default. */
+export function concurrentReads(defaultReads: number): (context: IExecuteFunctions) => number {
+	return (context) => {
+		const value = Number(context.getNodeParameter('requestOptions.concurrentReads', 0, defaultReads));
+		return Number.isInteger(value) && value >= 1 ? value : defaultReads;
+	};
+}
+
+/**
  * Runs a per-item operation over every item: pairs each output with its input and, under "continue
  * on fail", turns a failed item into an error item instead of stopping the others.
  *
@@ -73,11 +93,10 @@ export function eachItem(
 		const continueOnFail = this.continueOnFail();
 		const outputs: INodeExecutionData[][] = new Array(items.length);
 		let firstFailure: { itemIndex: number; error: unknown } | undefined;
-		let next = 0;
-
-		const worker = async () => {
-			while (next < items.length && (continueOnFail || firstFailure === undefined)) {
-				const itemIndex = next++;
+		await forEachIndex(
+			items.length,
+			concurrency(this),
+			async (itemIndex) => {
 				try {
 					const result = await run.call(this, itemIndex);
 					outputs[itemIndex] = (Array.isArray(result) ? result : [result]).map((json) => ({ json, pairedItem: { item: itemIndex } }));
@@ -85,10 +104,9 @@ export function eachItem(
 					if (continueOnFail) outputs[itemIndex] = [errorItem(error, itemIndex)];
 					else if (firstFailure === undefined || itemIndex < firstFailure.itemIndex) firstFailure = { itemIndex, error };
 				}
-			}
-		};
-		const workers = Math.max(1, Math.min(items.length, Math.floor(concurrency(this)) || 1));
-		await Promise.all(Array.from({ length: workers }, worker));
+			},
+			() => !continueOnFail && firstFailure !== undefined,
+		);
 		if (firstFailure) throw forItem(firstFailure.error, this, firstFailure.itemIndex);
 		return outputs.flat();
 	};

@@ -6,8 +6,10 @@ import { QFLOW } from '../api';
 import { newUser, userFields } from '../schemas';
 import { qflowUser } from '../transport';
 
+export type NewUser = z.infer<typeof newUser>;
+
 /** The names, email, additional fields and password of Create and Create or Update, checked before sending. */
-export function readNewUser(context: IExecuteFunctions, itemIndex: number): z.infer<typeof newUser> {
+export function readNewUser(context: IExecuteFunctions, itemIndex: number): NewUser {
 	const additional = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	return validateInput(
 		context,
@@ -23,7 +25,7 @@ export function readNewUser(context: IExecuteFunctions, itemIndex: number): z.in
 }
 
 /** Create User: the validated fields are the body (the schema's keys are Qflow's names). */
-export async function postUser(context: IExecuteFunctions, user: z.infer<typeof newUser>, itemIndex: number): Promise<IDataObject> {
+export async function postUser(context: IExecuteFunctions, user: NewUser, itemIndex: number): Promise<IDataObject> {
 	return await qflowUser.call(context, { method: 'POST', path: QFLOW.paths.userWrite, body: user }, itemIndex);
 }
 

@@ -251,6 +251,21 @@ describe('Create or Update', () => {
 		});
 	});
 
+	test('two items with one email in a run: the first creates, the second updates that user (lookups overlap, writes do not)', async () => {
+		const created = user('11111111-2222-4333-8444-555555555555', { firstName: 'Grace', lastName: 'Hopper', email: 'grace@example.com' });
+		const { fake, result } = run(upsertUser, fields, {
+			perItem: [{}, { firstName: 'Grace B.' }],
+			answers: [notFound, notFound, { body: created }, { body: { ...created, firstName: 'Grace B.' } }],
+		});
+		const items = await result;
+		expect(items.map((item) => [item.json.created, item.json.firstName, item.pairedItem])).toEqual([
+			[true, 'Grace', { item: 0 }],
+			[false, 'Grace B.', { item: 1 }],
+		]);
+		expect(fake.requests.map((request) => request.method)).toEqual(['GET', 'GET', 'POST', 'PUT']);
+		expect(fake.requests[3].body).toMatchObject({ id: '11111111-2222-4333-8444-555555555555', firstName: 'Grace B.' });
+	});
+
 	test('a lookup failure other than 404 stops the item: nothing is created', async () => {
 		const { fake, result } = run(upsertUser, fields, { answers: [trustRequired] });
 		await expect(result).rejects.toThrow('requires a trusted');
@@ -480,5 +495,32 @@ describe('transport behaviour through the Qflow profile', () => {
 		);
 		expect(fake.httpRequestWithAuthentication).toHaveBeenCalledTimes(MAX_RETRIES + 1);
 		expect(clock.sleeps).toHaveLength(MAX_RETRIES);
+	});
+});
+
+describe('Concurrent Reads', () => {
+	test('lookups overlap up to the option, and the output keeps the input order and pairing', async () => {
+		const ids = ['a', 'b', 'c', 'd', 'e', 'f'].map((letter) => `${letter.repeat(8)}-1111-4111-8111-111111111111`);
+		const fake = fakeContext({
+			parameters: { userId: locator('id', ids[0]), requestOptions: { concurrentReads: 3 } },
+			perItem: ids.map((id) => ({ userId: locator('id', id) })),
+			credentials,
+			credentialType: 'qflowApi',
+		});
+		let inFlight = 0;
+		let most = 0;
+		fake.httpRequestWithAuthentication.mockImplementation(async (_type: string, request: { url: string }) => {
+			inFlight += 1;
+			most = Math.max(most, inFlight);
+			const id = request.url.split('/').pop() as string;
+			// Later items answer sooner, so the order is not the order of the answers.
+			await new Promise((resolve) => setImmediate(resolve));
+			if (id.startsWith('a')) await new Promise((resolve) => setTimeout(resolve, 20));
+			inFlight -= 1;
+			return { statusCode: 200, headers: {}, body: user(id) };
+		});
+		const items = await getUser.execute.call(fake.context, fake.items);
+		expect(items.map((item) => [item.json.id, item.pairedItem])).toEqual(ids.map((id, index) => [id, { item: index }]));
+		expect(most).toBe(3);
 	});
 });

@@ -1,10 +1,10 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { eachItem, type Operation } from '../../../shared/operation';
+import { concurrentReads, eachItem, type Operation } from '../../../shared/operation';
 import { HUMANLY } from '../../api';
 import { candidateLocator } from '../../fields';
 import { readId } from '../../schemas';
-import { humanlyRecord } from '../../transport';
+import { HUMANLY_CONCURRENT_READS, humanlyRecord } from '../../transport';
 
 export const getCandidate: Operation = {
 	menuEntry: { name: 'Get', action: 'Get a candidate', description: 'Get one candidate by ID' },
@@ -12,5 +12,5 @@ export const getCandidate: Operation = {
 	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
 		const candidateId = readId(this, 'candidateId', 'Candidate', itemIndex);
 		return await humanlyRecord.call(this, { method: 'GET', path: HUMANLY.paths.candidate(candidateId) }, itemIndex);
-	}),
+	}, concurrentReads(HUMANLY_CONCURRENT_READS)),
 };

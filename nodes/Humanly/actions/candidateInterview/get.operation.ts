@@ -1,10 +1,10 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { eachItem, type Operation } from '../../../shared/operation';
+import { concurrentReads, eachItem, type Operation } from '../../../shared/operation';
 import { HUMANLY } from '../../api';
 import { candidateInterviewIdProperty } from '../../fields';
 import { readId } from '../../schemas';
-import { humanlyRecord } from '../../transport';
+import { HUMANLY_CONCURRENT_READS, humanlyRecord } from '../../transport';
 
 export const getCandidateInterview: Operation = {
 	menuEntry: {
@@ -16,5 +16,5 @@ export const getCandidateInterview: Operation = {
 	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
 		const id = readId(this, 'candidateInterviewId', 'Candidate interview', itemIndex);
 		return await humanlyRecord.call(this, { method: 'GET', path: HUMANLY.paths.candidateInterview(id) }, itemIndex);
-	}),
+	}, concurrentReads(HUMANLY_CONCURRENT_READS)),
 };

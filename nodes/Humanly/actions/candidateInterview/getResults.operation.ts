@@ -1,10 +1,10 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { eachItem, type Operation } from '../../../shared/operation';
+import { concurrentReads, eachItem, type Operation } from '../../../shared/operation';
 import { HUMANLY } from '../../api';
 import { candidateInterviewIdProperty } from '../../fields';
 import { readId } from '../../schemas';
-import { humanlyRecord } from '../../transport';
+import { HUMANLY_CONCURRENT_READS, humanlyRecord } from '../../transport';
 
 export const getCandidateInterviewResults: Operation = {
 	menuEntry: {
@@ -24,5 +24,5 @@ export const getCandidateInterviewResults: Operation = {
 			{ method: 'GET', path: HUMANLY.paths.candidateInterviewResults(id) },
 			itemIndex,
 		);
-	}),
+	}, concurrentReads(HUMANLY_CONCURRENT_READS)),
 };

@@ -1,10 +1,10 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { eachItem, type Operation } from '../../../shared/operation';
+import { concurrentReads, eachItem, type Operation } from '../../../shared/operation';
 import { HUMANLY } from '../../api';
 import { interviewLocator } from '../../fields';
 import { readId } from '../../schemas';
-import { humanlyRecord } from '../../transport';
+import { HUMANLY_CONCURRENT_READS, humanlyRecord } from '../../transport';
 
 export const getInterview: Operation = {
 	menuEntry: { name: 'Get', action: 'Get an interview', description: 'Get one interview (its questions and settings) by ID' },
@@ -12,5 +12,5 @@ export const getInterview: Operation = {
 	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
 		const interviewId = readId(this, 'interviewId', 'Interview', itemIndex);
 		return await humanlyRecord.call(this, { method: 'GET', path: HUMANLY.paths.interview(interviewId) }, itemIndex);
-	}),
+	}, concurrentReads(HUMANLY_CONCURRENT_READS)),
 };

@@ -1,10 +1,10 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { eachItem, type Operation } from '../../../shared/operation';
+import { concurrentReads, eachItem, type Operation } from '../../../shared/operation';
 import { QFLOW } from '../../api';
 import { userLocator } from '../../fields';
 import { readUser } from '../../schemas';
-import { qflowUser } from '../../transport';
+import { QFLOW_CONCURRENT_READS, qflowUser } from '../../transport';
 
 export const getUser: Operation = {
 	menuEntry: { name: 'Get', action: 'Get a user', description: 'Get a user by ID, from the list, or by email' },
@@ -13,5 +13,5 @@ export const getUser: Operation = {
 		const { id, user } = await readUser(this, itemIndex);
 		// By email, the lookup already returned the whole user: no second request.
 		return user ?? (await qflowUser.call(this, { method: 'GET', path: QFLOW.paths.user(id) }, itemIndex));
-	}),
+	}, concurrentReads(QFLOW_CONCURRENT_READS)),
 };

@@ -1,11 +1,11 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { eachItem, type Operation } from '../../../shared/operation';
+import { concurrentReads, eachItem, type Operation } from '../../../shared/operation';
 import { emailAddress } from '../../../shared/schemas';
 import { validateInput } from '../../../shared/validate';
 import { QFLOW } from '../../api';
-import { qflowUser } from '../../transport';
+import { QFLOW_CONCURRENT_READS, qflowUser } from '../../transport';
 
 const input = z.object({ email: emailAddress });
 
@@ -29,5 +29,5 @@ export const getUserByEmail: Operation = {
 			{ method: 'GET', path: QFLOW.paths.userByEmail, qs: { [QFLOW.emailParam]: email } },
 			itemIndex,
 		);
-	}),
+	}, concurrentReads(QFLOW_CONCURRENT_READS)),
 };

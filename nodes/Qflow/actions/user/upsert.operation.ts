@@ -1,11 +1,11 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { personNameProperties } from '../../../shared/fields';
-import { eachItem, type Operation } from '../../../shared/operation';
+import { concurrentReads, eachItem, forEachIndex, type Operation } from '../../../shared/operation';
 import { QFLOW } from '../../api';
 import { newUserAdditionalFields, passwordRules } from '../../fields';
-import { isNotFound, qflowUser } from '../../transport';
-import { postUser, putUser, readNewUser } from '../../helpers/userWrite';
+import { isNotFound, QFLOW_CONCURRENT_READS, qflowUser } from '../../transport';
+import { postUser, putUser, readNewUser, type NewUser } from '../../helpers/userWrite';
 
 export const upsertUser: Operation = {
 	menuEntry: {
@@ -28,27 +28,42 @@ export const upsertUser: Operation = {
 			`Initial password (${passwordRules}), used only when the user is created. An existing user’s password is left alone: use Change Password for it.`,
 		),
 	],
-	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
-		const user = readNewUser(this, itemIndex);
-
-		// The transport's errors are NodeApiErrors already; only "no such user" is an answer here.
-		let existing: IDataObject | undefined;
-		let lookupFailure: unknown;
-		try {
-			existing = await qflowUser.call(
-				this,
-				{ method: 'GET', path: QFLOW.paths.userByEmail, qs: { [QFLOW.emailParam]: user.email } },
-				itemIndex,
-			);
-		} catch (error) {
-			lookupFailure = error;
-		}
-		if (lookupFailure !== undefined && !isNotFound(lookupFailure)) throw lookupFailure;
-
-		if (existing === undefined) {
-			return { ...(await postUser(this, user, itemIndex)), created: true };
-		}
-		// An existing user's password is left alone: putUser sends only the user fields.
-		return { ...(await putUser(this, String(existing.id), user, itemIndex, existing)), created: false };
-	}),
+	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
+		// Lookups (reads) overlap; the writes then go one by one in input order, so two items with one
+		// email never both create: the second updates the user the first created.
+		const lookups: Array<{ user: NewUser; existing?: IDataObject } | { failure: unknown }> = new Array(items.length);
+		const reads = concurrentReads(QFLOW_CONCURRENT_READS)(this);
+		await forEachIndex(items.length, reads, async (itemIndex) => {
+			try {
+				const user = readNewUser(this, itemIndex);
+				lookups[itemIndex] = { user, existing: await findByEmail(this, user.email, itemIndex) };
+			} catch (failure) {
+				lookups[itemIndex] = { failure };
+			}
+		});
+		const written = new Map<string, IDataObject>();
+		return await eachItem(async function (this: IExecuteFunctions, itemIndex) {
+			const lookup = lookups[itemIndex];
+			if ('failure' in lookup) throw lookup.failure;
+			const key = lookup.user.email.toLowerCase();
+			const existing = written.get(key) ?? lookup.existing;
+			const result =
+				existing === undefined
+					? { ...(await postUser(this, lookup.user, itemIndex)), created: true }
+					: // An existing user's password is left alone: putUser sends only the user fields.
+						{ ...(await putUser(this, String(existing.id), lookup.user, itemIndex, existing)), created: false };
+			written.set(key, result);
+			return result;
+		}).call(this, items);
+	},
 };
+
+/** The user who has this email, or undefined: only "no such user" (404) is an answer here. */
+async function findByEmail(context: IExecuteFunctions, email: string, itemIndex: number): Promise<IDataObject | undefined> {
+	try {
+		return await qflowUser.call(context, { method: 'GET', path: QFLOW.paths.userByEmail, qs: { [QFLOW.emailParam]: email } }, itemIndex);
+	} catch (error) {
+		if (isNotFound(error)) return undefined;
+		throw error;
+	}
+}
