@@ -60,10 +60,13 @@ export const upsertUser: Operation = {
 
 /** The user who has this email, or undefined: only "no such user" (404) is an answer here. */
 async function findByEmail(context: IExecuteFunctions, email: string, itemIndex: number): Promise<IDataObject | undefined> {
+	let lookupFailure: unknown;
 	try {
 		return await qflowUser.call(context, { method: 'GET', path: QFLOW.paths.userByEmail, qs: { [QFLOW.emailParam]: email } }, itemIndex);
 	} catch (error) {
-		if (isNotFound(error)) return undefined;
-		throw error;
+		lookupFailure = error;
 	}
+	// The transport's errors are NodeApiErrors already.
+	if (!isNotFound(lookupFailure)) throw lookupFailure;
+	return undefined;
 }
