@@ -33,6 +33,20 @@ function sandboxCredentials({ qhub, qflow, humanly }) {
 	];
 }
 
+/**
+ * The example workflows shipped in examples/ (JSON a user can also import by hand): imported into the
+ * sandbox n8n, inactive, with the sandbox credentials they name by id.
+ */
+function exampleWorkflows() {
+	const folder = path.join(repo, 'examples');
+	if (!fs.existsSync(folder)) return [];
+	return fs
+		.readdirSync(folder)
+		.filter((file) => file.endsWith('.json'))
+		.sort()
+		.map((file) => JSON.parse(fs.readFileSync(path.join(folder, file), 'utf8')));
+}
+
 /** An n8n already on the port would answer our checks in place of the one we start. */
 function assertPortFree(portNumber) {
 	return new Promise((resolve, reject) => {
@@ -65,6 +79,7 @@ async function main() {
 		userFolder,
 		port: N8N_PORT,
 		credentials,
+		workflows: exampleWorkflows(),
 		stdio: check ? 'ignore' : ['ignore', 'inherit', 'inherit'],
 	});
 	let stopping = false;
