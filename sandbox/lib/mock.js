@@ -1,0 +1,171 @@
+'use strict';
+/**
+ * The mock kernel: one server per vendor mock with body parsing, the request log, the fault layer
+ * and the control endpoints under /__sandbox/. The vendor brings its pipeline (auth, rate limit,
+ * routes) as `handle(ctx)` and the look of its error bodies.
+ */
+const { listen, readBody, parseBody, send } = require('./http');
+const { ApiError } = require('./errors');
+const { logEntry } = require('./log');
+const { route, createRouter } = require('./routes');
+const { createFaults, statusAnswer, FAULT_TYPES } = require('./faults');
+
+/** Runs a matched route's handler and marks the request processed: the handler may change state. */
+function invoke(ctx, { route: matched, params }, input = {}) {
+	ctx.processed = true;
+	return matched.handler({ ...input, params });
+}
+
+/** Waits `ms`, or less when the client goes away first. */
+const pause = (ms, res) =>
+	new Promise((resolve) => {
+		const done = () => {
+			clearTimeout(timer);
+			res.off('close', done);
+			resolve();
+		};
+		const timer = setTimeout(done, ms);
+		res.once('close', done);
+	});
+
+const clientGone = (res) => !res.socket || res.socket.destroyed;
+
+/**
+ * `spec`:
+ * - `host`, `port`, `now` (the clock), `maxBodyBytes` (beyond it `ctx.tooLarge` is set);
+ * - `handle(ctx)`: the vendor's pipeline, returns `{ status, headers?, body? }` or throws ApiError;
+ * - `errorAnswer(error, ctx)`: an ApiError as the vendor's answer; `faultError(status)`: the
+ *   ApiError the vendor answers for an injected status (also used for a bug in the mock);
+ * - `logged(ctx)` (false keeps a request out of the log), `logPath(ctx)`, `emptyBody` (what the log
+ *   shows when no JSON body came: null or undefined);
+ * - `spendWindow(ctx)`, `revokeTokens()`: fault hooks (no revokeTokens hook: that fault is refused);
+ * - `reset()`, `counters()`, `sandboxRoutes` (more control routes below /__sandbox), `close()`.
+ */
+async function startMock(spec) {
+	const { now } = spec;
+	const requests = [];
+	const supported = FAULT_TYPES.filter((type) => type !== 'revokeTokens' || spec.revokeTokens);
+	const faults = createFaults({ supported });
+
+	async function run(ctx) {
+		try {
+			return await spec.handle(ctx);
+		} catch (error) {
+			if (error instanceof ApiError) return spec.errorAnswer(error, ctx);
+			console.error('[sandbox] bug in the mock:', error);
+			return spec.errorAnswer(spec.faultError(500), ctx);
+		}
+	}
+
+	/** The answer to send, or undefined to drop the connection without one. */
+	async function answer(ctx, fault, res) {
+		const type = fault?.fault;
+		if (type === 'status') {
+			const vendorAnswer = (status) => spec.errorAnswer(spec.faultError(status), ctx);
+			return statusAnswer(fault, { now, vendorAnswer });
+		}
+		if (type === 'resetBefore') return undefined;
+		if (type === 'spendWindow') spec.spendWindow(ctx);
+		if (type === 'revokeTokens') spec.revokeTokens();
+		const delay = type === 'delay' ? fault : undefined;
+		if (delay && !delay.processed) await pause(delay.ms, res);
+		// A client that gave up while its request waited in front of the API never reaches it.
+		if (clientGone(res)) return undefined;
+		const outcome = await run(ctx);
+		if (delay?.processed) await pause(delay.ms, res);
+		return type === 'resetAfter' ? undefined : outcome;
+	}
+
+	function reset() {
+		requests.length = 0;
+		faults.set([]);
+		spec.reset();
+	}
+
+	const control = createRouter(
+		[
+			route('POST', '/reset', () => {
+				reset();
+				return { status: 204 };
+			}),
+			route('GET', '/stats', () => ({
+				status: 200,
+				body: { counters: spec.counters?.() ?? {}, requests, faults: { plan: faults.plan, injected: faults.injected } },
+			})),
+			route('POST', '/faults', ({ body }) => {
+				faults.set(Array.isArray(body) ? body : (body?.plan ?? []));
+				return { status: 200, body: { plan: faults.plan, injected: faults.injected } };
+			}),
+			...(spec.sandboxRoutes ?? []),
+		],
+		{ prefix: '/__sandbox' },
+	);
+
+	/** Control endpoints: no auth, no faults, not logged. A bad request is a 400 `{ error }`. */
+	async function controlAnswer(ctx) {
+		const matched = control.match(ctx.method, ctx.pathname);
+		if (!matched) return { status: 404, body: { error: `No sandbox endpoint ${ctx.method} ${ctx.pathname}` } };
+		if (ctx.badJson) return { status: 400, body: { error: 'The body is not valid JSON' } };
+		try {
+			return await matched.route.handler({ body: ctx.body, query: ctx.query });
+		} catch (error) {
+			return { status: 400, body: { error: error.message } };
+		}
+	}
+
+	async function onRequest(req, res) {
+		const url = new URL(req.url, 'http://sandbox.invalid');
+		const { raw, tooLarge } = await readBody(req, spec.maxBodyBytes);
+		const ctx = {
+			method: req.method,
+			pathname: url.pathname,
+			headers: req.headers,
+			ip: req.socket.remoteAddress,
+			searchParams: url.searchParams,
+			query: Object.fromEntries(url.searchParams),
+			raw,
+			tooLarge,
+			...parseBody(raw, req.headers['content-type']),
+			processed: false,
+		};
+		if (url.pathname.startsWith('/__sandbox/')) return send(res, await controlAnswer(ctx));
+
+		let entry;
+		if (spec.logged?.(ctx) !== false) {
+			const path = spec.logPath?.(ctx) ?? ctx.pathname;
+			entry = logEntry({ ...ctx, path, body: ctx.body ?? spec.emptyBody, at: now() });
+			requests.push(entry);
+		}
+		const fault = faults.pick(ctx.method, ctx.pathname);
+		const outcome = await answer(ctx, fault, res);
+		const answered = outcome !== undefined && !clientGone(res);
+		if (entry) {
+			entry.status = answered ? outcome.status : 0;
+			// Only faulted requests are marked: a test can then prove what the fault did to state.
+			if (fault) Object.assign(entry, { fault: fault.fault, processed: ctx.processed });
+		}
+		if (answered) send(res, outcome);
+		else if (!req.socket.destroyed) req.socket.resetAndDestroy();
+	}
+
+	const server = await listen((req, res) => {
+		onRequest(req, res).catch((error) => {
+			console.error('[sandbox] bug in the mock:', error);
+			if (!res.headersSent) send(res, { status: 500, body: { error: String(error) } });
+			else res.end();
+		});
+	}, spec);
+
+	return {
+		origin: server.origin,
+		requests,
+		faults,
+		reset,
+		async close() {
+			await spec.close?.();
+			await server.close();
+		},
+	};
+}
+
+module.exports = { startMock, invoke };
