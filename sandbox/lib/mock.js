@@ -32,7 +32,8 @@ const clientGone = (res) => !res.socket || res.socket.destroyed;
 
 /**
  * `spec`:
- * - `host`, `port`, `now` (the clock), `maxBodyBytes` (beyond it `ctx.tooLarge` is set);
+ * - `host`, `port`, `now` (the clock), `maxBodyBytes` (beyond it `ctx.tooLarge` is set),
+ *   `contentType` of JSON answers (default application/json);
  * - `handle(ctx)`: the vendor's pipeline, returns `{ status, headers?, body? }` or throws ApiError;
  * - `errorAnswer(error, ctx)`: an ApiError as the vendor's answer; `faultError(status)`: the
  *   ApiError the vendor answers for an injected status (also used for a bug in the mock);
@@ -144,7 +145,7 @@ async function startMock(spec) {
 			// Only faulted requests are marked: a test can then prove what the fault did to state.
 			if (fault) Object.assign(entry, { fault: fault.fault, processed: ctx.processed });
 		}
-		if (answered) send(res, outcome);
+		if (answered) send(res, { ...outcome, contentType: outcome.contentType ?? spec.contentType });
 		else if (!req.socket.destroyed) req.socket.resetAndDestroy();
 	}
 
