@@ -1,13 +1,11 @@
 'use strict';
 /**
  * The mock kernel: one server per vendor mock with body parsing, the request log, the fault layer
- * and the control endpoints under /__sandbox/. The vendor brings its pipeline (auth, rate limit,
- * routes) as `handle(ctx)` and the look of its error bodies.
+ * and the control endpoints under /__sandbox/ (so a process other than the test can drive a mock).
+ * The vendor brings its pipeline (auth, rate limit, routes) as `handle(ctx)` and its error bodies.
  */
-const { listen, readBody, parseBody, send } = require('./http');
-const { ApiError } = require('./errors');
-const { logEntry } = require('./log');
-const { route, createRouter } = require('./routes');
+const { listen, readBody, parseBody, send, redact } = require('./http');
+const { ApiError, route, createRouter } = require('./routes');
 const { createFaults, statusAnswer, FAULT_TYPES } = require('./faults');
 
 /** Runs a matched route's handler and marks the request processed: the handler may change state. */
@@ -27,53 +25,43 @@ const pause = (ms, res) =>
 		const timer = setTimeout(done, ms);
 		res.once('close', done);
 	});
-
 const clientGone = (res) => !res.socket || res.socket.destroyed;
 
 /**
- * `spec`:
- * - `host`, `port`, `now` (the clock), `maxBodyBytes` (beyond it `ctx.tooLarge` is set),
- *   `contentType` of JSON answers (default application/json);
- * - `handle(ctx)`: the vendor's pipeline, returns `{ status, headers?, body? }` or throws ApiError;
- * - `errorAnswer(error, ctx)`: an ApiError as the vendor's answer; `faultError(status)`: the
- *   ApiError the vendor answers for an injected status (also used for a bug in the mock);
- * - `logged(ctx)` (false keeps a request out of the log), `logPath(ctx)`, `emptyBody` (what the log
- *   shows when no JSON body came: null or undefined);
- * - `spendWindow(ctx)`, `revokeTokens()`: fault hooks (no revokeTokens hook: that fault is refused);
- * - `reset()`, `counters()`, `sandboxRoutes` (more control routes below /__sandbox), `close()`.
+ * `spec`: `host`, `port`, `now` (the clock), `maxBodyBytes` (beyond it `ctx.tooLarge` is set),
+ * `contentType` of JSON answers; `handle(ctx)` (an outcome `{ status, headers?, body? }`, or throws
+ * ApiError); `errorAnswer(error, ctx)` (an ApiError as the vendor answers it); `faultError(status)`
+ * (the ApiError the vendor answers for an injected status or a bug in the mock); `logged(ctx)`
+ * (false keeps a request out of the log), `logPath(ctx)`, `emptyBody` (what the log shows when no
+ * JSON came: null or undefined); fault hooks `spendWindow(ctx)`, `revokeTokens()` (without it that
+ * fault is refused); `reset()`, `counters()`, `sandboxRoutes` (more routes below /__sandbox), `close()`.
  */
 async function startMock(spec) {
 	const { now } = spec;
 	const requests = [];
-	const supported = FAULT_TYPES.filter((type) => type !== 'revokeTokens' || spec.revokeTokens);
-	const faults = createFaults({ supported });
+	const faults = createFaults({ supported: FAULT_TYPES.filter((type) => type !== 'revokeTokens' || spec.revokeTokens) });
 
 	async function run(ctx) {
 		try {
 			return await spec.handle(ctx);
 		} catch (error) {
-			if (error instanceof ApiError) return spec.errorAnswer(error, ctx);
-			console.error('[sandbox] bug in the mock:', error);
-			return spec.errorAnswer(spec.faultError(500), ctx);
+			if (!(error instanceof ApiError)) console.error('[sandbox] bug in the mock:', error);
+			return spec.errorAnswer(error instanceof ApiError ? error : spec.faultError(500), ctx);
 		}
 	}
 
 	/** The answer to send, or undefined to drop the connection without one. */
 	async function answer(ctx, fault, res) {
 		const type = fault?.fault;
-		if (type === 'status') {
-			const vendorAnswer = (status) => spec.errorAnswer(spec.faultError(status), ctx);
-			return statusAnswer(fault, { now, vendorAnswer });
-		}
+		if (type === 'status') return statusAnswer(fault, { now, vendorAnswer: (status) => spec.errorAnswer(spec.faultError(status), ctx) });
 		if (type === 'resetBefore') return undefined;
 		if (type === 'spendWindow') spec.spendWindow(ctx);
 		if (type === 'revokeTokens') spec.revokeTokens();
-		const delay = type === 'delay' ? fault : undefined;
-		if (delay && !delay.processed) await pause(delay.ms, res);
+		if (type === 'delay' && !fault.processed) await pause(fault.ms, res);
 		// A client that gave up while its request waited in front of the API never reaches it.
 		if (clientGone(res)) return undefined;
 		const outcome = await run(ctx);
-		if (delay?.processed) await pause(delay.ms, res);
+		if (type === 'delay' && fault.processed) await pause(fault.ms, res);
 		return type === 'resetAfter' ? undefined : outcome;
 	}
 
@@ -83,19 +71,17 @@ async function startMock(spec) {
 		spec.reset();
 	}
 
+	const stats = () => ({ counters: spec.counters?.() ?? {}, requests, faults: { plan: faults.plan, injected: faults.injected } });
 	const control = createRouter(
 		[
 			route('POST', '/reset', () => {
 				reset();
 				return { status: 204 };
 			}),
-			route('GET', '/stats', () => ({
-				status: 200,
-				body: { counters: spec.counters?.() ?? {}, requests, faults: { plan: faults.plan, injected: faults.injected } },
-			})),
+			route('GET', '/stats', () => ({ status: 200, body: stats() })),
 			route('POST', '/faults', ({ body }) => {
 				faults.set(Array.isArray(body) ? body : (body?.plan ?? []));
-				return { status: 200, body: { plan: faults.plan, injected: faults.injected } };
+				return { status: 200, body: stats().faults };
 			}),
 			...(spec.sandboxRoutes ?? []),
 		],
@@ -131,18 +117,19 @@ async function startMock(spec) {
 		};
 		if (url.pathname.startsWith('/__sandbox/')) return send(res, await controlAnswer(ctx));
 
+		// The log holds method, path, query, parsed body, status and time: never headers, no secrets.
 		let entry;
 		if (spec.logged?.(ctx) !== false) {
 			const path = spec.logPath?.(ctx) ?? ctx.pathname;
-			entry = logEntry({ ...ctx, path, body: ctx.body ?? spec.emptyBody, at: now() });
+			entry = { method: ctx.method, path, query: redact(ctx.query), body: redact(ctx.body ?? spec.emptyBody), status: 0, at: now() };
 			requests.push(entry);
 		}
 		const fault = faults.pick(ctx.method, ctx.pathname);
 		const outcome = await answer(ctx, fault, res);
 		const answered = outcome !== undefined && !clientGone(res);
 		if (entry) {
-			entry.status = answered ? outcome.status : 0;
-			// Only faulted requests are marked: a test can then prove what the fault did to state.
+			entry.status = answered ? outcome.status : 0; // 0: no answer was sent
+			// Only faulted requests are marked, so a test can prove what the fault did to the state.
 			if (fault) Object.assign(entry, { fault: fault.fault, processed: ctx.processed });
 		}
 		if (answered) send(res, { ...outcome, contentType: outcome.contentType ?? spec.contentType });
@@ -153,7 +140,6 @@ async function startMock(spec) {
 		onRequest(req, res).catch((error) => {
 			console.error('[sandbox] bug in the mock:', error);
 			if (!res.headersSent) send(res, { status: 500, body: { error: String(error) } });
-			else res.end();
 		});
 	}, spec);
 

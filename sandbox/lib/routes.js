@@ -1,15 +1,35 @@
 'use strict';
 /**
- * One route syntax for every mock: `route('GET', '/users/:id', handler)`. A `:name` segment
- * captures one non-empty path segment (URL-decoded); where a literal and a `:name` route both
- * match (`/user/translations` and `/user/:id`), the literal one wins, whatever the order.
+ * One route syntax and one error for every mock. `route('GET', '/users/:id', handler)`, or a table
+ * `routes({ '/users/:id': { GET: handler } })`: a `:name` segment captures one non-empty segment
+ * (URL-decoded), and where a literal and a `:name` route both match (`/user/translations` and
+ * `/user/:id`) the literal one wins, whatever the order.
  */
-const route = (method, pattern, handler, extra = {}) => {
+const { STATUS_TEXT } = require('./http');
+
+/** Thrown by handlers; each vendor turns it into its own error body. */
+class ApiError extends Error {
+	constructor(status, code, message, details) {
+		super(message);
+		Object.assign(this, { status, code, details });
+	}
+}
+
+/** The vendor's ApiError for a status: its documented `[code, message]` in `known`, else the status text. */
+function statusError(status, known = {}, codeCase = (code) => code) {
+	const text = STATUS_TEXT[status] ?? 'Error';
+	const [code, message] = known[status] ?? [codeCase(text.toLowerCase().replace(/\W+/g, '_')), text];
+	return new ApiError(status, code, message);
+}
+
+function route(method, pattern, handler) {
 	const parts = pattern.split('/').filter(Boolean);
-	// Literal segments rank 1, parameters 0: the highest rank of the same length is the most literal.
-	const rank = parts.map((part) => (part.startsWith(':') ? '0' : '1')).join('');
-	return { method, pattern, handler, parts, rank, ...extra };
-};
+	// Literal segments rank 1, parameters 0: of two matches, the higher rank is the more literal.
+	return { method, pattern, handler, parts, rank: parts.map((p) => (p.startsWith(':') ? '0' : '1')).join('') };
+}
+
+const routes = (table) =>
+	Object.entries(table).flatMap(([pattern, methods]) => Object.entries(methods).map(([method, h]) => route(method, pattern, h)));
 
 function decode(segment) {
 	try {
@@ -20,7 +40,7 @@ function decode(segment) {
 }
 
 /** `prefix` (e.g. `/v1`) is stripped before matching; a trailing slash is ignored. */
-function createRouter(routes, { prefix = '' } = {}) {
+function createRouter(list, { prefix = '' } = {}) {
 	/** The path below the prefix, or null when the request is outside it. */
 	function pathOf(pathname) {
 		const trimmed = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
@@ -29,11 +49,9 @@ function createRouter(routes, { prefix = '' } = {}) {
 	}
 
 	function match(method, pathname) {
-		const path = pathOf(pathname);
-		if (path === null) return null;
-		const segments = path.split('/').slice(1);
+		const segments = pathOf(pathname)?.split('/').slice(1);
 		let best = null;
-		for (const candidate of routes) {
+		for (const candidate of segments ? list : []) {
 			if (candidate.method !== method || candidate.parts.length !== segments.length) continue;
 			const params = {};
 			const fits = candidate.parts.every((part, i) => {
@@ -49,4 +67,4 @@ function createRouter(routes, { prefix = '' } = {}) {
 	return { match, pathOf };
 }
 
-module.exports = { route, createRouter };
+module.exports = { ApiError, statusError, route, routes, createRouter };

@@ -13,7 +13,7 @@ const { startMock, invoke, createRouter, mitigatedWindow, ApiError, statusError 
 const { QFLOW_SANDBOX, SSO_EXAMPLE_KEY, seedState } = require('./seed');
 const { createIdentity } = require('./identity');
 const { createHandlers } = require('./handlers');
-const { API_PREFIX, TOKEN_PATH, qflowRoutes } = require('./routes');
+const { API_PREFIX, TOKEN_PATH, TRUST_REQUIRED, qflowRoutes } = require('./routes');
 
 const RATE_WINDOW_MS = 60_000;
 const APIM_MISSING_KEY =
@@ -87,7 +87,7 @@ async function startQflowMock(options = {}) {
 		}
 		const matched = router.match(ctx.method, ctx.pathname);
 		if (!matched) throw new ApiError(404, 'not_found', `No route for ${ctx.method} ${ctx.pathname}`);
-		if (matched.route.trust && !session.trusted) {
+		if (TRUST_REQUIRED.has(`${ctx.method} ${matched.route.pattern}`) && !session.trusted) {
 			throw new ApiError(403, 'trust_required', 'This operation requires a trusted (KYC-verified) account.');
 		}
 		return invoke(ctx, matched, { query: ctx.query, body });
