@@ -132,6 +132,8 @@ async function startHumanlyMock(opts = {}) {
 		registerWebhook: webhooks.register,
 		/** `{ event, data, url?, secret?, timestamp?, tamper?, unsigned? }`; resolves with the receiver's status. */
 		sendWebhook: webhooks.send,
+		/** Resolves once every fire-and-forget delivery (completeInterview, status changes) has ended. */
+		settleWebhooks: webhooks.settle,
 		reset: kernel.reset,
 		close: kernel.close,
 	};
