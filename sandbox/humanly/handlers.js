@@ -4,7 +4,7 @@
  * [assumed] facts are those of nodes/Humanly/api.ts (bulk POSTs all or nothing with the entry index
  * in details.field, at most 100 per batch, paging shapes). Where neither says anything, the choice
  * is marked "sandbox choice". Handlers take `{ org, params, query (URLSearchParams), body }` and
- * return `{ status, data }` or throw an ApiError.
+ * return `{ status, data }` or throw an ApiError at the first problem.
  */
 const { randomUUID } = require('node:crypto');
 const { ApiError } = require('../lib');
@@ -17,29 +17,36 @@ const INTERVIEW_STATUSES = ['draft', 'active', 'inactive'];
 const CANDIDATE_INTERVIEW_STATUSES = ['invite_sent', 'new_response', 'has_reviewed', 'partially_completed', 'hired', 'archived'];
 /** An invite in one of these states is closed: resending it makes no sense. */
 const CLOSED_STATUSES = ['hired', 'archived'];
+/** The team fields a user listing shows (documented). */
+const TEAM_SUMMARY = ['id', 'name', 'displayName', 'description', 'organizationId', 'createdAt', 'updatedAt'];
 /** Sandbox choice: the docs give no default invite lifetime. */
 const DEFAULT_EXPIRY_DAYS = 7;
-const inOrg = (org) => (item) => item.organizationId === org;
 
-const invalid = (field, reason) =>
-	new ApiError(400, 'VALIDATION_ERROR', `${field} ${reason}`, { field, reason });
-
-const notFound = (resource, id) =>
-	new ApiError(404, 'NOT_FOUND', `${resource} not found`, { resource, id });
-
+const invalid = (field, reason) => new ApiError(400, 'VALIDATION_ERROR', `${field} ${reason}`, { field, reason });
+const notFound = (resource, id) => new ApiError(404, 'NOT_FOUND', `${resource} not found`, { resource, id });
 const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isAbsent = (v) => v === undefined || v === null;
+const ok = (data) => ({ status: 200, data });
+const created = (data) => ({ status: 201, data });
+
+// --- input checks: each returns the value (absent: the fallback) or throws -----------------------
 
 function requiredString(value, field) {
 	if (typeof value !== 'string' || value.trim() === '') throw invalid(field, 'is required and must be a non-empty string');
 	return value.trim();
 }
 
-function optionalString(value, field) {
-	if (isAbsent(value)) return null;
-	if (typeof value !== 'string') throw invalid(field, 'must be a string');
+/** An optional field: absent gives `fallback`, anything else must pass `test`. */
+function optional(value, field, fallback, test, reason) {
+	if (isAbsent(value)) return fallback;
+	if (!test(value)) throw invalid(field, reason);
 	return value;
 }
+
+const optionalString = (value, field) => optional(value, field, null, (v) => typeof v === 'string', 'must be a string');
+const optionalBoolean = (value, field, fallback) => optional(value, field, fallback, (v) => typeof v === 'boolean', 'must be true or false');
+const optionalPhone = (value, field) =>
+	optional(value, field, null, (v) => typeof v === 'string' && PHONE_E164.test(v), 'must be an E.164 phone number such as +14155550100');
 
 function requiredEmail(value, field) {
 	const email = requiredString(value, field);
@@ -47,38 +54,13 @@ function requiredEmail(value, field) {
 	return email;
 }
 
-function optionalPhone(value, field) {
-	if (isAbsent(value)) return null;
-	if (typeof value !== 'string' || !PHONE_E164.test(value)) {
-		throw invalid(field, 'must be an E.164 phone number such as +14155550100');
-	}
-	return value;
-}
-
-function optionalBoolean(value, field, fallback) {
-	if (isAbsent(value)) return fallback;
-	if (typeof value !== 'boolean') throw invalid(field, 'must be true or false');
-	return value;
-}
-
-function optionalTimezone(value, field) {
-	const timezone = optionalString(value, field);
-	if (timezone === null) return null;
+/** Intl rejects unknown IANA names, which is exactly the check a real API would make. */
+function isTimeZone(value) {
 	try {
-		// Intl rejects unknown IANA names, which is exactly the check a real API would make.
-		new Intl.DateTimeFormat('en-US', { timeZone: timezone });
+		return typeof value === 'string' && Boolean(new Intl.DateTimeFormat('en-US', { timeZone: value }));
 	} catch {
-		throw invalid(field, 'must be an IANA time zone such as America/New_York');
+		return false;
 	}
-	return timezone;
-}
-
-function optionalIntInRange(value, field, min, max, fallback) {
-	if (isAbsent(value)) return fallback;
-	if (!Number.isInteger(value) || value < min || value > max) {
-		throw invalid(field, `must be an integer from ${min} to ${max}`);
-	}
-	return value;
 }
 
 function oneOf(value, field, allowed) {
@@ -98,10 +80,16 @@ function queryInt(query, name, fallback, max = Infinity) {
 	const raw = query.get(name);
 	if (raw === null || raw === '') return fallback;
 	const n = Number(raw);
-	if (!Number.isInteger(n) || n < 1 || n > max) {
-		throw invalid(name, max === Infinity ? 'must be a positive integer' : `must be an integer from 1 to ${max}`);
-	}
-	return n;
+	if (Number.isInteger(n) && n >= 1 && n <= max) return n;
+	throw invalid(name, max === Infinity ? 'must be a positive integer' : `must be an integer from 1 to ${max}`);
+}
+
+/** Paging over an in-memory list. `sizeParam` is `pageSize` for candidates and `limit` elsewhere. */
+function paginate(items, query, sizeParam, defaultSize) {
+	const page = queryInt(query, 'page', 1);
+	const size = queryInt(query, sizeParam, defaultSize, 100);
+	const pagination = { page, [sizeParam]: size, total: items.length, totalPages: Math.ceil(items.length / size) };
+	return { page: items.slice((page - 1) * size, page * size), pagination };
 }
 
 /**
@@ -111,30 +99,23 @@ function queryInt(query, name, fallback, max = Infinity) {
  */
 function validateBatch(body, listKey, maxBatchSize, validateEntry) {
 	const list = body[listKey];
-	if (!Array.isArray(list) || list.length < 1 || list.length > maxBatchSize) {
-		throw invalid(listKey, `must be an array of 1 to ${maxBatchSize} entries`);
-	}
+	if (!Array.isArray(list) || list.length < 1 || list.length > maxBatchSize) throw invalid(listKey, `must be an array of 1 to ${maxBatchSize} entries`);
 	return list.map((entry, i) => {
-		const prefix = `${listKey}[${i}]`;
-		if (!isObject(entry)) throw invalid(prefix, 'must be an object');
-		return validateEntry(entry, prefix);
+		if (!isObject(entry)) throw invalid(`${listKey}[${i}]`, 'must be an object');
+		return validateEntry(entry, `${listKey}[${i}]`);
 	});
-}
-
-/** Paging over an in-memory list. `sizeParam` is `pageSize` for candidates and `limit` elsewhere. */
-function paginate(items, query, sizeParam, defaultSize) {
-	const page = queryInt(query, 'page', 1);
-	const size = queryInt(query, sizeParam, defaultSize, 100);
-	const start = (page - 1) * size;
-	return {
-		page: items.slice(start, start + size),
-		pagination: { page, [sizeParam]: size, total: items.length, totalPages: Math.ceil(items.length / size) },
-	};
 }
 
 function createHandlers({ state, results, questions, now, maxBatchSize, baseUrl, notify }) {
 	const timestamp = () => new Date(now()).toISOString();
-	const ofOrg = (map, org) => [...map.values()].filter(inOrg(org));
+	const ofOrg = (map, org) => [...map.values()].filter((item) => item.organizationId === org);
+	/** A new record of the caller's organization. */
+	const stamped = (map, org, fields) => {
+		const at = timestamp();
+		const record = { id: randomUUID(), ...fields, organizationId: org, createdAt: at, updatedAt: at };
+		map.set(record.id, record);
+		return record;
+	};
 
 	function findInOrg(map, id, org, resource) {
 		const record = map.get(id);
@@ -145,160 +126,108 @@ function createHandlers({ state, results, questions, now, maxBatchSize, baseUrl,
 	/** Invites carry no organizationId; they belong to the organization of their candidate. */
 	function findCandidateInterview(id, org) {
 		const record = state.candidateInterviews.get(id);
-		if (!record || state.candidates.get(record.candidateId).organizationId !== org) {
-			throw notFound('candidateInterview', id);
-		}
+		if (!record || state.candidates.get(record.candidateId).organizationId !== org) throw notFound('candidateInterview', id);
 		return record;
 	}
 
-	/** Emails are unique per organization (case-insensitive), also within one batch. */
-	function uniqueEmailCheck(org) {
-		const taken = new Set(ofOrg(state.users, org).map((u) => u.email.toLowerCase()));
-		return (email, field) => {
-			const key = email.toLowerCase();
-			if (taken.has(key)) throw invalid(field, `${email} already exists in your organization`);
-			taken.add(key);
+	/** A name or email must be new in the organization (case-insensitive), also within one batch. */
+	function uniqueIn(existing) {
+		const taken = new Set(existing.map((value) => value.toLowerCase()));
+		return (value, field) => {
+			if (taken.has(value.toLowerCase())) throw invalid(field, `${value} already exists in your organization`);
+			taken.add(value.toLowerCase());
 		};
 	}
 
-	function teamSummary({ id, name, displayName, description, organizationId, createdAt, updatedAt }) {
-		return { id, name, displayName, description, organizationId, createdAt, updatedAt };
+	/** Same answer for unknown and foreign ids: never reveal another organization's data. */
+	function assertAllInOrg(map, ids, org, field, what) {
+		const foreign = ids.find((id) => map.get(id)?.organizationId !== org);
+		if (foreign !== undefined) throw invalid(field, `${what} ${foreign} does not belong to your organization`);
 	}
 
 	function userView(user, includeTeams) {
 		if (!includeTeams) return user;
 		const { teamIds, ...rest } = user;
-		return { ...rest, teams: teamIds.map((id) => teamSummary(state.teams.get(id))) };
+		const summary = (team) => Object.fromEntries(TEAM_SUMMARY.map((field) => [field, team[field]]));
+		return { ...rest, teams: teamIds.map((id) => summary(state.teams.get(id))) };
 	}
 
-	// --- Users ---------------------------------------------------------------------------------
+	// --- users and teams ---------------------------------------------------------------------------
 
 	function createUsers({ org, body }) {
-		const claimEmail = uniqueEmailCheck(org);
+		const claimEmail = uniqueIn(ofOrg(state.users, org).map((u) => u.email));
 		const entries = validateBatch(body, 'users', maxBatchSize, (entry, p) => {
 			const valid = {
 				firstName: requiredString(entry.firstName, `${p}.firstName`),
 				lastName: requiredString(entry.lastName, `${p}.lastName`),
 				email: requiredEmail(entry.email, `${p}.email`),
 				phone: optionalPhone(entry.phone, `${p}.phone`),
-				teamIds: entry.teamIds,
 				createAuth0Account: optionalBoolean(entry.createAuth0Account, `${p}.createAuth0Account`, false),
 			};
-			if (!Array.isArray(valid.teamIds) || valid.teamIds.length === 0) {
+			if (!Array.isArray(entry.teamIds) || entry.teamIds.length === 0) {
 				throw invalid(`${p}.teamIds`, 'is required and must contain at least one team id');
 			}
-			for (const teamId of valid.teamIds) {
-				const t = state.teams.get(teamId);
-				// Same answer for unknown and foreign ids: never reveal another organization's data.
-				if (!t || t.organizationId !== org) {
-					throw invalid(`${p}.teamIds`, `team ${teamId} does not belong to your organization`);
-				}
-			}
+			assertAllInOrg(state.teams, entry.teamIds, org, `${p}.teamIds`, 'team');
 			claimEmail(valid.email, `${p}.email`);
-			return valid;
+			return { ...valid, teamIds: entry.teamIds };
 		});
-		const created = entries.map(({ createAuth0Account, teamIds, ...fields }) => {
-			const at = timestamp();
-			const record = {
-				id: randomUUID(),
-				...fields,
-				isApiUser: !createAuth0Account,
-				teamIds: [...new Set(teamIds)],
-				organizationId: org,
-				createdAt: at,
-				updatedAt: at,
-			};
-			state.users.set(record.id, record);
-			return record;
-		});
-		return { status: 201, data: { users: created } };
+		const users = entries.map(({ createAuth0Account, teamIds, ...fields }) =>
+			stamped(state.users, org, { ...fields, isApiUser: !createAuth0Account, teamIds: [...new Set(teamIds)] }),
+		);
+		return created({ users });
 	}
 
 	function listUsers({ org, query }) {
 		const includeTeams = queryBoolean(query, 'includeTeams', true);
 		const teamId = query.get('teamId');
 		const users = ofOrg(state.users, org).filter((u) => !teamId || u.teamIds.includes(teamId));
-		return { status: 200, data: { users: users.map((u) => userView(u, includeTeams)) } };
+		return ok({ users: users.map((u) => userView(u, includeTeams)) });
 	}
 
-	// --- Teams ---------------------------------------------------------------------------------
-
 	function createTeams({ org, body }) {
-		const takenNames = new Set(ofOrg(state.teams, org).map((t) => t.name.toLowerCase()));
+		const claimName = uniqueIn(ofOrg(state.teams, org).map((t) => t.name));
 		const entries = validateBatch(body, 'teams', maxBatchSize, (entry, p) => {
 			const name = requiredString(entry.name, `${p}.name`);
-			if (takenNames.has(name.toLowerCase())) throw invalid(`${p}.name`, `${name} already exists in your organization`);
-			takenNames.add(name.toLowerCase());
-			const userIds = isAbsent(entry.userIds) ? [] : entry.userIds;
+			claimName(name, `${p}.name`);
+			const userIds = entry.userIds ?? [];
 			if (!Array.isArray(userIds)) throw invalid(`${p}.userIds`, 'must be an array of user ids');
-			for (const userId of userIds) {
-				const u = state.users.get(userId);
-				if (!u || u.organizationId !== org) {
-					throw invalid(`${p}.userIds`, `user ${userId} does not belong to your organization`);
-				}
-			}
-			return {
-				name,
-				// Sandbox choice: only the name is required; displayName falls back to it.
-				displayName: optionalString(entry.displayName, `${p}.displayName`) ?? name,
-				description: optionalString(entry.description, `${p}.description`),
-				userIds,
-			};
+			assertAllInOrg(state.users, userIds, org, `${p}.userIds`, 'user');
+			// Sandbox choice: only the name is required; displayName falls back to it.
+			const displayName = optionalString(entry.displayName, `${p}.displayName`) ?? name;
+			return { name, displayName, description: optionalString(entry.description, `${p}.description`), userIds };
 		});
-		const created = entries.map(({ userIds, ...fields }) => {
-			const at = timestamp();
-			const record = {
-				id: randomUUID(),
-				...fields,
-				...TEAM_LOOK,
-				organizationId: org,
-				createdAt: at,
-				updatedAt: at,
-				archivedAt: null,
-			};
-			state.teams.set(record.id, record);
+		const teams = entries.map(({ userIds, ...fields }) => {
+			const team = stamped(state.teams, org, { ...fields, ...TEAM_LOOK });
+			team.archivedAt = null;
 			// Membership lives on the user (user.teamIds), as the users listing shows it.
-			for (const userId of userIds) {
-				const u = state.users.get(userId);
-				if (!u.teamIds.includes(record.id)) u.teamIds.push(record.id);
-				u.updatedAt = at;
+			for (const user of userIds.map((id) => state.users.get(id))) {
+				if (!user.teamIds.includes(team.id)) user.teamIds.push(team.id);
+				user.updatedAt = team.createdAt;
 			}
-			return record;
+			return team;
 		});
-		return { status: 201, data: { teams: created } };
+		return created({ teams });
 	}
 
 	function listTeams({ org, query }) {
 		const userId = query.get('userId');
 		const member = userId ? state.users.get(userId) : null;
-		const teams = ofOrg(state.teams, org).filter((t) => !userId || (member && member.teamIds.includes(t.id)));
-		return { status: 200, data: { teams } };
+		return ok({ teams: ofOrg(state.teams, org).filter((t) => !userId || (member && member.teamIds.includes(t.id))) });
 	}
 
-	// --- Candidates ----------------------------------------------------------------------------
+	// --- candidates and interviews -----------------------------------------------------------------
 
 	function createCandidate({ org, body }) {
-		const at = timestamp();
-		const record = {
-			id: randomUUID(),
+		const fields = {
 			firstName: requiredString(body.firstName, 'firstName'),
 			lastName: requiredString(body.lastName, 'lastName'),
 			email: requiredEmail(body.email, 'email'),
 			phone: optionalPhone(body.phone, 'phone'),
 			externalId: optionalString(body.externalId, 'externalId'),
-			timezone: optionalTimezone(body.timezone, 'timezone'),
+			timezone: optional(body.timezone, 'timezone', null, isTimeZone, 'must be an IANA time zone such as America/New_York'),
 			smsOptIn: optionalBoolean(body.smsOptIn, 'smsOptIn', false),
-			archived: false,
-			organizationId: org,
-			createdAt: at,
-			updatedAt: at,
 		};
-		state.candidates.set(record.id, record);
-		return { status: 201, data: record };
-	}
-
-	function getCandidate({ org, params }) {
-		return { status: 200, data: findInOrg(state.candidates, params.id, org, 'candidate') };
+		return created(stamped(state.candidates, org, { ...fields, archived: false }));
 	}
 
 	function listCandidates({ org, query }) {
@@ -312,13 +241,7 @@ function createHandlers({ state, results, questions, now, maxBatchSize, baseUrl,
 				(!search || [`${c.firstName} ${c.lastName}`, c.email].some((s) => s.toLowerCase().includes(search))),
 		);
 		const { page, pagination } = paginate(matches, query, 'pageSize', 10);
-		return { status: 200, data: { candidates: page, pagination } };
-	}
-
-	// --- Interviews ----------------------------------------------------------------------------
-
-	function getInterview({ org, params }) {
-		return { status: 200, data: findInOrg(state.interviews, params.id, org, 'interview') };
+		return ok({ candidates: page, pagination });
 	}
 
 	function listInterviews({ org, query }) {
@@ -326,40 +249,34 @@ function createHandlers({ state, results, questions, now, maxBatchSize, baseUrl,
 		const interviewType = query.get('interviewType');
 		const status = query.get('status') ? oneOf(query.get('status'), 'status', INTERVIEW_STATUSES) : null;
 		const matches = ofOrg(state.interviews, org).filter(
-			(i) =>
-				(archived === null || i.archived === archived) &&
-				(!interviewType || i.interviewType === interviewType) &&
-				(!status || i.status === status),
+			(i) => (archived === null || i.archived === archived) && (!interviewType || i.interviewType === interviewType) && (!status || i.status === status),
 		);
 		const { page, pagination } = paginate(matches, query, 'limit', 50);
-		return { status: 200, data: { interviews: page, pagination } };
+		return ok({ interviews: page, pagination });
 	}
 
-	// --- Candidate interviews (invites) --------------------------------------------------------
+	// --- candidate interviews (invites) ------------------------------------------------------------
 
 	function createCandidateInterview({ org, body }) {
 		const candidateId = requiredString(body.candidateId, 'candidateId');
 		const interviewId = requiredString(body.interviewId, 'interviewId');
 		const sendInvite = optionalBoolean(body.sendInvite, 'sendInvite', true);
-		const deliveryTypes = isAbsent(body.deliveryTypes) ? ['email'] : body.deliveryTypes;
-		if (!Array.isArray(deliveryTypes) || deliveryTypes.length === 0) {
-			throw invalid('deliveryTypes', 'must be a non-empty array of email, sms');
-		}
+		const deliveryTypes = body.deliveryTypes ?? ['email'];
+		if (!Array.isArray(deliveryTypes) || deliveryTypes.length === 0) throw invalid('deliveryTypes', 'must be a non-empty array of email, sms');
 		deliveryTypes.forEach((type) => oneOf(type, 'deliveryTypes', DELIVERY_TYPES));
-		const expiryDays = optionalIntInRange(body.expiryDays, 'expiryDays', 1, 90, DEFAULT_EXPIRY_DAYS);
-		const externalRedirectUri = optionalString(body.externalRedirectUri, 'externalRedirectUri');
-		if (externalRedirectUri !== null && !/^https?:\/\/[^\s]+$/.test(externalRedirectUri)) {
-			throw invalid('externalRedirectUri', 'must be an http(s) URL');
-		}
+		const isExpiry = (v) => Number.isInteger(v) && v >= 1 && v <= 90;
+		const expiryDays = optional(body.expiryDays, 'expiryDays', DEFAULT_EXPIRY_DAYS, isExpiry, 'must be an integer from 1 to 90');
+		const isUrl = (v) => typeof v === 'string' && /^https?:\/\/[^\s]+$/.test(v);
+		const externalRedirectUri = optional(body.externalRedirectUri, 'externalRedirectUri', null, isUrl, 'must be an http(s) URL');
 
-		const cand = findInOrg(state.candidates, candidateId, org, 'candidate');
+		const candidate = findInOrg(state.candidates, candidateId, org, 'candidate');
 		findInOrg(state.interviews, interviewId, org, 'interview');
 		if (deliveryTypes.includes('sms')) {
-			if (!cand.smsOptIn) throw invalid('deliveryTypes', 'sms is not allowed: the candidate has not opted in to SMS (smsOptIn is false)');
-			if (!cand.phone) throw invalid('deliveryTypes', 'sms is not allowed: the candidate has no phone number');
+			if (!candidate.smsOptIn) throw invalid('deliveryTypes', 'sms is not allowed: the candidate has not opted in to SMS (smsOptIn is false)');
+			if (!candidate.phone) throw invalid('deliveryTypes', 'sms is not allowed: the candidate has no phone number');
 		}
-
-		const at = now();
+		const atMs = now();
+		const at = new Date(atMs).toISOString();
 		const id = randomUUID();
 		const record = {
 			id,
@@ -368,20 +285,16 @@ function createHandlers({ state, results, questions, now, maxBatchSize, baseUrl,
 			status: 'invite_sent',
 			deliveryTypes: [...new Set(deliveryTypes)],
 			expiryDays,
-			expiresAt: new Date(at + expiryDays * DAY_MS).toISOString(),
+			expiresAt: new Date(atMs + expiryDays * DAY_MS).toISOString(),
 			externalRedirectUri,
 			inviteUrl: `${baseUrl()}/invite/${id}`,
-			inviteSentAt: sendInvite ? new Date(at).toISOString() : null,
+			inviteSentAt: sendInvite ? at : null,
 			inviteCount: sendInvite ? 1 : 0,
-			createdAt: new Date(at).toISOString(),
-			updatedAt: new Date(at).toISOString(),
+			createdAt: at,
+			updatedAt: at,
 		};
 		state.candidateInterviews.set(id, record);
-		return { status: 201, data: record };
-	}
-
-	function getCandidateInterview({ org, params }) {
-		return { status: 200, data: findCandidateInterview(params.id, org) };
+		return created(record);
 	}
 
 	function listCandidateInterviews({ org, query }) {
@@ -396,18 +309,12 @@ function createHandlers({ state, results, questions, now, maxBatchSize, baseUrl,
 				(!status || ci.status === status),
 		);
 		const { page, pagination } = paginate(matches, query, 'limit', 50);
-		return { status: 200, data: { candidateInterviews: page, pagination } };
+		return ok({ candidateInterviews: page, pagination });
 	}
 
 	/** What a candidate_interview.* webhook carries (sandbox choice: the docs show no example). */
-	const inviteEvent = ({ id, candidateId, interviewId, status, updatedAt }, extra) => ({
-		candidateInterviewId: id,
-		candidateId,
-		interviewId,
-		status,
-		updatedAt,
-		...extra,
-	});
+	const inviteEvent = ({ id, candidateId, interviewId, status, updatedAt }, extra) =>
+		Object.assign({ candidateInterviewId: id, candidateId, interviewId, status, updatedAt }, extra);
 
 	function updateCandidateInterviewStatus({ org, params, body }) {
 		const record = findCandidateInterview(params.id, org);
@@ -415,49 +322,39 @@ function createHandlers({ state, results, questions, now, maxBatchSize, baseUrl,
 		record.status = oneOf(body.status, 'status', CANDIDATE_INTERVIEW_STATUSES);
 		record.updatedAt = timestamp();
 		if (record.status !== previousStatus) notify('candidate_interview.status_changed', inviteEvent(record, { previousStatus }));
-		return { status: 200, data: record };
+		return ok(record);
 	}
 
 	function getResults({ org, params }) {
 		const record = findCandidateInterview(params.id, org);
-		const result = results.get(record.id);
-		if (!result) throw notFound('results', record.id);
+		if (!results.has(record.id)) throw notFound('results', record.id);
 		// The status is the invite's current one: a reviewer may have moved it on since completion.
-		return { status: 200, data: { candidateInterviewId: record.id, status: record.status, ...result } };
+		return ok({ candidateInterviewId: record.id, status: record.status, ...results.get(record.id) });
 	}
 
 	function resendInvite({ org, params }) {
 		const record = findCandidateInterview(params.id, org);
-		if (now() >= Date.parse(record.expiresAt)) {
-			throw invalid('expiresAt', `the invite expired at ${record.expiresAt}; create a new candidate interview`);
-		}
-		if (CLOSED_STATUSES.includes(record.status)) {
-			throw invalid('status', `an invite with status ${record.status} cannot be resent`);
-		}
+		if (now() >= Date.parse(record.expiresAt)) throw invalid('expiresAt', `the invite expired at ${record.expiresAt}; create a new candidate interview`);
+		if (CLOSED_STATUSES.includes(record.status)) throw invalid('status', `an invite with status ${record.status} cannot be resent`);
 		record.inviteCount += 1;
 		record.inviteSentAt = timestamp();
 		record.updatedAt = record.inviteSentAt;
-		return { status: 200, data: record };
+		return ok(record);
 	}
 
 	/** Test hook: the candidate answers every question; results become readable. */
 	function completeInterview(candidateInterviewId) {
 		const record = state.candidateInterviews.get(candidateInterviewId);
 		if (!record) throw new Error(`Unknown candidate interview ${candidateInterviewId}`);
-		const { questionIds } = state.interviews.get(record.interviewId);
-		const responses = questionIds.map((questionId) => {
-			const question = questions.get(questionId);
-			return {
-				questionId,
-				question,
-				transcript: `Sandbox answer to "${question}"`,
-				score: seedInt(`${record.id}:${questionId}:score`, 40, 100),
-				durationSeconds: seedInt(`${record.id}:${questionId}:duration`, 30, 150),
-			};
-		});
+		const responses = state.interviews.get(record.interviewId).questionIds.map((questionId) => ({
+			questionId,
+			question: questions.get(questionId),
+			transcript: `Sandbox answer to "${questions.get(questionId)}"`,
+			score: seedInt(`${record.id}:${questionId}:score`, 40, 100),
+			durationSeconds: seedInt(`${record.id}:${questionId}:duration`, 30, 150),
+		}));
 		const overallScore = Math.round(responses.reduce((sum, r) => sum + r.score, 0) / responses.length);
-		record.status = 'new_response';
-		record.updatedAt = timestamp();
+		Object.assign(record, { status: 'new_response', updatedAt: timestamp() });
 		results.set(record.id, { overallScore, completedAt: record.updatedAt, responses });
 		notify('candidate_interview.completed', inviteEvent(record, { overallScore, completedAt: record.updatedAt }));
 		return record;
@@ -470,12 +367,12 @@ function createHandlers({ state, results, questions, now, maxBatchSize, baseUrl,
 		listTeams,
 		createCandidate,
 		listCandidates,
-		getCandidate,
+		getCandidate: ({ org, params }) => ok(findInOrg(state.candidates, params.id, org, 'candidate')),
 		listInterviews,
-		getInterview,
+		getInterview: ({ org, params }) => ok(findInOrg(state.interviews, params.id, org, 'interview')),
 		createCandidateInterview,
 		listCandidateInterviews,
-		getCandidateInterview,
+		getCandidateInterview: ({ org, params }) => ok(findCandidateInterview(params.id, org)),
 		updateCandidateInterviewStatus,
 		getResults,
 		resendInvite,
@@ -484,4 +381,3 @@ function createHandlers({ state, results, questions, now, maxBatchSize, baseUrl,
 }
 
 module.exports = { createHandlers, invalid, notFound, isObject };
-

@@ -8,14 +8,14 @@
  *   node sandbox/humanly [port]            (or HUMANLY_SANDBOX_PORT)
  */
 const { createHash, randomUUID } = require('node:crypto');
-const { startMock, invoke, createRouter, route, slidingWindows, ApiError, statusError } = require('../lib');
+const { startMock, withDefaults, invoke, createRouter, route, slidingWindows, ApiError, statusError } = require('../lib');
 const { API_KEYS, HUMANLY_SANDBOX, seedState } = require('./seed');
 const { createHandlers, invalid, notFound, isObject } = require('./handlers');
 const { PREFIX, humanlyRoutes, routeName } = require('./routes');
 const { createWebhooks } = require('./webhooks');
 
-const MINUTE_MS = 60_000;
-const HOUR_MS = 3_600_000;
+/** `perMinute` and `perHour`: the two sliding windows; `maxBatchSize`: most users or teams per bulk POST. */
+const DEFAULTS = { host: '127.0.0.1', port: 0, perMinute: 100, perHour: 1000, maxBatchSize: 100, now: () => Date.now() };
 const FAULT_ERRORS = { 500: ['INTERNAL_ERROR', 'Internal server error'], 429: ['RATE_LIMIT_EXCEEDED', 'Rate limit exceeded'] };
 const faultError = (status) => statusError(status, FAULT_ERRORS, (code) => code.toUpperCase());
 
@@ -29,22 +29,13 @@ const rateLimitHeaders = ({ limit, remaining, resetMs }) => ({
 });
 
 async function startHumanlyMock(opts = {}) {
-	const options = {
-		host: '127.0.0.1',
-		port: 0,
-		perMinute: 100,
-		perHour: 1000,
-		maxBatchSize: 100,
-		now: () => Date.now(),
-		// An option passed as undefined keeps its default.
-		...Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined)),
-	};
+	const options = withDefaults(DEFAULTS, opts);
 	const { now } = options;
 	const state = { users: new Map(), teams: new Map(), candidates: new Map(), interviews: new Map(), candidateInterviews: new Map() };
 	const results = new Map(); // candidateInterviewId -> results, filled by completeInterview
 	const questions = new Map(); // questionId -> text, for results
 	const counters = {};
-	const limiter = slidingWindows({ now, windows: [{ limit: options.perMinute, ms: MINUTE_MS }, { limit: options.perHour, ms: HOUR_MS }] });
+	const limiter = slidingWindows({ now, windows: [{ limit: options.perMinute, ms: 60_000 }, { limit: options.perHour, ms: 3_600_000 }] });
 	const webhooks = createWebhooks({ now, secret: HUMANLY_SANDBOX.webhookSecret, counters });
 	let forcedFailures = 0;
 	let url = '';
@@ -66,7 +57,8 @@ async function startHumanlyMock(opts = {}) {
 		const apiKey = ctx.headers['x-api-key'];
 		const matched = router.match(ctx.method, ctx.pathname);
 		counters.requests += 1;
-		if (matched) counters.byRoute[routeName(matched.route)] = (counters.byRoute[routeName(matched.route)] ?? 0) + 1;
+		const name = matched && routeName(matched.route);
+		if (name) counters.byRoute[name] = (counters.byRoute[name] ?? 0) + 1;
 		const limit = limiter.take(bucketOf(apiKey));
 		const headers = rateLimitHeaders(limit);
 		try {

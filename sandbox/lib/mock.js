@@ -8,6 +8,12 @@ const { listen, readBody, parseBody, send, redact } = require('./http');
 const { ApiError, route, createRouter } = require('./routes');
 const { createFaults, statusAnswer, FAULT_TYPES } = require('./faults');
 
+/** Options over defaults; an option passed as undefined keeps its default. */
+const withDefaults = (defaults, options = {}) => ({
+	...defaults,
+	...Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)),
+});
+
 /** Runs a matched route's handler and marks the request processed: the handler may change state. */
 function invoke(ctx, { route: matched, params }, input = {}) {
 	ctx.processed = true;
@@ -155,4 +161,4 @@ async function startMock(spec) {
 	};
 }
 
-module.exports = { startMock, invoke };
+module.exports = { startMock, invoke, withDefaults };

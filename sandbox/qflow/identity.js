@@ -25,6 +25,7 @@ function basicClient(headers) {
 	return { client_id: decodeURIComponent(decoded.slice(0, colon)), client_secret: decodeURIComponent(decoded.slice(colon + 1)) };
 }
 
+/** `findLogin(username)`: the user a username signs in (`<pin>/<email>` or the bare email). */
 function createIdentity({ state, counters, now, tokenTtlSeconds, client, findLogin }) {
 	const accessTokens = new Map(); // token -> { userId, trusted, expiresAt }
 	const refreshTokens = new Map(); // token -> userId

@@ -9,50 +9,40 @@
  *
  *   node sandbox/qflow            (QFLOW_SANDBOX_HOST, QFLOW_SANDBOX_PORT)
  */
-const { startMock, invoke, createRouter, mitigatedWindow, ApiError, statusError } = require('../lib');
+const { startMock, withDefaults, invoke, createRouter, mitigatedWindow, ApiError, statusError } = require('../lib');
 const { QFLOW_SANDBOX, SSO_EXAMPLE_KEY, seedState } = require('./seed');
 const { createIdentity } = require('./identity');
 const { createHandlers } = require('./handlers');
 const { API_PREFIX, TOKEN_PATH, TRUST_REQUIRED, qflowRoutes } = require('./routes');
 
-const RATE_WINDOW_MS = 60_000;
-const APIM_MISSING_KEY =
-	'Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.';
-const APIM_INVALID_KEY =
-	'Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.';
+/** `tokenTtlSeconds`: expires_in of issued tokens; `limitPerMinute`: API requests per source IP per 60 s window. */
+const DEFAULTS = { host: '127.0.0.1', port: 0, tokenTtlSeconds: 3600, limitPerMinute: 1000, now: () => Date.now() };
+const MINUTE_MS = 60_000;
+const APIM_MESSAGES = {
+	missing: 'Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.',
+	invalid: 'Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.',
+};
 const FAULT_ERRORS = {
 	429: ['rate_limit', 'Rate limit exceeded. Try again in 60 seconds.'],
 	500: ['internal', 'Internal sandbox error'],
 	503: ['service_unavailable', 'The service is temporarily unavailable. Try again later.'],
 };
+const ZEROED_COUNTERS = { tokenRequests: 0, passwordGrants: 0, refreshGrants: 0, apiRequests: 0, rejected401: 0, rejected429: 0 };
 
-const errorBody = (error) => ({ status: error.status, body: { code: error.code, message: error.message } });
+const errorBody = ({ status, code, message }) => ({ status, body: { code, message } });
+const isApi = (ctx) => ctx.pathname.startsWith(`${API_PREFIX}/`);
 
-/**
- * @param {object} [options]
- * @param {string} [options.host='127.0.0.1']
- * @param {number} [options.port=0]
- * @param {number} [options.tokenTtlSeconds=3600] expires_in of issued access tokens
- * @param {number} [options.limitPerMinute=1000] API requests per source IP per 60 s window
- * @param {() => number} [options.now=Date.now] clock for token expiry, rate windows and the log
- */
 async function startQflowMock(options = {}) {
-	const host = options.host ?? '127.0.0.1';
-	const now = options.now ?? (() => Date.now());
+	const config = withDefaults(DEFAULTS, options);
+	const { now } = config;
 	// Handed out once and refilled in place by reset(). `trusted` lets a test flip a user's KYC status.
 	const state = { users: new Map(), passwords: new Map(), trusted: new Set() };
 	const counters = {};
-	const identity = createIdentity({
-		state,
-		counters,
-		now,
-		tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
-		client: QFLOW_SANDBOX,
-		findLogin: (username) => handlers.findLogin(username),
-	});
+	const findLogin = (username) => handlers.findLogin(username);
+	const identity = createIdentity({ state, counters, now, tokenTtlSeconds: config.tokenTtlSeconds, client: QFLOW_SANDBOX, findLogin });
 	const handlers = createHandlers({ state, enterprisePin: QFLOW_SANDBOX.enterprisePin, revokeSessions: identity.revokeSessions });
 	const router = createRouter(qflowRoutes(handlers), { prefix: API_PREFIX });
-	const limiter = mitigatedWindow({ limit: options.limitPerMinute ?? 1000, windowMs: RATE_WINDOW_MS, blockMs: RATE_WINDOW_MS, now });
+	const limiter = mitigatedWindow({ limit: config.limitPerMinute, windowMs: MINUTE_MS, blockMs: MINUTE_MS, now });
 	let pending503 = 0;
 	let requestSeq = 0;
 	// expireTokensAfter(n): after n more API requests every access token existing at that moment
@@ -72,19 +62,14 @@ async function startQflowMock(options = {}) {
 			return errorBody(statusError(503, FAULT_ERRORS));
 		}
 		const key = ctx.headers['ocp-apim-subscription-key'];
-		if (!key) return { status: 401, body: { statusCode: 401, message: APIM_MISSING_KEY } };
-		if (key !== QFLOW_SANDBOX.subscriptionKey) return { status: 401, body: { statusCode: 401, message: APIM_INVALID_KEY } };
+		if (key !== QFLOW_SANDBOX.subscriptionKey) return { status: 401, body: { statusCode: 401, message: APIM_MESSAGES[key ? 'invalid' : 'missing'] } };
 		const session = identity.session(ctx.headers);
 		if (!session) return { status: 401, headers: { 'www-authenticate': 'Bearer error="invalid_token"' } };
 
-		let body = {};
-		if (ctx.method !== 'GET' && ctx.method !== 'DELETE') {
-			if (ctx.badJson) throw new ApiError(400, 'validation', 'Request body is not valid JSON');
-			body = ctx.body ?? {};
-			if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-				throw new ApiError(400, 'validation', 'Request body must be a JSON object');
-			}
-		}
+		const readsBody = ctx.method !== 'GET' && ctx.method !== 'DELETE';
+		if (readsBody && ctx.badJson) throw new ApiError(400, 'validation', 'Request body is not valid JSON');
+		const body = readsBody ? (ctx.body ?? {}) : {};
+		if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ApiError(400, 'validation', 'Request body must be a JSON object');
 		const matched = router.match(ctx.method, ctx.pathname);
 		if (!matched) throw new ApiError(404, 'not_found', `No route for ${ctx.method} ${ctx.pathname}`);
 		if (TRUST_REQUIRED.has(`${ctx.method} ${matched.route.pattern}`) && !session.trusted) {
@@ -94,12 +79,8 @@ async function startQflowMock(options = {}) {
 	}
 
 	function handleApi(ctx) {
-		if (expireAfterRequests !== undefined) {
-			if (expireAfterRequests === 0) {
-				identity.expireAccessTokens();
-				expireAfterRequests = undefined;
-			} else expireAfterRequests -= 1;
-		}
+		if (expireAfterRequests === 0) identity.expireAccessTokens();
+		if (expireAfterRequests !== undefined) expireAfterRequests = expireAfterRequests === 0 ? undefined : expireAfterRequests - 1;
 		counters.apiRequests += 1;
 		let outcome;
 		try {
@@ -114,7 +95,7 @@ async function startQflowMock(options = {}) {
 	}
 
 	function handle(ctx) {
-		if (ctx.pathname.startsWith(`${API_PREFIX}/`)) return handleApi(ctx);
+		if (isApi(ctx)) return handleApi(ctx);
 		if (ctx.pathname !== TOKEN_PATH) return { status: 404, body: { statusCode: 404, message: 'Resource not found' } };
 		if (ctx.method !== 'POST') return { status: 405, body: { error: 'invalid_request' }, headers: { allow: 'POST' } };
 		ctx.processed = true;
@@ -124,7 +105,7 @@ async function startQflowMock(options = {}) {
 
 	function reset() {
 		seedState(state);
-		Object.assign(counters, { tokenRequests: 0, passwordGrants: 0, refreshGrants: 0, apiRequests: 0, rejected401: 0, rejected429: 0 });
+		Object.assign(counters, ZEROED_COUNTERS);
 		identity.clear();
 		limiter.clear();
 		pending503 = 0;
@@ -134,18 +115,16 @@ async function startQflowMock(options = {}) {
 
 	reset();
 	const kernel = await startMock({
-		host,
-		port: options.port ?? 0,
-		now,
+		...config,
 		maxBodyBytes: 1024 * 1024,
 		contentType: 'application/json; charset=utf-8',
 		handle,
-		errorAnswer: (error, ctx) => (ctx.pathname.startsWith(`${API_PREFIX}/`) ? withId(errorBody(error)) : errorBody(error)),
+		errorAnswer: (error, ctx) => (isApi(ctx) ? withId(errorBody(error)) : errorBody(error)),
 		faultError: (status) => statusError(status, FAULT_ERRORS),
 		// Only users API calls are logged: token requests carry nothing a test asserts on but secrets.
-		logged: (ctx) => ctx.pathname.startsWith(`${API_PREFIX}/`),
+		logged: isApi,
 		spendWindow: (ctx) => limiter.spend(ctx.ip),
-		revokeTokens: () => identity.expireAccessTokens(),
+		revokeTokens: identity.expireAccessTokens,
 		reset,
 		counters: () => counters,
 	});
@@ -156,7 +135,8 @@ async function startQflowMock(options = {}) {
 		requests: kernel.requests,
 		state,
 		faults: kernel.faults,
-		expireTokens: () => identity.expireAccessTokens(),
+		/** Every access token issued so far stops working; refresh tokens keep working. */
+		expireTokens: identity.expireAccessTokens,
 		/** The next n API requests keep today's tokens; request n + 1 finds every existing token expired (once). */
 		expireTokensAfter: (n) => {
 			expireAfterRequests = n;
@@ -171,29 +151,16 @@ async function startQflowMock(options = {}) {
 
 /** The n8n credential (type and data) that signs in to a running mock: shared by tests and the start script. */
 function qflowCredential(mock, overrides = {}) {
-	return {
-		type: 'qflowApi',
-		data: {
-			clientId: QFLOW_SANDBOX.clientId,
-			clientSecret: QFLOW_SANDBOX.clientSecret,
-			username: QFLOW_SANDBOX.username,
-			password: QFLOW_SANDBOX.password,
-			subscriptionApiKey: QFLOW_SANDBOX.subscriptionKey,
-			identityHost: mock.url,
-			apiHost: mock.url,
-			ssoSecretKey: SSO_EXAMPLE_KEY,
-			...overrides,
-		},
-	};
+	const { clientId, clientSecret, username, password, subscriptionKey } = QFLOW_SANDBOX;
+	const hosts = { identityHost: mock.url, apiHost: mock.url };
+	const data = { clientId, clientSecret, username, password, subscriptionApiKey: subscriptionKey, ...hosts, ssoSecretKey: SSO_EXAMPLE_KEY };
+	return { type: 'qflowApi', data: { ...data, ...overrides } };
 }
 
 module.exports = { startQflowMock, QFLOW_SANDBOX, SSO_EXAMPLE_KEY, qflowCredential };
 
 if (require.main === module) {
-	startQflowMock({
-		host: process.env.QFLOW_SANDBOX_HOST ?? '127.0.0.1',
-		port: Number(process.env.QFLOW_SANDBOX_PORT ?? 0),
-	}).then((mock) => {
+	startQflowMock({ host: process.env.QFLOW_SANDBOX_HOST, port: Number(process.env.QFLOW_SANDBOX_PORT ?? 0) }).then((mock) => {
 		const { clientId, clientSecret, username, password, subscriptionKey } = QFLOW_SANDBOX;
 		console.log(`Qflow sandbox listening on ${mock.url} (identity host and API host)`);
 		console.log({ clientId, clientSecret, username, password, subscriptionKey });

@@ -1,8 +1,9 @@
 'use strict';
 /**
  * Q-Hub resources. Paths, field names, paging and the error body follow the [assumed] table in
- * nodes/QHub/api.ts (a correction there must be mirrored here). Each handler takes
- * `{ params, query, body }` and returns `{ status, body }` or throws an ApiError.
+ * nodes/QHub/api.ts (a correction there must be mirrored here). Handlers take `{ params, query, body }`
+ * and return `{ status, body }` or throw an ApiError; they collect every problem first, so one 400
+ * tells the caller everything that is wrong.
  */
 const crypto = require('node:crypto');
 const { ApiError } = require('../lib');
@@ -11,30 +12,21 @@ const { FORMS, PROCESSES, PROCESS_STATUSES, SUBMITTERS, DAY_MS, formEntry, proce
 const ACCESS_LEVELS = ['admin', 'standard', 'view'];
 /** Access levels that take a licence seat; `view` is free. */
 const SEATED_LEVELS = ['admin', 'standard'];
-const DEFAULT_PER_PAGE = 25;
 const MAX_PER_PAGE = 100;
-const MAX_LOCATION_NAME = 120;
 const MAX_ROWS = 10000;
 /** A 10 000-row mistake should not produce a 10 000-entry error body. */
 const MAX_ROW_PROBLEMS = 10;
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const LOCATION_FIELDS = ['name', 'code', 'address', 'parentId'];
-const DATA_SET_FIELDS = ['name', 'description', 'rows'];
+const DATE_FORMAT = 'must be an ISO 8601 date (2026-01-31) or date-time (2026-01-31T09:00:00Z)';
 
 // --- errors and input checks -------------------------------------------------------------------
 
 const problem = (field, message) => ({ field, message });
-
-function invalid(problems) {
-	const summary = problems.map((p) => `${p.field} ${p.message}`).join('; ');
-	return new ApiError(400, 'validation_error', `Invalid request: ${summary}`, problems);
-}
-
-/** Handlers collect every problem first so one 400 tells the caller everything that is wrong. */
+const invalid = (problems) =>
+	new ApiError(400, 'validation_error', `Invalid request: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, problems);
 function assertValid(problems) {
 	if (problems.length > 0) throw invalid(problems);
 }
-
 const notFound = (resource, id) => new ApiError(404, 'not_found', `${resource} ${id} was not found`);
 const conflict = (message) => new ApiError(409, 'conflict', message);
 const businessRule = (message) => new ApiError(409, 'business_rule', message);
@@ -42,17 +34,14 @@ const isPlainObject = (value) => value !== null && typeof value === 'object' && 
 
 /** The request body as an object; no body counts as `{}` so required-field errors name the fields. */
 function objectBody(body) {
-	if (body === null || body === undefined) return {};
-	if (!isPlainObject(body)) throw invalid([problem('body', 'must be a JSON object')]);
-	return body;
+	if (!isPlainObject(body ?? {})) throw invalid([problem('body', 'must be a JSON object')]);
+	return body ?? {};
 }
 
 /** A PATCH body must change something, otherwise the caller has almost certainly made a mistake. */
 function patchBody(body, fields) {
 	const input = objectBody(body);
-	if (!fields.some((field) => input[field] !== undefined)) {
-		throw invalid([problem('body', `must contain at least one of ${fields.join(', ')}`)]);
-	}
+	if (fields.every((field) => input[field] === undefined)) throw invalid([problem('body', `must contain at least one of ${fields.join(', ')}`)]);
 	return input;
 }
 
@@ -61,19 +50,13 @@ function checkNonEmpty(problems, input, field, { required, max } = {}) {
 	const value = input[field];
 	if (value === undefined) {
 		if (required) problems.push(problem(field, 'is required'));
-	} else if (typeof value !== 'string' || value.trim() === '') {
-		problems.push(problem(field, 'must be a non-empty string'));
-	} else if (max && value.trim().length > max) {
-		problems.push(problem(field, `must be at most ${max} characters`));
-	}
+	} else if (typeof value !== 'string' || value.trim() === '') problems.push(problem(field, 'must be a non-empty string'));
+	else if (max && value.trim().length > max) problems.push(problem(field, `must be at most ${max} characters`));
 }
 
 /** An optional free-text field: any string, or null to clear it. */
 function checkNullableString(problems, input, field) {
-	const value = input[field];
-	if (value !== undefined && value !== null && typeof value !== 'string') {
-		problems.push(problem(field, 'must be a string or null'));
-	}
+	if (![undefined, null].includes(input[field]) && typeof input[field] !== 'string') problems.push(problem(field, 'must be a string or null'));
 }
 
 // --- query parameters: paging and date ranges --------------------------------------------------
@@ -81,71 +64,43 @@ function checkNullableString(problems, input, field) {
 function readPositiveInt(query, field, fallback, problems) {
 	const raw = query[field];
 	if (raw === undefined || raw === '') return fallback;
-	if (!/^\d+$/.test(raw) || Number(raw) < 1) {
-		problems.push(problem(field, 'must be a whole number of at least 1'));
-		return fallback;
-	}
-	return Number(raw);
-}
-
-function readPaging(query, problems) {
-	const page = readPositiveInt(query, 'page', 1, problems);
-	const perPage = readPositiveInt(query, 'perPage', DEFAULT_PER_PAGE, problems);
-	if (perPage > MAX_PER_PAGE) problems.push(problem('perPage', `must be at most ${MAX_PER_PAGE}`));
-	return { page, perPage };
+	if (/^\d+$/.test(raw) && Number(raw) >= 1) return Number(raw);
+	problems.push(problem(field, 'must be a whole number of at least 1'));
+	return fallback;
 }
 
 function readBoolean(query, field, problems) {
 	const raw = query[field];
-	if (raw === undefined || raw === '' || raw === 'false') return false;
-	if (raw === 'true') return true;
+	if (raw === 'true' || raw === 'false' || raw === undefined || raw === '') return raw === 'true';
 	problems.push(problem(field, 'must be true or false'));
 	return false;
 }
 
-/** `{ data, meta }` for one page; totalPages is 0 for an empty list. */
-function pageOf(items, { page, perPage }) {
-	const start = (page - 1) * perPage;
-	return {
-		data: items.slice(start, start + perPage),
-		meta: { page, perPage, total: items.length, totalPages: Math.ceil(items.length / perPage) },
-	};
-}
-
-const ISO_DATE_OR_DATE_TIME =
-	/^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/i;
+const ISO_DATE_OR_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/i;
 
 /**
  * Milliseconds for an ISO date or date-time, NaN when invalid. A date-only bound covers the whole
  * day, so as an upper bound it means the day's last millisecond. Date.parse alone is not enough: it
  * rolls 2026-02-30 over to March and reads a date-time without offset as local time (we want UTC).
  */
-function parseDateBound(text, { endOfDay }) {
+function parseDateBound(text, { endOfDay = false } = {}) {
 	const match = ISO_DATE_OR_DATE_TIME.exec(text);
 	if (!match) return NaN;
-	const [year, month, day, hours, minutes, seconds = 0] = match
-		.slice(1, 7)
-		.map((part) => (part === undefined ? undefined : Number(part)));
+	const [year, month, day, hours, minutes, seconds = 0] = match.slice(1, 7).map((part) => (part === undefined ? undefined : Number(part)));
 	const dayStart = Date.UTC(year, month - 1, day);
 	const date = new Date(dayStart);
-	if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-		return NaN;
-	}
+	if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return NaN;
 	if (hours === undefined) return endOfDay ? dayStart + DAY_MS - 1 : dayStart;
 	if (hours > 23 || minutes > 59 || seconds > 59) return NaN;
 	return Date.parse(match[7] ? text : `${text}Z`);
 }
 
-const DATE_FORMAT = 'must be an ISO 8601 date (2026-01-31) or date-time (2026-01-31T09:00:00Z)';
-
 function readDateRange(query, problems) {
 	const read = (field, endOfDay) => {
-		const raw = query[field];
-		if (raw === undefined || raw === '') return undefined;
-		const ms = parseDateBound(raw, { endOfDay });
-		if (!Number.isNaN(ms)) return ms;
-		problems.push(problem(field, DATE_FORMAT));
-		return undefined;
+		if (query[field] === undefined || query[field] === '') return undefined;
+		const ms = parseDateBound(query[field], { endOfDay });
+		if (Number.isNaN(ms)) problems.push(problem(field, DATE_FORMAT));
+		return Number.isNaN(ms) ? undefined : ms;
 	};
 	const from = read('from', false);
 	const to = read('to', true);
@@ -153,7 +108,20 @@ function readDateRange(query, problems) {
 	return { from: from ?? -Infinity, to: to ?? Infinity };
 }
 
-// --- resources ---------------------------------------------------------------------------------
+/**
+ * Reads paging plus any list filters in one pass, so a single 400 reports every bad parameter, and
+ * answers one page: `{ data, meta: { page, perPage, total, totalPages } }` (totalPages 0 when empty).
+ */
+function listPage(query, readFilters = () => ({})) {
+	const problems = [];
+	const page = readPositiveInt(query, 'page', 1, problems);
+	const perPage = readPositiveInt(query, 'perPage', 25, problems);
+	if (perPage > MAX_PER_PAGE) problems.push(problem('perPage', `must be at most ${MAX_PER_PAGE}`));
+	const filters = readFilters(problems);
+	assertValid(problems);
+	const meta = (items) => ({ page, perPage, total: items.length, totalPages: Math.ceil(items.length / perPage) });
+	return { filters, page: (items) => ok({ data: items.slice((page - 1) * perPage, page * perPage), meta: meta(items) }) };
+}
 
 const ok = (body) => ({ status: 200, body });
 const created = (body) => ({ status: 201, body });
@@ -164,6 +132,8 @@ const ENTRY_KINDS = {
 	process: { list: 'processEntries', idField: 'processId', dateField: 'createdAt', catalogue: PROCESSES },
 };
 const byDateThenId = (dateField) => (a, b) => a[dateField].localeCompare(b[dateField]) || a.id.localeCompare(b.id);
+
+// --- resources ---------------------------------------------------------------------------------
 
 function createHandlers(state, { seats, now }) {
 	const nowIso = () => new Date(now()).toISOString();
@@ -176,21 +146,9 @@ function createHandlers(state, { seats, now }) {
 	}
 
 	function find(map, resource, id) {
-		const item = map.get(id);
-		if (!item) throw notFound(resource, id);
-		return item;
+		if (!map.has(id)) throw notFound(resource, id);
+		return map.get(id);
 	}
-
-	/** Reads paging plus any list filters in one pass, so a single 400 reports every bad parameter. */
-	function listPage(query, readFilters = () => ({})) {
-		const problems = [];
-		const paging = readPaging(query, problems);
-		const filters = readFilters(problems);
-		assertValid(problems);
-		return { filters, page: (items) => ok(pageOf(items, paging)) };
-	}
-
-	// --- users -----------------------------------------------------------------------------------
 
 	/** Location ids must name locations that exist (archived ones still exist; deleted ones do not). */
 	function checkLocationIds(problems, value) {
@@ -212,25 +170,18 @@ function createHandlers(state, { seats, now }) {
 		const problems = [];
 		checkNonEmpty(problems, input, 'firstName', { required: true });
 		checkNonEmpty(problems, input, 'lastName', { required: true });
-		if (typeof input.email !== 'string' || !EMAIL_PATTERN.test(input.email.trim())) {
-			problems.push(problem('email', 'must be a valid email address'));
-		}
-		if (!ACCESS_LEVELS.includes(input.accessLevel)) {
-			problems.push(problem('accessLevel', `must be one of ${ACCESS_LEVELS.join(', ')}`));
-		}
+		if (typeof input.email !== 'string' || !EMAIL_PATTERN.test(input.email.trim())) problems.push(problem('email', 'must be a valid email address'));
+		if (!ACCESS_LEVELS.includes(input.accessLevel)) problems.push(problem('accessLevel', `must be one of ${ACCESS_LEVELS.join(', ')}`));
 		const locationIds = checkLocationIds(problems, input.locationIds);
 		assertValid(problems);
 
 		const email = input.email.trim();
-		const taken = [...state.users.values()].some((u) => u.email.toLowerCase() === email.toLowerCase());
-		if (taken) throw conflict(`A user with email ${email} already exists`);
+		if ([...state.users.values()].some((u) => u.email.toLowerCase() === email.toLowerCase())) {
+			throw conflict(`A user with email ${email} already exists`);
+		}
 		if (SEATED_LEVELS.includes(input.accessLevel) && seatsInUse() >= seats) {
-			throw new ApiError(
-				403,
-				'licence_limit',
-				`Your licence tier allows ${seats} admin or standard users and all are in use. ` +
-					"Create the user with access level 'view' (no seat) or upgrade the licence.",
-			);
+			const message = `Your licence tier allows ${seats} admin or standard users and all are in use. `;
+			throw new ApiError(403, 'licence_limit', `${message}Create the user with access level 'view' (no seat) or upgrade the licence.`);
 		}
 		const at = nowIso();
 		const user = {
@@ -257,11 +208,8 @@ function createHandlers(state, { seats, now }) {
 			throw businessRule('The account admin cannot be suspended. Transfer the account admin role to another admin first.');
 		}
 		// Idempotent, so a retried workflow does not fail on a user it already suspended.
-		if (user.status !== 'suspended') {
-			user.status = 'suspended';
-			user.suspendedAt = nowIso();
-			user.updatedAt = user.suspendedAt;
-		}
+		const at = nowIso();
+		if (user.status !== 'suspended') Object.assign(user, { status: 'suspended', suspendedAt: at, updatedAt: at });
 		return ok(user);
 	}
 
@@ -279,40 +227,31 @@ function createHandlers(state, { seats, now }) {
 
 	function locationProblems(input, { creating, selfId }) {
 		const problems = [];
-		checkNonEmpty(problems, input, 'name', { required: creating, max: MAX_LOCATION_NAME });
+		checkNonEmpty(problems, input, 'name', { required: creating, max: 120 });
 		checkNullableString(problems, input, 'code');
 		checkNullableString(problems, input, 'address');
 		const { parentId } = input;
-		if (parentId !== undefined && parentId !== null) {
-			if (typeof parentId !== 'string') problems.push(problem('parentId', 'must be a location id or null'));
-			else if (!state.locations.has(parentId)) problems.push(problem('parentId', `location ${parentId} does not exist`));
-			else if (makesCycle(parentId, selfId)) {
-				problems.push(problem('parentId', 'cannot be the location itself or one of its descendants'));
-			}
-		}
+		if (parentId === undefined || parentId === null) return problems;
+		if (typeof parentId !== 'string') problems.push(problem('parentId', 'must be a location id or null'));
+		else if (!state.locations.has(parentId)) problems.push(problem('parentId', `location ${parentId} does not exist`));
+		else if (makesCycle(parentId, selfId)) problems.push(problem('parentId', 'cannot be the location itself or one of its descendants'));
 		return problems;
 	}
 
 	/** Names are unique among live (non-archived) locations, ignoring case and outer spaces. */
 	function assertNameFree(name, selfId) {
 		const wanted = name.trim().toLowerCase();
-		const clash = [...state.locations.values()].find(
-			(l) => l.id !== selfId && l.status !== 'archived' && l.name.toLowerCase() === wanted,
-		);
+		const clash = [...state.locations.values()].find((l) => l.id !== selfId && l.status !== 'archived' && l.name.toLowerCase() === wanted);
 		if (clash) throw conflict(`A location named ${clash.name} already exists (${clash.id})`);
 	}
 
 	function applyLocationFields(location, input) {
 		if (input.name !== undefined) location.name = input.name.trim();
-		for (const field of ['code', 'address', 'parentId']) {
-			if (input[field] !== undefined) location[field] = input[field];
-		}
+		for (const field of ['code', 'address', 'parentId']) if (input[field] !== undefined) location[field] = input[field];
 	}
 
 	function listLocations({ query }) {
-		const { filters, page } = listPage(query, (problems) => ({
-			includeArchived: readBoolean(query, 'includeArchived', problems),
-		}));
+		const { filters, page } = listPage(query, (problems) => ({ includeArchived: readBoolean(query, 'includeArchived', problems) }));
 		const all = [...state.locations.values()];
 		return page(filters.includeArchived ? all : all.filter((l) => l.status !== 'archived'));
 	}
@@ -322,17 +261,8 @@ function createHandlers(state, { seats, now }) {
 		assertValid(locationProblems(input, { creating: true }));
 		assertNameFree(input.name);
 		const at = nowIso();
-		const location = {
-			id: newId('loc', state.locations),
-			name: '',
-			code: null,
-			address: null,
-			parentId: null,
-			status: 'active',
-			archivedAt: null,
-			createdAt: at,
-			updatedAt: at,
-		};
+		const location = { id: newId('loc', state.locations), name: '', code: null, address: null, parentId: null, status: 'active' };
+		Object.assign(location, { archivedAt: null, createdAt: at, updatedAt: at });
 		applyLocationFields(location, input);
 		state.locations.set(location.id, location);
 		return created(location);
@@ -340,10 +270,8 @@ function createHandlers(state, { seats, now }) {
 
 	function updateLocation({ params, body }) {
 		const location = find(state.locations, 'Location', params.id);
-		if (location.status === 'archived') {
-			throw businessRule('Archived locations cannot be edited; restore it in Q-Hub first');
-		}
-		const input = patchBody(body, LOCATION_FIELDS);
+		if (location.status === 'archived') throw businessRule('Archived locations cannot be edited; restore it in Q-Hub first');
+		const input = patchBody(body, ['name', 'code', 'address', 'parentId']);
 		assertValid(locationProblems(input, { creating: false, selfId: location.id }));
 		if (input.name !== undefined) assertNameFree(input.name, location.id);
 		applyLocationFields(location, input);
@@ -354,11 +282,8 @@ function createHandlers(state, { seats, now }) {
 	/** Archive hides a location from lists but keeps it and its user assignments (delete removes it). */
 	function archiveLocation({ params }) {
 		const location = find(state.locations, 'Location', params.id);
-		if (location.status !== 'archived') {
-			location.status = 'archived';
-			location.archivedAt = nowIso();
-			location.updatedAt = location.archivedAt;
-		}
+		const at = nowIso();
+		if (location.status !== 'archived') Object.assign(location, { status: 'archived', archivedAt: at, updatedAt: at });
 		return ok(location);
 	}
 
@@ -367,16 +292,13 @@ function createHandlers(state, { seats, now }) {
 		const assigned = [...state.users.values()].filter((u) => u.locationIds.includes(location.id)).length;
 		if (assigned > 0) {
 			throw businessRule(
-				`Location ${location.name} has ${assigned} assigned users and cannot be deleted. ` +
-					'Archive it instead, or move the users first.',
+				`Location ${location.name} has ${assigned} assigned users and cannot be deleted. Archive it instead, or move the users first.`,
 			);
 		}
 		// Deleting a parent would leave its children pointing at nothing.
 		const children = [...state.locations.values()].filter((l) => l.parentId === location.id).length;
 		if (children > 0) {
-			throw businessRule(
-				`Location ${location.name} has ${children} child locations and cannot be deleted. Move or delete them first.`,
-			);
+			throw businessRule(`Location ${location.name} has ${children} child locations and cannot be deleted. Move or delete them first.`);
 		}
 		state.locations.delete(location.id);
 		return { status: 204 };
@@ -388,14 +310,11 @@ function createHandlers(state, { seats, now }) {
 	function checkRows(problems, rows) {
 		if (!Array.isArray(rows)) return problems.push(problem('rows', 'must be an array of objects'));
 		if (rows.length > MAX_ROWS) return problems.push(problem('rows', `must contain at most ${MAX_ROWS} rows`));
-		const rowProblems = [];
-		rows.forEach((row, i) => {
-			if (!isPlainObject(row)) return rowProblems.push(problem(`rows[${i}]`, 'must be an object'));
-			for (const [key, value] of Object.entries(row)) {
-				if (value !== null && typeof value === 'object') {
-					rowProblems.push(problem(`rows[${i}].${key}`, 'must be a string, number, boolean or null'));
-				}
-			}
+		const rowProblems = rows.flatMap((row, i) => {
+			if (!isPlainObject(row)) return [problem(`rows[${i}]`, 'must be an object')];
+			return Object.entries(row)
+				.filter(([, value]) => value !== null && typeof value === 'object')
+				.map(([key]) => problem(`rows[${i}].${key}`, 'must be a string, number, boolean or null'));
 		});
 		problems.push(...rowProblems.slice(0, MAX_ROW_PROBLEMS));
 	}
@@ -411,29 +330,21 @@ function createHandlers(state, { seats, now }) {
 
 	/** Rows are stored but not echoed: a 10 000-row answer would be useless to a workflow. */
 	function dataSetView({ rows, ...dataSet }) {
-		const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))].sort();
-		return { ...dataSet, columns, rowCount: rows.length };
+		return { ...dataSet, columns: [...new Set(rows.flatMap((row) => Object.keys(row)))].sort(), rowCount: rows.length };
 	}
 
 	function createDataSet({ body }) {
 		const input = objectBody(body);
 		assertValid(dataSetProblems(input, { creating: true }));
 		const at = nowIso();
-		const dataSet = {
-			id: newId('ds', state.dataSets),
-			name: input.name.trim(),
-			description: input.description ?? null,
-			rows: input.rows,
-			createdAt: at,
-			updatedAt: at,
-		};
-		state.dataSets.set(dataSet.id, dataSet);
+		const dataSet = { id: newId('ds', state.dataSets), name: input.name.trim(), description: input.description ?? null, rows: input.rows };
+		state.dataSets.set(dataSet.id, Object.assign(dataSet, { createdAt: at, updatedAt: at }));
 		return created(dataSetView(dataSet));
 	}
 
 	function updateDataSet({ params, body }) {
 		const dataSet = find(state.dataSets, 'Data set', params.id);
-		const input = patchBody(body, DATA_SET_FIELDS);
+		const input = patchBody(body, ['name', 'description', 'rows']);
 		assertValid(dataSetProblems(input, { creating: false }));
 		if (input.name !== undefined) dataSet.name = input.name.trim();
 		if (input.description !== undefined) dataSet.description = input.description;
@@ -446,72 +357,68 @@ function createHandlers(state, { seats, now }) {
 
 	const catalogue = (items) => ({ query }) => listPage(query).page(items.map(({ id, name }) => ({ id, name })));
 
-	function entryLister({ list, idField, dateField }) {
-		return ({ query }) => {
-			const { filters, page } = listPage(query, (problems) => readDateRange(query, problems));
-			const id = query[idField];
-			const matching = state[list].filter((entry) => {
-				const at = Date.parse(entry[dateField]);
-				return (!id || entry[idField] === id) && at >= filters.from && at <= filters.to;
-			});
-			return page(matching.sort(byDateThenId(dateField)));
-		};
-	}
+	const entryLister = ({ list, idField, dateField }) => ({ query }) => {
+		const { filters, page } = listPage(query, (problems) => readDateRange(query, problems));
+		const id = query[idField];
+		const matching = state[list].filter((entry) => {
+			const at = Date.parse(entry[dateField]);
+			return (!id || entry[idField] === id) && at >= filters.from && at <= filters.to;
+		});
+		return page(matching.sort(byDateThenId(dateField)));
+	};
 
 	/**
-	 * A new entry, as if someone had just submitted one in Q-Hub: the next id of its kind, filed by
-	 * its date (default: now on the mock's clock), so a polling trigger sees it appear.
+	 * A new entry, as if someone had just filled one in in Q-Hub: the next id of its kind, filed by its
+	 * date (default: now on the mock's clock) so the lists stay sorted and a polling trigger sees it.
+	 * `checkMore` validates the kind's own fields; `build(number, source, isoDate, input)` makes it.
 	 */
-	function addEntry(kind, input, build) {
+	function addEntry(kind, body, checkMore, build) {
 		const { list, idField, dateField, catalogue: items } = ENTRY_KINDS[kind];
-		const fields = objectBody(input);
+		const input = objectBody(body);
 		const problems = [];
-		const source = items.find((item) => item.id === fields[idField]);
+		const source = items.find((item) => item.id === input[idField]);
 		if (!source) problems.push(problem(idField, `must be one of ${items.map((item) => item.id).join(', ')}`));
-		const rawDate = fields[dateField];
-		const ms = rawDate === undefined ? now() : parseDateBound(String(rawDate), { endOfDay: false });
+		const ms = input[dateField] === undefined ? now() : parseDateBound(String(input[dateField]));
 		if (Number.isNaN(ms)) problems.push(problem(dateField, DATE_FORMAT));
-		const extra = build.check(fields, problems);
+		checkMore(input, problems);
 		assertValid(problems);
 		const entries = state[list];
-		const number = Math.max(0, ...entries.map((entry) => Number(entry.id.slice(3)))) + 1;
-		const entry = build.make(number, source, new Date(ms).toISOString(), extra);
+		const entry = build(Math.max(0, ...entries.map((e) => Number(e.id.slice(3)))) + 1, source, new Date(ms).toISOString(), input);
 		entries.push(entry);
 		entries.sort(byDateThenId(dateField));
 		return entry;
 	}
 
-	const addFormEntry = (input) =>
-		addEntry('form', input, {
-			check: (fields, problems) => {
-				if (fields.answers !== undefined && !isPlainObject(fields.answers)) problems.push(problem('answers', 'must be an object'));
-			},
-			make: (number, form, submittedAt) =>
-				formEntry(number, form, {
-					submittedAt,
-					submittedBy: SUBMITTERS[0],
-					locationId: null,
-					answers: input.answers ?? form.answers(number),
-				}),
-		});
+	const checkObject = (input, field, problems) => {
+		if (input[field] !== undefined && !isPlainObject(input[field])) problems.push(problem(field, 'must be an object'));
+	};
 
-	const addProcessEntry = (input) =>
-		addEntry('process', input, {
-			check: (fields, problems) => {
-				if (fields.fields !== undefined && !isPlainObject(fields.fields)) problems.push(problem('fields', 'must be an object'));
-				const status = fields.status ?? 'open';
-				if (!PROCESS_STATUSES.includes(status)) problems.push(problem('status', `must be one of ${PROCESS_STATUSES.join(', ')}`));
-				return status;
+	const addFormEntry = (body) =>
+		addEntry(
+			'form',
+			body,
+			(input, problems) => checkObject(input, 'answers', problems),
+			(number, form, submittedAt, input) =>
+				formEntry(number, form, { submittedAt, submittedBy: { ...SUBMITTERS[0] }, locationId: null, answers: input.answers ?? form.answers(number) }),
+		);
+
+	const addProcessEntry = (body) =>
+		addEntry(
+			'process',
+			body,
+			(input, problems) => {
+				checkObject(input, 'fields', problems);
+				if (!PROCESS_STATUSES.includes(input.status ?? 'open')) problems.push(problem('status', `must be one of ${PROCESS_STATUSES.join(', ')}`));
 			},
-			make: (number, process, createdAt, status) =>
+			(number, process, createdAt, { status = 'open', fields }) =>
 				processEntry(number, process, {
 					status,
 					createdAt,
 					completedAt: status === 'closed' ? createdAt : null,
 					locationId: null,
-					fields: input.fields ?? process.fields(number),
+					fields: fields ?? process.fields(number),
 				}),
-		});
+		);
 
 	return {
 		listUsers: ({ query }) => listPage(query).page([...state.users.values()]),

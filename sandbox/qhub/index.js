@@ -9,26 +9,27 @@
  *   node sandbox/qhub            (QHUB_HOST / QHUB_PORT override 127.0.0.1:4010)
  */
 const crypto = require('node:crypto');
-const { startMock, invoke, createRouter, route, fixedWindow, ApiError, statusError } = require('../lib');
+const { startMock, withDefaults, invoke, createRouter, route, fixedWindow, ApiError, statusError } = require('../lib');
 const { QHUB_SANDBOX, seedState } = require('./seed');
 const { createHandlers, invalid, problem } = require('./handlers');
 const { PREFIX, qhubRoutes } = require('./routes');
 
-const DEFAULTS = Object.freeze({
+const DEFAULTS = {
 	host: '127.0.0.1',
 	port: 0,
 	...QHUB_SANDBOX,
 	limit: 25,
-	// The seed says 15 minutes, the vendor's page 60: the node obeys the headers, so either works.
+	// One source says 15 minutes, the vendor's page 60: the node obeys the headers, so either works.
 	windowMs: 15 * 60 * 1000,
 	retryAfterOn429: true,
 	seats: 10,
 	now: () => Date.now(),
-});
-
+};
 const AUTH_HINT = 'Send both x-api-key and x-api-secret headers; keys are made in Admin > Dev centre > API keys.';
-const TRAFFIC_SPIKE = 'Q-Hub is experiencing a traffic spike. Usually operational again within ~5 minutes.';
-const FAULT_ERRORS = { 503: ['service_unavailable', TRAFFIC_SPIKE], 429: ['rate_limited', 'Rate limit exceeded.'] };
+const FAULT_ERRORS = {
+	503: ['service_unavailable', 'Q-Hub is experiencing a traffic spike. Usually operational again within ~5 minutes.'],
+	429: ['rate_limited', 'Rate limit exceeded.'],
+};
 
 /** Compares through SHA-256 digests so the check takes the same time whatever the input length. */
 function sameSecret(given, expected) {
@@ -36,21 +37,14 @@ function sameSecret(given, expected) {
 	return crypto.timingSafeEqual(digest(given), digest(expected));
 }
 
-function authFailure(headers, { apiKey, apiSecret }) {
-	const key = headers['x-api-key'];
-	const secret = headers['x-api-secret'];
+function authFailure({ 'x-api-key': key, 'x-api-secret': secret }, { apiKey, apiSecret }) {
 	if (!key || !secret) return new ApiError(401, 'unauthorized', `Missing API key or secret. ${AUTH_HINT}`);
-	if (!sameSecret(key, apiKey) || !sameSecret(secret, apiSecret)) {
-		return new ApiError(401, 'unauthorized', `Invalid API key or secret. ${AUTH_HINT}`);
-	}
+	if (!sameSecret(key, apiKey) || !sameSecret(secret, apiSecret)) return new ApiError(401, 'unauthorized', `Invalid API key or secret. ${AUTH_HINT}`);
 	return null;
 }
 
-const formatMinutes = (ms) => String(Number((ms / 60000).toFixed(2)));
-
 async function startQHubMock(options = {}) {
-	const config = { ...DEFAULTS };
-	for (const [name, value] of Object.entries(options)) if (value !== undefined) config[name] = value;
+	const config = withDefaults(DEFAULTS, options);
 	const { now, apiKey, limit } = config;
 	const state = { users: new Map(), locations: new Map(), dataSets: new Map(), formEntries: [], processEntries: [] };
 	seedState(state);
@@ -58,30 +52,24 @@ async function startQHubMock(options = {}) {
 	const router = createRouter(qhubRoutes(handlers), { prefix: PREFIX });
 	const limiter = fixedWindow(config);
 	let requestCounter = 0;
-	let outage = { remaining: 0, retryAfterSeconds: undefined };
+	let outage = { remaining: 0 };
 
 	/** Every answer carries its own X-Request-Id; errors have the `{ error, message, details? }` body. */
 	const withId = (outcome) => ({ ...outcome, headers: { 'X-Request-Id': `qh_req_${++requestCounter}`, ...outcome.headers } });
-	const errorAnswer = (error, headers = {}) =>
-		withId({
-			status: error.status,
-			body: { error: error.code, message: error.message, ...(error.details && { details: error.details }) },
-			headers,
-		});
-
-	const rateHeaders = (window) => ({
+	const errorAnswer = ({ status, code, message, details }, headers = {}) =>
+		withId({ status, body: { error: code, message, ...(details && { details }) }, headers });
+	const rateHeaders = (window, remaining = Math.max(0, limit - window.count)) => ({
 		'RateLimit-Limit': String(limit),
-		'RateLimit-Remaining': String(Math.max(0, limit - window.count)),
+		'RateLimit-Remaining': String(remaining),
 		'RateLimit-Reset': String(Math.ceil(limiter.resetMs(window) / 1000)),
 	});
 
 	function rateLimited(window) {
 		const resetMs = limiter.resetMs(window);
-		const headers = { ...rateHeaders(window), 'RateLimit-Remaining': '0' };
+		const headers = rateHeaders(window, 0);
 		if (config.retryAfterOn429) headers['Retry-After'] = String(Math.max(1, Math.ceil((resetMs - now()) / 1000)));
-		const message =
-			`Rate limit exceeded: ${limit} requests per ${formatMinutes(config.windowMs)} minutes. ` +
-			`The window resets at ${new Date(resetMs).toISOString()}.`;
+		const minutes = Number((config.windowMs / 60000).toFixed(2));
+		const message = `Rate limit exceeded: ${limit} requests per ${minutes} minutes. The window resets at ${new Date(resetMs).toISOString()}.`;
 		return errorAnswer(new ApiError(429, 'rate_limited', message), headers);
 	}
 
@@ -91,12 +79,10 @@ async function startQHubMock(options = {}) {
 		if (denied) return errorAnswer(denied);
 		if (outage.remaining > 0) {
 			outage.remaining -= 1;
-			const { retryAfterSeconds: seconds } = outage;
-			return errorAnswer(statusError(503, FAULT_ERRORS), seconds === undefined ? {} : { 'Retry-After': String(seconds) });
+			return errorAnswer(statusError(503, FAULT_ERRORS), outage.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(outage.retryAfterSeconds) });
 		}
 		const window = limiter.exhausted(apiKey);
 		if (window) return rateLimited(window);
-
 		let outcome;
 		try {
 			if (ctx.badJson) throw invalid([problem('body', 'must be valid JSON')]);
@@ -115,14 +101,14 @@ async function startQHubMock(options = {}) {
 		handle,
 		errorAnswer: (error) => errorAnswer(error),
 		faultError: (status) => statusError(status, FAULT_ERRORS),
-		// The log shows the path below /v1, as the node's api.ts writes it.
+		// The log shows the path below /v1, as nodes/QHub/api.ts writes it.
 		logPath: (ctx) => router.pathOf(ctx.pathname) ?? ctx.pathname,
 		emptyBody: null,
 		spendWindow: () => limiter.spend(apiKey),
 		reset() {
 			seedState(state);
 			limiter.clear();
-			outage = { remaining: 0, retryAfterSeconds: undefined };
+			outage = { remaining: 0 };
 		},
 		counters: () => ({ counted: limiter.counted(apiKey) }),
 		sandboxRoutes: [
@@ -141,7 +127,7 @@ async function startQHubMock(options = {}) {
 		fail503(n, { retryAfterSeconds } = {}) {
 			outage = { remaining: n, retryAfterSeconds };
 		},
-		/** `{ formId, answers?, submittedAt? }`: a new form entry, as if submitted in Q-Hub. */
+		/** `{ formId, answers?, submittedAt? }`: a new form entry, as if just submitted in Q-Hub. */
 		addFormEntry: handlers.addFormEntry,
 		/** `{ processId, fields?, status?, createdAt? }`: a new process entry. */
 		addProcessEntry: handlers.addProcessEntry,
@@ -158,8 +144,7 @@ function qhubCredential(mock) {
 module.exports = { startQHubMock, QHUB_SANDBOX, qhubCredential };
 
 if (require.main === module) {
-	const port = Number(process.env.QHUB_PORT || 4010);
-	startQHubMock({ host: process.env.QHUB_HOST || '127.0.0.1', port }).then((mock) => {
+	startQHubMock({ host: process.env.QHUB_HOST || '127.0.0.1', port: Number(process.env.QHUB_PORT || 4010) }).then((mock) => {
 		console.log(`Q-Hub mock listening: base URL ${mock.url}`);
 		console.log(`API key ${QHUB_SANDBOX.apiKey}, API secret ${QHUB_SANDBOX.apiSecret}`);
 		process.once('SIGINT', () => mock.close().then(() => process.exit(0)));

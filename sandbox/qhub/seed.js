@@ -99,36 +99,15 @@ const dayOffset = (index, extraDays = 0) => new Date(ENTRIES_START + (index + ex
 /** Every third entry has no location, the rest alternate between the seeded sites. */
 const seedLocationFor = (index) => (index % 3 === 0 ? null : pick(SEED_LOCATIONS, index).id);
 
-const formEntry = (number, form, { submittedAt, submittedBy, locationId, answers }) => ({
-	id: entryId('fe', number),
-	formId: form.id,
-	formName: form.name,
-	submittedAt,
-	submittedBy: { ...submittedBy },
-	locationId,
-	answers,
-});
-
-const processEntry = (number, process, { status, createdAt, completedAt, locationId, fields }) => ({
-	id: entryId('pe', number),
-	processId: process.id,
-	processName: process.name,
-	status,
-	createdAt,
-	completedAt,
-	locationId,
-	fields,
-});
+/** The entry records, for the seed and for entries added while the mock runs. */
+const formEntry = (number, form, fields) => ({ id: entryId('fe', number), formId: form.id, formName: form.name, ...fields });
+const processEntry = (number, process, fields) => ({ id: entryId('pe', number), processId: process.id, processName: process.name, ...fields });
 
 const seedFormEntries = () =>
 	Array.from({ length: FORM_ENTRY_COUNT }, (_, index) => {
 		const form = pick(FORMS, index);
-		return formEntry(index + 1, form, {
-			submittedAt: dayOffset(index),
-			submittedBy: pick(SUBMITTERS, index),
-			locationId: seedLocationFor(index),
-			answers: form.answers(Math.floor(index / FORMS.length) + 1),
-		});
+		const answers = form.answers(Math.floor(index / FORMS.length) + 1);
+		return formEntry(index + 1, form, { submittedAt: dayOffset(index), submittedBy: { ...pick(SUBMITTERS, index) }, locationId: seedLocationFor(index), answers });
 	});
 
 const seedProcessEntries = () =>
