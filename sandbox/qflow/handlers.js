@@ -52,8 +52,7 @@ function requireString(body, name) {
  * type of every user field) or left out, which gives them their default.
  */
 function userFields(body) {
-	const fields = { firstName: requireString(body, 'firstName'), lastName: requireString(body, 'lastName') };
-	fields.email = requireString(body, 'email');
+	const fields = { firstName: requireString(body, 'firstName'), lastName: requireString(body, 'lastName'), email: requireString(body, 'email') };
 	if (!/^[^\s@/]+@[^\s@/]+$/.test(fields.email)) throw validation(`email '${fields.email}' is not a valid email address`);
 	for (const [name, fallback] of Object.entries(OPTIONAL_DEFAULTS)) {
 		const value = body[name];
