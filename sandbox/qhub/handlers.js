@@ -126,10 +126,10 @@ function listPage(query, readFilters = () => ({})) {
 const ok = (body) => ({ status: 200, body });
 const created = (body) => ({ status: 201, body });
 
-/** The two entry kinds differ only in their catalogue, the id filter and the date they are filed by. */
+/** The two entry kinds differ only in their catalogue, the id filter, the date they are filed by and their content. */
 const ENTRY_KINDS = {
-	form: { list: 'formEntries', idField: 'formId', dateField: 'submittedAt', catalogue: FORMS },
-	process: { list: 'processEntries', idField: 'processId', dateField: 'createdAt', catalogue: PROCESSES },
+	form: { list: 'formEntries', idField: 'formId', dateField: 'submittedAt', catalogue: FORMS, content: 'answers' },
+	process: { list: 'processEntries', idField: 'processId', dateField: 'createdAt', catalogue: PROCESSES, content: 'fields' },
 };
 const byDateThenId = (dateField) => (a, b) => a[dateField].localeCompare(b[dateField]) || a.id.localeCompare(b.id);
 
@@ -369,56 +369,34 @@ function createHandlers(state, { seats, now }) {
 
 	/**
 	 * A new entry, as if someone had just filled one in in Q-Hub: the next id of its kind, filed by its
-	 * date (default: now on the mock's clock) so the lists stay sorted and a polling trigger sees it.
-	 * `checkMore` validates the kind's own fields; `build(number, source, isoDate, input)` makes it.
+	 * date (default: now on the mock's clock), so the lists stay sorted and a polling trigger sees it.
 	 */
-	function addEntry(kind, body, checkMore, build) {
-		const { list, idField, dateField, catalogue: items } = ENTRY_KINDS[kind];
+	function addEntry(kind, body) {
+		const { list, idField, dateField, catalogue: items, content } = ENTRY_KINDS[kind];
 		const input = objectBody(body);
 		const problems = [];
 		const source = items.find((item) => item.id === input[idField]);
 		if (!source) problems.push(problem(idField, `must be one of ${items.map((item) => item.id).join(', ')}`));
 		const ms = input[dateField] === undefined ? now() : parseDateBound(String(input[dateField]));
 		if (Number.isNaN(ms)) problems.push(problem(dateField, DATE_FORMAT));
-		checkMore(input, problems);
+		if (input[content] !== undefined && !isPlainObject(input[content])) problems.push(problem(content, 'must be an object'));
+		const { status = 'open' } = input;
+		if (kind === 'process' && !PROCESS_STATUSES.includes(status)) problems.push(problem('status', `must be one of ${PROCESS_STATUSES.join(', ')}`));
 		assertValid(problems);
+
 		const entries = state[list];
-		const entry = build(Math.max(0, ...entries.map((e) => Number(e.id.slice(3)))) + 1, source, new Date(ms).toISOString(), input);
+		const number = Math.max(0, ...entries.map((entry) => Number(entry.id.slice(3)))) + 1;
+		const at = new Date(ms).toISOString();
+		// Without answers (fields) of its own, the entry gets the form's (process's) generated ones.
+		const filled = input[content] ?? source[content](number);
+		const entry =
+			kind === 'form'
+				? formEntry(number, source, { submittedAt: at, submittedBy: { ...SUBMITTERS[0] }, locationId: null, answers: filled })
+				: processEntry(number, source, { status, createdAt: at, completedAt: status === 'closed' ? at : null, locationId: null, fields: filled });
 		entries.push(entry);
 		entries.sort(byDateThenId(dateField));
 		return entry;
 	}
-
-	const checkObject = (input, field, problems) => {
-		if (input[field] !== undefined && !isPlainObject(input[field])) problems.push(problem(field, 'must be an object'));
-	};
-
-	const addFormEntry = (body) =>
-		addEntry(
-			'form',
-			body,
-			(input, problems) => checkObject(input, 'answers', problems),
-			(number, form, submittedAt, input) =>
-				formEntry(number, form, { submittedAt, submittedBy: { ...SUBMITTERS[0] }, locationId: null, answers: input.answers ?? form.answers(number) }),
-		);
-
-	const addProcessEntry = (body) =>
-		addEntry(
-			'process',
-			body,
-			(input, problems) => {
-				checkObject(input, 'fields', problems);
-				if (!PROCESS_STATUSES.includes(input.status ?? 'open')) problems.push(problem('status', `must be one of ${PROCESS_STATUSES.join(', ')}`));
-			},
-			(number, process, createdAt, { status = 'open', fields }) =>
-				processEntry(number, process, {
-					status,
-					createdAt,
-					completedAt: status === 'closed' ? createdAt : null,
-					locationId: null,
-					fields: fields ?? process.fields(number),
-				}),
-		);
 
 	return {
 		listUsers: ({ query }) => listPage(query).page([...state.users.values()]),
@@ -436,8 +414,8 @@ function createHandlers(state, { seats, now }) {
 		listProcesses: catalogue(PROCESSES),
 		listFormEntries: entryLister(ENTRY_KINDS.form),
 		listProcessEntries: entryLister(ENTRY_KINDS.process),
-		addFormEntry,
-		addProcessEntry,
+		addFormEntry: (body) => addEntry('form', body),
+		addProcessEntry: (body) => addEntry('process', body),
 	};
 }
 
