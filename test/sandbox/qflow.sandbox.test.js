@@ -1,5 +1,5 @@
 'use strict';
-/** The Qflow sandbox must behave like the documented API (vendor-apis.md §2), since e2e tests trust it. */
+/** The Qflow sandbox must behave like the documented API (docs/qflow.md), since e2e tests trust it. */
 const { startQflowMock, QFLOW_SANDBOX } = require('../../sandbox/qflow');
 
 const API = '/users/v1/api/';
