@@ -133,7 +133,7 @@ async function startHumanlyMock(opts = {}) {
 
 /** The n8n credential (type and data) that signs in to a running mock: shared by tests and the start script. */
 function humanlyCredential(mock, apiKey = HUMANLY_SANDBOX.apiKey) {
-	return { type: 'humanlyApi', data: { apiKey, environment: 'custom', baseUrl: mock.url } };
+	return { type: 'humanlyApi', data: { apiKey, environment: 'custom', baseUrl: mock.url, webhookSecret: HUMANLY_SANDBOX.webhookSecret } };
 }
 
 module.exports = { startHumanlyMock, HUMANLY_SANDBOX, humanlyCredential };
