@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { personNameProperties } from '../../../shared/fields';
+import { emailProperty, personNameProperties } from '../../../shared/fields';
 import { eachItem, type Operation } from '../../../shared/operation';
 import { emailAddress, optionalText, requiredText } from '../../../shared/schemas';
 import { validateInput } from '../../../shared/validate';
@@ -27,14 +27,7 @@ export const createCandidate: Operation = {
 	},
 	properties: [
 		...personNameProperties,
-		{
-			displayName: 'Email',
-			name: 'email',
-			type: 'string',
-			placeholder: 'name@email.com',
-			default: '',
-			required: true,
-		},
+		emailProperty(),
 		{
 			displayName: 'Additional Fields',
 			name: 'additionalFields',

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { personNameProperties } from '../../../shared/fields';
+import { emailProperty, personNameProperties } from '../../../shared/fields';
 import { eachItem, type Operation } from '../../../shared/operation';
 import { emailAddress, requiredText } from '../../../shared/schemas';
 import { validateInput } from '../../../shared/validate';
@@ -13,15 +13,7 @@ const ACCESS_LEVELS = ['admin', 'standard', 'view'] as const;
 
 const properties: INodeProperties[] = [
 	...personNameProperties,
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		default: '',
-		required: true,
-		description: 'Q-Hub emails this address an onboarding and verification link itself',
-	},
+	emailProperty('Q-Hub emails this address an onboarding and verification link itself'),
 	{
 		displayName: 'Access Level',
 		name: 'accessLevel',
