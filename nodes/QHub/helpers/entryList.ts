@@ -24,7 +24,7 @@ export function entryListOperation(entry: { noun: string; path: string; parent: 
 	const parentFilter = `${entry.parent.toLowerCase()}Id`;
 	return getManyOperation({
 		noun: entry.noun,
-		narrowing: `optionally for one ${entry.parent.toLowerCase()} and a date range`,
+		narrowing: `optionally filtered by ${entry.parent.toLowerCase()} ID and a date range`,
 		filters: {
 			properties: [
 				{
