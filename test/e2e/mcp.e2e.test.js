@@ -39,7 +39,12 @@ const TOOLS = {
 // The Qflow token fetch (once per run, stored in the credential) is n8n's credential at work, not a tool call.
 const TOKEN_PATH = '/core/connect/token';
 
+// Generous limits: other suites share this machine's two cores, and n8n's start slows with them.
+const START_TIMEOUT = 600_000;
+
 let mocks;
+/** startN8nServer's promise, kept so that afterAll stops an n8n that beforeAll gave up waiting for. */
+let starting;
 let n8n;
 let client;
 let listing;
@@ -47,7 +52,7 @@ let listing;
 const answers = [];
 const figures = { calls: 0, toolErrors: 0 };
 
-/** The built node and credential classes: what n8n loaded from the installed package. */
+/** The built node and credential classes: dist/, which globalSetup packed and installed into n8n. */
 const built = (file) => require(path.join(repo, 'dist', file));
 const NODE_CLASSES = {
 	qHub: built('nodes/QHub/QHub.node.js').QHub,
@@ -127,7 +132,7 @@ const credentials = () => [
 beforeAll(async () => {
 	mocks = { qhub: await startQHubMock(), qflow: await startQflowMock(), humanly: await startHumanlyMock() };
 	const userFolder = createUserFolder('mcp');
-	n8n = await startN8nServer({
+	starting = startN8nServer({
 		userFolder,
 		port: await freePort(),
 		credentials: credentials(),
@@ -135,14 +140,16 @@ beforeAll(async () => {
 		publish: [example.id],
 		log: path.join(userFolder, 'n8n.log'),
 	});
+	n8n = await starting;
 	await n8n.waitActive();
 	client = await connectWhenServed(() => new StreamableHTTPClientTransport(new URL(`${n8n.url}${mcpPath}`)));
 	listing = (await client.listTools()).tools;
 	answers.push(JSON.stringify(listing));
-}, 300_000);
+}, START_TIMEOUT);
 
 afterAll(async () => {
 	await client?.close();
+	n8n ??= await starting?.catch(() => undefined);
 	await n8n?.stop();
 	await Promise.all(Object.values(mocks ?? {}).map((mock) => mock.close()));
 	if (!listing) return;
@@ -155,7 +162,7 @@ afterAll(async () => {
 				(mocks.qflow.counters?.tokenRequests === undefined ? '\n' : `; Qflow token requests: ${mocks.qflow.counters.tokenRequests}\n`),
 		].join('\n'),
 	);
-});
+}, START_TIMEOUT);
 
 test('lists the example’s tools, each described by its operation’s action text, with the arguments it asks for', () => {
 	expect(listing.map((tool) => tool.name).sort()).toEqual(Object.keys(TOOLS).sort());
