@@ -22,7 +22,7 @@ const input = z.object({
 export const createCandidate: Operation = {
 	menuEntry: {
 		name: 'Create',
-		action: 'Create a candidate',
+		action: 'Create a candidate with names, email and optional phone, external ID, time zone and SMS opt-in; returns the new candidate with their ID',
 		description: 'Add a candidate, e.g. from your ATS, so they can be invited to interviews',
 	},
 	properties: [

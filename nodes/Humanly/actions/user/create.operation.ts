@@ -55,7 +55,7 @@ const input = z.object({
 export const createUser: Operation = {
 	menuEntry: {
 		name: 'Create',
-		action: 'Create users',
+		action: 'Create users in bulk, one per input item, each in at least one team; returns one item per created user',
 		description: 'Create users in bulk, one per input item, each in at least one team',
 	},
 	properties,

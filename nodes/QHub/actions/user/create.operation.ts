@@ -57,7 +57,7 @@ function asIdList(value: unknown): unknown {
 export const createUser: Operation = {
 	menuEntry: {
 		name: 'Create',
-		action: 'Create a user',
+		action: 'Create a user with names, email, access level (admin, standard or view) and locations; returns the new user, who is emailed an onboarding link',
 		description: 'Create a user; Q-Hub emails them an onboarding link',
 	},
 	properties,

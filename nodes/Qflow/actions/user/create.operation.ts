@@ -6,7 +6,7 @@ import { newUserAdditionalFields, passwordRules } from '../../fields';
 import { postUser, readNewUser } from '../../helpers/userWrite';
 
 export const createUser: Operation = {
-	menuEntry: { name: 'Create', action: 'Create a user', description: 'Create a user in the enterprise' },
+	menuEntry: { name: 'Create', action: 'Create a user with names, email and optional time zone, company, custom data and initial password; returns the new user with their ID', description: 'Create a user in the enterprise' },
 	properties: [
 		...personNameProperties,
 		emailProperty('Must not belong to another user. The username becomes PIN/email, e.g. 123/jane@example.com.'),

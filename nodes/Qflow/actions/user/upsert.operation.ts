@@ -10,7 +10,7 @@ import { postUser, putUser, readNewUser, type NewUser } from '../../helpers/user
 export const upsertUser: Operation = {
 	menuEntry: {
 		name: 'Create or Update',
-		action: 'Create or update a user',
+		action: 'Create or update a user by email: updates the user who has it, else creates one; returns the user and created: true or false',
 		description: 'Create a new user, or update the one who already has this email',
 	},
 	properties: [
