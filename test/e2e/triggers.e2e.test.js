@@ -149,6 +149,9 @@ describe('Humanly Trigger', () => {
 		});
 		await n8n.waitActive();
 		url = `${n8n.url}/webhook/${WEBHOOK_ID}/webhook`;
+		// n8n lists a workflow as active a moment before its webhook answers: an unsigned delivery
+		// answers 404 until then, and our 401 after (it starts nothing).
+		await until('the webhook to be registered', async () => (await fetch(url, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } })).status === 401);
 	}, TIMEOUT);
 
 	afterAll(async () => {
