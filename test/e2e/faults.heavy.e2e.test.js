@@ -29,6 +29,7 @@ const SUITE_TIMEOUT = 20 * 60_000;
 /** The fault kinds of the mix, as rules of sandbox/lib/faults.js. */
 const KINDS = {
 	'503 + Retry-After': { fault: 'status', status: 503, retryAfter: 1 },
+	'503, no header': { fault: 'status', status: 503 },
 	'503 HTML page + Retry-After': { fault: 'status', status: 503, body: 'html', retryAfter: 1 },
 	'429 + Retry-After seconds': { fault: 'status', status: 429, retryAfter: 1 },
 	'429 + Retry-After HTTP date': { fault: 'status', status: 429, retryAfter: { httpDate: 2 } },
@@ -62,6 +63,7 @@ function mix(where, kinds, { first, spacing, rounds = 1 }) {
 
 const COMMON_CREATE_KINDS = [
 	'503 + Retry-After',
+	'503, no header',
 	'503 HTML page + Retry-After',
 	'429 + Retry-After seconds',
 	'429 + Retry-After HTTP date',
@@ -75,6 +77,7 @@ const COMMON_CREATE_KINDS = [
 ];
 const COMMON_READ_KINDS = [
 	'503 + Retry-After',
+	'503, no header',
 	'429 + Retry-After seconds',
 	'429 + Retry-After HTTP date',
 	'reset before processing',
@@ -135,8 +138,8 @@ const VENDORS = {
 			stored: (mock) => [...mock.state.locations.values()].map((location) => ({ key: location.name, id: location.id })),
 		},
 		createPlan: (where) => [
-			...mix(where, [...COMMON_CREATE_KINDS, '429, no header', 'window spent by another client'], { first: 20, spacing: 37, rounds: 2 }),
-			{ ...where, from: 975, count: 3, ...KINDS['429, no header'] },
+			...mix(where, [...COMMON_CREATE_KINDS, '429, no header', 'window spent by another client'], { first: 20, spacing: 35, rounds: 2 }),
+			{ ...where, from: 985, count: 3, ...KINDS['429, no header'] },
 		],
 		read: {
 			input: () => Array.from({ length: READS }, (_, index) => ({ n: index })),
@@ -189,7 +192,7 @@ const VENDORS = {
 			stored: (mock) => [...mock.state.users.values()].map((user) => ({ key: user.email, id: user.id })),
 		},
 		createPlan: (where) => [
-			...mix(where, [...COMMON_CREATE_KINDS, 'tokens revoked'], { first: 20, spacing: 40, rounds: 2 }),
+			...mix(where, [...COMMON_CREATE_KINDS, 'tokens revoked'], { first: 20, spacing: 37, rounds: 2 }),
 			// Qflow's own 429 has no header: another client spends the window once, the node waits 60 s.
 			{ ...where, nth: [510], ...KINDS['window spent by another client'] },
 		],
@@ -230,7 +233,7 @@ const VENDORS = {
 			keyOfOutput: (json) => json.email,
 			stored: (mock) => [...mock.state.candidates.values()].map((candidate) => ({ key: candidate.email, id: candidate.id })),
 		},
-		createPlan: (where) => mix(where, [...COMMON_CREATE_KINDS, '429, no header', 'window spent by another client'], { first: 20, spacing: 37, rounds: 2 }),
+		createPlan: (where) => mix(where, [...COMMON_CREATE_KINDS, '429, no header', 'window spent by another client'], { first: 20, spacing: 35, rounds: 2 }),
 		read: {
 			input: () => Array.from({ length: READS }, (_, index) => ({ id: HUMANLY_SANDBOX.candidateIds[index % HUMANLY_SANDBOX.candidateIds.length] })),
 			parameters: { resource: 'candidate', operation: 'get', candidateId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
