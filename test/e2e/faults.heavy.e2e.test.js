@@ -11,7 +11,7 @@
  * cause in words, and no secret shows anywhere n8n prints or keeps its run. It prints the totals.
  *
  * The three vendors run side by side (one n8n each): most of the time is waiting (Retry-After,
- * timeouts, Qflow's 60 s refusal window), which overlaps. Figures in the handover are from its output.
+ * timeouts, Qflow's 60 s refusal window), which overlaps.
  */
 const { startQHubMock, qhubCredential, QHUB_SANDBOX } = require('../../sandbox/qhub');
 const { startQflowMock, qflowCredential, QFLOW_SANDBOX, SSO_EXAMPLE_KEY } = require('../../sandbox/qflow');
