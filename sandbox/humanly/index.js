@@ -14,8 +14,12 @@ const { createHandlers, invalid, notFound, isObject } = require('./handlers');
 const { PREFIX, humanlyRoutes, routeName } = require('./routes');
 const { createWebhooks } = require('./webhooks');
 
-/** `perMinute` and `perHour`: the two sliding windows; `maxBatchSize`: most users or teams per bulk POST. */
-const DEFAULTS = { host: '127.0.0.1', port: 0, perMinute: 100, perHour: 1000, maxBatchSize: 100, now: () => Date.now() };
+/**
+ * `perMinute` and `perHour`: the two sliding windows; `minuteMs`: the length of the first one (a test
+ * that spends the window shortens it so it need not wait a real minute); `maxBatchSize`: most users
+ * or teams per bulk POST.
+ */
+const DEFAULTS = { host: '127.0.0.1', port: 0, perMinute: 100, minuteMs: 60_000, perHour: 1000, maxBatchSize: 100, now: () => Date.now() };
 const FAULT_ERRORS = { 500: ['INTERNAL_ERROR', 'Internal server error'], 429: ['RATE_LIMIT_EXCEEDED', 'Rate limit exceeded'] };
 const faultError = (status) => statusError(status, FAULT_ERRORS, (code) => code.toUpperCase());
 
@@ -35,7 +39,7 @@ async function startHumanlyMock(opts = {}) {
 	const results = new Map(); // candidateInterviewId -> results, filled by completeInterview
 	const questions = new Map(); // questionId -> text, for results
 	const counters = {};
-	const limiter = slidingWindows({ now, windows: [{ limit: options.perMinute, ms: 60_000 }, { limit: options.perHour, ms: 3_600_000 }] });
+	const limiter = slidingWindows({ now, windows: [{ limit: options.perMinute, ms: options.minuteMs }, { limit: options.perHour, ms: 3_600_000 }] });
 	const webhooks = createWebhooks({ now, secret: HUMANLY_SANDBOX.webhookSecret, counters });
 	let forcedFailures = 0;
 	let url = '';

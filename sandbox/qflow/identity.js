@@ -29,6 +29,8 @@ function basicClient(headers) {
 function createIdentity({ state, counters, now, tokenTtlSeconds, client, findLogin }) {
 	const accessTokens = new Map(); // token -> { userId, trusted, expiresAt }
 	const refreshTokens = new Map(); // token -> userId
+	// Every token handed out since clear(), revoked or not: a test looks for them where none may appear.
+	const issued = { accessTokens: [], refreshTokens: [] };
 
 	function issueTokens(userId) {
 		const accessToken = randomToken();
@@ -36,6 +38,8 @@ function createIdentity({ state, counters, now, tokenTtlSeconds, client, findLog
 		// Trust is captured when the token is issued, like a claim inside a real JWT.
 		accessTokens.set(accessToken, { userId, trusted: state.trusted.has(userId), expiresAt: now() + tokenTtlSeconds * 1000 });
 		refreshTokens.set(refreshToken, userId);
+		issued.accessTokens.push(accessToken);
+		issued.refreshTokens.push(refreshToken);
 		return { access_token: accessToken, expires_in: tokenTtlSeconds, token_type: 'Bearer', refresh_token: refreshToken, scope: ISSUED_SCOPE };
 	}
 
@@ -100,9 +104,13 @@ function createIdentity({ state, counters, now, tokenTtlSeconds, client, findLog
 		revokeSessions,
 		/** Every access token issued so far stops working; refresh tokens keep working. */
 		expireAccessTokens: () => accessTokens.clear(),
+		/** Copies of every access and refresh token issued since clear(). */
+		issuedTokens: () => ({ accessTokens: [...issued.accessTokens], refreshTokens: [...issued.refreshTokens] }),
 		clear() {
 			accessTokens.clear();
 			refreshTokens.clear();
+			issued.accessTokens.length = 0;
+			issued.refreshTokens.length = 0;
 		},
 	};
 }

@@ -137,6 +137,8 @@ async function startQflowMock(options = {}) {
 		faults: kernel.faults,
 		/** Every access token issued so far stops working; refresh tokens keep working. */
 		expireTokens: identity.expireAccessTokens,
+		/** `{ accessTokens, refreshTokens }`: every token issued since the last reset, still valid or not. */
+		issuedTokens: identity.issuedTokens,
 		/** The next n API requests keep today's tokens; request n + 1 finds every existing token expired (once). */
 		expireTokensAfter: (n) => {
 			expireAfterRequests = n;

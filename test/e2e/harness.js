@@ -4,7 +4,7 @@
  * directory, so node types are `n8n-nodes-qhub-qflow-humanly.*`. Plain JS: the community lint of
  * `n8n-node lint` forbids node:child_process in .ts files, and this is test tooling, not shipped code.
  */
-const { execFile } = require('node:child_process');
+const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -15,12 +15,33 @@ const workRoot = path.resolve(__dirname, '..', '..', '.e2e-work', line);
 const installedNodesDir = path.join(workRoot, 'installed', 'nodes');
 const SECRET_FIELD = /key|secret|password|token/i;
 
-
-function exec(args, env) {
+/**
+ * Runs the n8n CLI with its output going to files, not pipes: n8n prints the result in one large
+ * write and then calls process.exit(), and a pipe the reader drains slowly (a loaded machine, a
+ * 1,000-item result) takes only part of it before the process is gone. Writes to a file are
+ * synchronous in Node, so the whole result is there.
+ */
+function exec(args, env, outputDir) {
+	const files = ['stdout', 'stderr'].map((stream) => path.join(outputDir, `${stream}-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.log`));
+	const fds = files.map((file) => fs.openSync(file, 'w'));
 	return new Promise((resolve) => {
-		execFile(n8nBin, args, { env, maxBuffer: 256 * 1024 * 1024, timeout: 15 * 60 * 1000 }, (error, stdout, stderr) => {
-			resolve({ exitCode: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+		const child = spawn(n8nBin, args, { env, stdio: ['ignore', fds[0], fds[1]] });
+		const timer = setTimeout(() => child.kill('SIGKILL'), 15 * 60 * 1000);
+		let ended = false;
+		const done = (exitCode) => {
+			if (ended) return;
+			ended = true;
+			clearTimeout(timer);
+			fds.forEach((fd) => fs.closeSync(fd));
+			const [stdout, stderr] = files.map((file) => fs.readFileSync(file, 'utf8'));
+			files.forEach((file) => fs.rmSync(file, { force: true }));
+			resolve({ exitCode, stdout, stderr });
+		};
+		child.once('error', (error) => {
+			fs.writeSync(fds[1], String(error));
+			done(1);
 		});
+		child.once('exit', (code) => done(typeof code === 'number' ? code : 1));
 	});
 }
 
@@ -58,7 +79,7 @@ async function createN8n(name) {
 	const secrets = [];
 
 	async function n8n(args) {
-		const result = await exec(args, env);
+		const result = await exec(args, env, userFolder);
 		const output = result.stdout + result.stderr;
 		const leaked = secrets.find((secret) => output.includes(secret));
 		if (leaked) throw new Error(`n8n printed a credential secret (${leaked.slice(0, 3)}…) while running ${args[0]}`);
@@ -106,7 +127,8 @@ class RunResult {
 
 	/** Throws with n8n's own error text when the execution failed; returns the run otherwise. */
 	assertSucceeded() {
-		if (this.exitCode === 0 && !this.error) return this;
+		// No parsed result is a failure too: a run whose data cannot be read proves nothing.
+		if (this.exitCode === 0 && this.execution && !this.error) return this;
 		throw new Error(`The workflow failed (exit ${this.exitCode}): ${this.error?.message ?? ''}\n${this.stdout.slice(-2000)}\n${this.stderr.slice(-2000)}`);
 	}
 

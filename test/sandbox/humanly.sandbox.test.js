@@ -189,6 +189,20 @@ describe('rate limits (two sliding windows per key)', () => {
 		expect((await hit()).status).toBe(200);
 	});
 
+	test('minuteMs shortens the burst window, so a spent window frees within it', async () => {
+		const { mock: short, clock: shortClock } = await startWithClock({ perMinute: 2, minuteMs: 2_000, perHour: 1000 });
+		try {
+			const shortHit = () => call(short, 'GET', '/qsi/gather/teams');
+			expect(header(await shortHit(), 'reset')).toBe((START + 2_000) / 1000);
+			await shortHit();
+			expect((await shortHit()).status).toBe(429);
+			shortClock.t += 2_000;
+			expect((await shortHit()).status).toBe(200);
+		} finally {
+			await short.close();
+		}
+	});
+
 	test('headers report whichever window has fewer requests left', async () => {
 		for (let i = 0; i < 3; i += 1) {
 			await hit();

@@ -112,6 +112,18 @@ describe('token endpoint', () => {
 		expect(mock.counters).toMatchObject({ tokenRequests: 1, passwordGrants: 1, refreshGrants: 0 });
 	});
 
+	test('issuedTokens() lists every token handed out, expired or rotated, until reset()', async () => {
+		const first = (await passwordGrant()).body;
+		mock.expireTokens();
+		const second = (await refreshGrant(first.refresh_token)).body;
+		expect(mock.issuedTokens()).toEqual({
+			accessTokens: [first.access_token, second.access_token],
+			refreshTokens: [first.refresh_token, second.refresh_token],
+		});
+		mock.reset();
+		expect(mock.issuedTokens()).toEqual({ accessTokens: [], refreshTokens: [] });
+	});
+
 	test('a bare email is accepted as username', async () => {
 		expect((await passwordGrant({ username: 'owner@example.com' })).status).toBe(200);
 	});
