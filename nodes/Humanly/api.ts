@@ -65,6 +65,8 @@ export const HUMANLY = {
 	interviewTypes: ['standard'],
 	/** [assumed] Interview statuses accepted by the interview list filter. */
 	interviewStatuses: ['draft', 'active', 'inactive'],
+	/** [assumed] Longest invite lifetime, in days, that an invite's Expiry Days may ask for. */
+	maxExpiryDays: 90,
 	/** Documented invite delivery channels; SMS needs the candidate's `smsOptIn`. */
 	deliveryTypes: ['email', 'sms'],
 

@@ -34,7 +34,7 @@ export const QHUB = {
 	/** Method that updates a location or a data set (partial body). */
 	updateMethod: 'PATCH',
 
-	/** Most rows one data set request may carry. */
+	/** Most rows one data set request may carry; each row is flat (a cell is a string, number, boolean or null). */
 	maxDataSetRows: 10000,
 
 	/** List paging: `?page=1&perPage=100` → `{ data: [...], meta: { page, perPage, total, totalPages } }`. */

@@ -1,8 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import type { z } from 'zod';
+import { z } from 'zod';
 
 import { eachItem, type Operation } from './operation';
 import { validateInput } from './validate';
+
+const limitInput = z.object({
+	limit: z.number({ invalid_type_error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1'),
+});
 
 export interface GetManySpec {
 	/** Plural noun of the records, e.g. `candidates`. */
@@ -79,7 +83,7 @@ export function getManyOperation(spec: GetManySpec): Operation {
 				for (const [name, value] of Object.entries(given)) if (value !== undefined) query[name] = value;
 			}
 			const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-			const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
+			const limit = returnAll ? undefined : validateInput(this, limitInput, { limit: this.getNodeParameter('limit', itemIndex, 50) }, itemIndex).limit;
 			// Lists without paging return everything: Limit is applied here as well.
 			const records = (await spec.list.call(this, query, limit, itemIndex)).slice(0, limit);
 			const simplify = spec.simplify && (this.getNodeParameter('simplify', itemIndex, true) as boolean);

@@ -122,9 +122,7 @@ export function afterFailure(pacing: Pacing, failed: FailedTry): Verdict {
 			}
 			return { retry: true, waitMs: told };
 		}
-		if (status === 503) {
-			return retriesLeft ? { retry: true, waitMs: backoffMs(attempt + 1, BACKOFF_CAP_MS, failed.random) } : { retry: false };
-		}
+		if (status === 503) return backoff(failed);
 		// A bare 429: back off (the vendor's documented window when it has one), for as long as Max Wait
 		// allows in all, then say how long was waited and why.
 		const waitMs = pacing.refusalWindowMs ?? backoffMs(failed.bareRefusals, capMs, failed.random);
@@ -143,17 +141,13 @@ export function afterFailure(pacing: Pacing, failed: FailedTry): Verdict {
 		};
 	}
 
-	if (status !== undefined) {
-		if (TRANSIENT_STATUSES.has(status) && failed.idempotent && retriesLeft) {
-			return { retry: true, waitMs: backoffMs(attempt + 1, BACKOFF_CAP_MS, failed.random) };
-		}
-		return { retry: false };
-	}
+	if (status !== undefined) return TRANSIENT_STATUSES.has(status) && failed.idempotent ? backoff(failed) : { retry: false };
 
 	const code = failed.networkCode ?? '';
 	const notSent = code in NOT_SENT;
-	if ((notSent || failed.idempotent) && retriesLeft) {
-		return { retry: true, waitMs: backoffMs(attempt + 1, BACKOFF_CAP_MS, failed.random) };
+	if (notSent || failed.idempotent) {
+		const verdict = backoff(failed);
+		if (verdict.retry) return verdict;
 	}
 	const call = `${failed.method} ${failed.path}`;
 	if (notSent) {
@@ -178,6 +172,12 @@ export function afterFailure(pacing: Pacing, failed: FailedTry): Verdict {
 			`The record may exist now. The request was not sent again (that could create a duplicate): ` +
 			`check in ${pacing.vendor} whether it took effect before running this item again.`,
 	};
+}
+
+/** Another try after an exponential backoff, while tries are left and the wait fits in Max Wait. */
+function backoff(failed: FailedTry): Verdict {
+	const waitMs = backoffMs(failed.attempt + 1, BACKOFF_CAP_MS, failed.random);
+	return failed.attempt < MAX_RETRIES && waitMs <= failed.maxWaitMs ? { retry: true, waitMs } : { retry: false };
 }
 
 function subtractNow(at: number | undefined, nowMs: number): number | undefined {

@@ -25,11 +25,11 @@ interface Pending {
 }
 
 /** The node-wide batch size (Options > Batch Size), checked once: it shapes every request. */
-function batchSizeOf(context: IExecuteFunctions): number {
+function batchSizeOf(context: IExecuteFunctions): number | NodeOperationError {
 	const value = context.getNodeParameter('options.batchSize', 0, HUMANLY.maxBatchSize) as unknown;
 	const size = Number(value);
 	if (!Number.isInteger(size) || size < 1 || size > HUMANLY.maxBatchSize) {
-		throw new NodeOperationError(
+		return new NodeOperationError(
 			context.getNode(),
 			`Invalid Batch Size: ${String(value)} must be a whole number from 1 to ${HUMANLY.maxBatchSize}`,
 			{ description: `Humanly accepts at most ${HUMANLY.maxBatchSize} records per request. Nothing was sent.` },
@@ -85,6 +85,12 @@ export function bulkCreate(spec: BulkCreate): Operation['execute'] {
 		};
 
 		const batchSize = batchSizeOf(this);
+		if (batchSize instanceof NodeOperationError) {
+			// n8n passes the input through unchanged when a node throws under "continue on fail": each
+			// item carries the refusal instead, so none is taken for created.
+			if (!continueOnFail) throw batchSize;
+			return items.map((_, itemIndex) => errorItem(batchSize, itemIndex));
+		}
 		const valid: Pending[] = [];
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {

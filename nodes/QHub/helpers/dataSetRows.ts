@@ -37,8 +37,13 @@ export const rowsProperties: INodeProperties[] = [
 	},
 ];
 
+/** A cell is a string, number, boolean or null: rows are flat (api.ts `flatRows`). */
+const cell = z.union([z.string(), z.number(), z.boolean(), z.null()], {
+	errorMap: () => ({ message: 'must be a string, number, boolean or null (rows are flat: no objects or lists in a cell)' }),
+});
+
 const rowsSchema = z
-	.array(z.record(z.unknown(), { invalid_type_error: 'each row must be an object of column: value' }), {
+	.array(z.record(cell, { invalid_type_error: 'each row must be an object of column: value' }), {
 		invalid_type_error: 'must be a JSON array of objects',
 	})
 	.max(QHUB.maxDataSetRows, `must hold at most ${QHUB.maxDataSetRows} rows; split the data into several data sets`);

@@ -24,6 +24,7 @@ const input = z.object({
 			.number({ invalid_type_error: 'must be a number of days' })
 			.int('must be a whole number of days')
 			.min(1, 'must be at least 1 day')
+			.max(HUMANLY.maxExpiryDays, `must be at most ${HUMANLY.maxExpiryDays} days`)
 			.optional(),
 	),
 	externalRedirectUri: z.preprocess(
@@ -71,7 +72,7 @@ export const inviteCandidate: Operation = {
 					displayName: 'Expiry Days',
 					name: 'expiryDays',
 					type: 'number',
-					typeOptions: { minValue: 1 },
+					typeOptions: { minValue: 1, maxValue: HUMANLY.maxExpiryDays },
 					default: 7,
 					description: 'Days the invite stays valid; Humanly’s default applies when left out',
 				},
