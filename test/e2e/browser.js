@@ -47,9 +47,10 @@ async function launchBrowser({ screenshots, timeoutMs = 60_000 }) {
 	return {
 		page,
 		context,
+		/** Saves `<name>.png` of the page (or of `locator`), without the passing toasts that cover it. */
 		async shot(name, locator) {
 			const file = path.join(screenshots, `${name}.png`);
-			await (locator ?? page).screenshot({ path: file });
+			await (locator ?? page).screenshot({ path: file, style: '.el-notification { display: none !important; }' });
 			return file;
 		},
 		async close() {
@@ -95,13 +96,15 @@ async function searchNextNode(page, query) {
 	return creator;
 }
 
-/** Closes the parameter panel and fits the whole workflow into view (for a screenshot). */
+/** Closes the parameter panel, tidies the workflow up and fits it into view (for a screenshot). */
 async function showCanvas(page) {
 	const ndv = page.locator('[data-test-id="ndv"]');
 	if (await ndv.isVisible()) {
 		await ndv.locator('[data-test-id="ndv-close-button"]').click();
 		await ndv.waitFor({ state: 'hidden' });
 	}
+	// Nodes added from the panel can land on top of each other: "Tidy up" lays them out in a row.
+	await page.locator('[data-test-id="tidy-up-button"]').click();
 	await page.locator('[data-test-id="zoom-to-fit"]').click();
 }
 
