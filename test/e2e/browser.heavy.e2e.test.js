@@ -74,13 +74,16 @@ beforeAll(async () => {
 		n8nLog = path.join(userFolder, 'n8n.log');
 		const port = await freePort();
 		// The three slow starts overlap: publishing, n8n, Chromium.
-		const [published, server, launched] = await Promise.all([
+		// Each handle is kept as soon as it exists, so afterAll stops it even when another start failed.
+		const [published] = await Promise.all([
 			timed('setup.publish', () => registry.publish(path.join(packDir, tarball))),
-			timed('setup.n8n', () => startN8nServer({ userFolder, port, credentials, env: registry.n8nEnv, log: n8nLog })),
-			timed('setup.chromium', () => B.launchBrowser({ screenshots: SCREENSHOTS })),
+			timed('setup.n8n', async () => {
+				n8n = await startN8nServer({ userFolder, port, credentials, env: registry.n8nEnv, log: n8nLog });
+			}),
+			timed('setup.chromium', async () => {
+				browser = await B.launchBrowser({ screenshots: SCREENSHOTS });
+			}),
 		]);
-		n8n = server;
-		browser = launched;
 		page = browser.page;
 		expect(published.name).toBe(PACKAGE);
 		expect(fs.existsSync(path.join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE))).toBe(false);
