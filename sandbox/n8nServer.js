@@ -134,10 +134,10 @@ async function startN8nServer({ userFolder, port, credentials = [], workflows = 
 				await pause(300);
 			}
 		},
-		/** The executions of a workflow, newest first, as n8n's REST API lists them. */
+		/** The latest executions of a workflow (at most 100, the most n8n 2.41 lists at once), newest first. */
 		async executions(workflowId) {
 			const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-			const { json } = await api('GET', `/rest/executions?filter=${filter}&limit=250`);
+			const { json } = await api('GET', `/rest/executions?filter=${filter}&limit=100`);
 			return json?.data?.results ?? json?.data ?? [];
 		},
 		/** One execution with its run data. */
