@@ -4,8 +4,9 @@
  * directory, so node types are `n8n-nodes-qhub-qflow-humanly.*`. Plain JS: the community lint of
  * `n8n-node lint` forbids node:child_process in .ts files, and this is test tooling, not shipped code.
  */
-const { execFile } = require('node:child_process');
+const { spawn } = require('node:child_process');
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 
 const { n8nBin, n8nEnv, PACKAGE, line, freePort } = require('../../sandbox/n8nHost');
@@ -16,12 +17,26 @@ const installedNodesDir = path.join(workRoot, 'installed', 'nodes');
 const SECRET_FIELD = /key|secret|password|token/i;
 
 
-function exec(args, env) {
-	return new Promise((resolve) => {
-		execFile(n8nBin, args, { env, maxBuffer: 256 * 1024 * 1024, timeout: 15 * 60 * 1000 }, (error, stdout, stderr) => {
-			resolve({ exitCode: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+/**
+ * n8n prints its result and exits at once: through a pipe, a result of a megabyte or so arrives cut
+ * off (seen with 1000 items), so its output goes to files, which get every byte.
+ */
+async function exec(args, env) {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-cli-'));
+	const files = ['stdout', 'stderr'].map((name) => path.join(dir, name));
+	const fds = files.map((file) => fs.openSync(file, 'w'));
+	try {
+		const exitCode = await new Promise((resolve) => {
+			const child = spawn(n8nBin, args, { env, stdio: ['ignore', ...fds], timeout: 15 * 60 * 1000 });
+			child.once('error', () => resolve(1));
+			child.once('exit', (code) => resolve(typeof code === 'number' ? code : 1));
 		});
-	});
+		const [stdout, stderr] = files.map((file) => fs.readFileSync(file, 'utf8'));
+		return { exitCode, stdout, stderr };
+	} finally {
+		fds.forEach((fd) => fs.closeSync(fd));
+		fs.rmSync(dir, { recursive: true, force: true });
+	}
 }
 
 /**
