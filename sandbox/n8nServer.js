@@ -66,15 +66,14 @@ async function startN8nServer({ userFolder, port, credentials = [], workflows = 
 	};
 	const ready = async () => {
 		// /healthz answers before the REST routes are mounted; readiness waits for them.
-		await Promise.race([
-			waitFor(`${base}/healthz/readiness`, 180_000),
-			exited.then((code) => {
-				throw new Error(`n8n exited with code ${code} before it was ready${log ? ` (log: ${log})` : ''}`);
-			}),
-		]);
+		const ended = exited.then((code) => {
+			throw new Error(`n8n exited with code ${code} before it was ready${log ? ` (log: ${log})` : ''}`);
+		});
+		// Once n8n is ready, its later exit is no error: nobody awaits `ended` any more.
+		ended.catch(() => undefined);
+		await Promise.race([waitFor(`${base}/healthz/readiness`, 180_000), ended]);
 	};
 	launch();
-	await ready();
 
 	let cookie = '';
 	async function api(method, route, body, { allowFailure = false } = {}) {
@@ -97,13 +96,15 @@ async function startN8nServer({ userFolder, port, credentials = [], workflows = 
 	/** The owner account (created on first start, logged in after a restart); keeps the session cookie. */
 	async function signIn() {
 		const deadline = Date.now() + 60_000;
+		// A busy machine may drop a connection while n8n settles: that is one more try, not a failure.
+		const attempt = (route, body) => api('POST', route, body, { allowFailure: true }).catch((error) => ({ status: 0, text: String(error.cause?.code ?? error.message) }));
 		for (;;) {
-			const setup = await api('POST', '/rest/owner/setup', OWNER, { allowFailure: true });
+			const setup = await attempt('/rest/owner/setup', OWNER);
 			if (setup.status === 200) {
 				cookie = setup.headers.get('set-cookie')?.split(';')[0] ?? '';
 				return;
 			}
-			const login = await api('POST', '/rest/login', { emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password }, { allowFailure: true });
+			const login = await attempt('/rest/login', { emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password });
 			if (login.status === 200) {
 				cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
 				return;
@@ -112,7 +113,14 @@ async function startN8nServer({ userFolder, port, credentials = [], workflows = 
 			await pause(500);
 		}
 	}
-	await signIn();
+	try {
+		await ready();
+		await signIn();
+	} catch (error) {
+		// An n8n that never became ready would otherwise outlive the test that started it.
+		child.kill('SIGTERM');
+		throw error;
+	}
 
 	const server = {
 		url: base,
