@@ -107,7 +107,7 @@ export class RateLimitMemory {
 	 */
 	reserve(key: string, nowMs: number, documented?: DocumentedLimit): number {
 		const state = this.state(key);
-		if (state.resetAt !== undefined && state.resetAt <= nowMs) this.reopen(key);
+		if (state.resetAt !== undefined && state.resetAt <= nowMs) this.reopen(key, state.resetAt, nowMs);
 		if (state.remaining !== undefined && state.remaining - state.inFlight <= 0 && state.resetAt !== undefined) {
 			return state.resetAt - nowMs;
 		}
@@ -134,9 +134,17 @@ export class RateLimitMemory {
 		state.resetAt = report.resetAt;
 	}
 
-	/** After waiting out a refusal, the old window says nothing any more; requests in flight stay counted. */
-	reopen(key: string): void {
+	/**
+	 * After waiting out a refusal, the window it described says nothing any more. A newer window that
+	 * other requests of this process learned about meanwhile (one that resets later and is still
+	 * open) is kept: forgetting it would send into a window known to be spent. Requests in flight
+	 * stay counted.
+	 */
+	reopen(key: string, refusedResetAt: number | undefined, nowMs: number): void {
 		const state = this.state(key);
+		const newer =
+			state.resetAt !== undefined && state.resetAt > nowMs && (refusedResetAt === undefined || state.resetAt - refusedResetAt >= 1000);
+		if (newer) return;
 		state.remaining = undefined;
 		state.resetAt = undefined;
 	}

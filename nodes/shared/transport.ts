@@ -224,7 +224,8 @@ export async function apiRequest<T = unknown>(
 		}
 
 		const outcome = await send(this, profile, request, key);
-		rateLimits.settle(key, windowReport('response' in outcome ? outcome.response.headers : outcome.failure.headers, profile.rateLimitHeaders, clock.now()));
+		const report = windowReport('response' in outcome ? outcome.response.headers : outcome.failure.headers, profile.rateLimitHeaders, clock.now());
+		rateLimits.settle(key, report);
 		if ('response' in outcome) return outcome.response as ApiResponse<T>;
 		const { failure } = outcome;
 
@@ -247,7 +248,7 @@ export async function apiRequest<T = unknown>(
 			if (verdict.bare) bareRefusals += 1;
 			await clock.sleep(verdict.waitMs);
 			waitedMs += verdict.waitMs;
-			if (failure.status === 429 || failure.status === 503) rateLimits.reopen(key);
+			if (failure.status === 429 || failure.status === 503) rateLimits.reopen(key, report?.resetAt, clock.now());
 			continue;
 		}
 		if (failure.status === undefined) {

@@ -116,15 +116,12 @@ test('an execution that meets a window it knows is spent waits for the reset', a
 });
 
 /*
- * KNOWN DEFECT in nodes/shared/transport.ts (kept as test.failing until fixed; then make it test()):
- * after waiting out a 429, apiRequest calls rateLimits.reopen(key), which forgets whatever the memory
- * holds by then, including a NEWER window that another execution of this process has meanwhile
- * learned is spent. The waiter then sends into that spent window and is refused again, and again
- * every window: its Retry-After (whole seconds from its 429) wakes it up to a second after the reset
- * header (whole epoch seconds) wakes the others. Fix: forget only a window whose reset has passed
- * (reserve() already does that), i.e. reopen only when resetAt is undefined or <= now.
+ * After waiting out a 429, the window memory forgets only the window that refusal described: a newer
+ * one that another execution learned is spent in the meantime still paces the waiter
+ * (nodes/shared/rateLimit.ts, reopen). Retry-After (whole seconds from the 429) wakes it up to a
+ * second after the reset header (whole epoch seconds) wakes the others.
  */
-test.failing('an execution that waited out a 429 does not send into a newer window its process knows is spent', async () => {
+test('an execution that waited out a 429 does not send into a newer window its process knows is spent', async () => {
 	const time = virtualClock();
 	// Another client opened the window 0.7 s ago and spent it: it resets at T0 + 9.3 s, which the
 	// reset header rounds up to T0 + 10 s.
