@@ -46,9 +46,18 @@ export class HumanlyApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			placeholder: 'http://127.0.0.1:4010',
+			placeholder: 'http://127.0.0.1:4030',
 			displayOptions: { show: { environment: ['custom'] } },
 			description: 'Address of the API, without the /qsi/gather path',
+		},
+		{
+			displayName: 'Webhook Secret',
+			name: 'webhookSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Only for the Humanly Trigger: the secret Humanly signs webhook deliveries with. Humanly gives it to you when it registers your webhook URL.',
 		},
 	];
 

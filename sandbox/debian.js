@@ -5,8 +5,10 @@
  */
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
 
-const LOCK = '/tmp/n8n-nodes-qhub-qflow-humanly-apt.lock';
+const LOCK = path.join(os.tmpdir(), 'n8n-nodes-qhub-qflow-humanly-apt.lock');
 
 function pause(ms) {
 	Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);

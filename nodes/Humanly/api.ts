@@ -79,6 +79,12 @@ export const HUMANLY = {
 	],
 
 	/**
+	 * Webhooks (documented): deliveries `{ event, timestamp, data }` signed in this header as
+	 * `t=<unix seconds>,v1=<hex>`; the URL is registered by Humanly on request.
+	 */
+	webhook: { signatureHeader: 'x-qualifi-signature' },
+
+	/**
 	 * What an id looks like (the docs show UUIDs). Deliberately loose: it only refuses what would
 	 * break the URL (empty, spaces, slashes, query characters), not a format we cannot know.
 	 */

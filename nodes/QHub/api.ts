@@ -25,6 +25,12 @@ export const QHUB = {
 		processes: '/processes',
 	},
 
+	/**
+	 * Entry lists come oldest first (by this time field, then id), and `from`/`to` are inclusive: the
+	 * trigger's cursor relies on both.
+	 */
+	entryTimeField: { formEntries: 'submittedAt', processEntries: 'createdAt' },
+
 	/** Method that updates a location or a data set (partial body). */
 	updateMethod: 'PATCH',
 

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { collectPages, type Page } from '../shared/paging';
@@ -48,7 +48,7 @@ export const qhubProfile: VendorProfile = {
 };
 
 export async function qhubRequest(
-	this: IExecuteFunctions | ILoadOptionsFunctions,
+	this: IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions,
 	call: ApiCall,
 	itemIndex = 0,
 ): Promise<IDataObject> {
@@ -62,7 +62,7 @@ const listBody = z.object({
 
 /** One page of a Q-Hub list (1-based page number). */
 export async function qhubPage(
-	this: IExecuteFunctions | ILoadOptionsFunctions,
+	this: IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions,
 	path: string,
 	filters: IDataObject,
 	page: number,
@@ -80,7 +80,7 @@ export async function qhubPage(
 
 /** Every Q-Hub list, paged as api.ts says, up to `limit` (undefined: all). */
 export async function qhubList(
-	this: IExecuteFunctions | ILoadOptionsFunctions,
+	this: IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions,
 	path: string,
 	filters: IDataObject,
 	limit: number | undefined,

@@ -1,4 +1,4 @@
-import { NodeOperationError, type IExecuteFunctions, type ILoadOptionsFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IExecuteFunctions, type ILoadOptionsFunctions, type IPollFunctions } from 'n8n-workflow';
 import type { z } from 'zod';
 
 /**
@@ -6,7 +6,7 @@ import type { z } from 'zod';
  * vendor's api.ts), so a mismatch says which one to correct instead of failing somewhere later.
  */
 export function expectShape<Schema extends z.ZodTypeAny>(
-	context: IExecuteFunctions | ILoadOptionsFunctions,
+	context: IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions,
 	schema: Schema,
 	body: unknown,
 	what: string,

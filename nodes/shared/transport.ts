@@ -6,6 +6,7 @@ import {
 	type IHttpRequestMethods,
 	type IHttpRequestOptions,
 	type ILoadOptionsFunctions,
+	type IPollFunctions,
 } from 'n8n-workflow';
 
 import { apiError, credentialAnswerOf, type VendorError } from './errors';
@@ -66,7 +67,7 @@ export interface ApiResponse<T = unknown> {
 	statusCode: number;
 }
 
-type Context = IExecuteFunctions | ILoadOptionsFunctions;
+type Context = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 /** The clock of every wait, replaceable in tests so that no test really waits. */
 export const clock = {
@@ -292,10 +293,10 @@ async function send(
 
 /** The Request Options of the node (Max Wait, Timeout) for one item; the editor's lists wait less. */
 export function callOptions(context: Context, profile: VendorProfile, itemIndex = 0): CallOptions {
-	if (!('getInputData' in context)) {
-		return { maxWaitMs: Math.min(EDITOR_MAX_WAIT_MS, profile.defaultMaxWaitSeconds * 1000), itemIndex };
-	}
-	const options = context.getNodeParameter('requestOptions', itemIndex, {}) as { maxWaitSeconds?: number; timeoutSeconds?: number };
+	let options: { maxWaitSeconds?: number; timeoutSeconds?: number };
+	if ('getInputData' in context) options = context.getNodeParameter('requestOptions', itemIndex, {}) as typeof options;
+	else if ('__emit' in context) options = context.getNodeParameter('requestOptions', {}) as typeof options;
+	else return { maxWaitMs: Math.min(EDITOR_MAX_WAIT_MS, profile.defaultMaxWaitSeconds * 1000), itemIndex };
 	const maxWaitSeconds = typeof options.maxWaitSeconds === 'number' ? options.maxWaitSeconds : profile.defaultMaxWaitSeconds;
 	const timeoutMs = typeof options.timeoutSeconds === 'number' && options.timeoutSeconds > 0 ? options.timeoutSeconds * 1000 : undefined;
 	return { maxWaitMs: Math.max(0, maxWaitSeconds) * 1000, itemIndex, timeoutMs };

@@ -1,4 +1,4 @@
-import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError, type INode } from 'n8n-workflow';
 import type { z } from 'zod';
 
 /**
@@ -6,8 +6,11 @@ import type { z } from 'zod';
  * refuse never spends a rate-limit slot. The error names the field and, through the schema's own
  * messages, the fix.
  */
+/** Any n8n context: a node run, a poll, a webhook. */
+type Context = { getNode(): INode };
+
 export function validateInput<Schema extends z.ZodTypeAny>(
-	context: IExecuteFunctions,
+	context: Context,
 	schema: Schema,
 	input: unknown,
 	itemIndex: number,
@@ -22,7 +25,7 @@ export function validateInput<Schema extends z.ZodTypeAny>(
 	return failInput(context, `Invalid ${first}`, itemIndex, issues.length > 1 ? issues.join('\n') : undefined);
 }
 
-export function failInput(context: IExecuteFunctions, message: string, itemIndex: number, description?: string): never {
+export function failInput(context: Context, message: string, itemIndex: number, description?: string): never {
 	throw new NodeOperationError(context.getNode(), message, {
 		itemIndex,
 		description: description ? `${description}\nNothing was sent.` : 'Nothing was sent.',

@@ -1,6 +1,6 @@
 'use strict';
 /**
- * The Humanly sandbox must behave like the documented API (shared/vendor-apis.md §3) and the
+ * The Humanly sandbox must behave like the documented API (docs/humanly.md) and the
  * [assumed] facts of nodes/Humanly/api.ts, because the node and its e2e tests are built against it.
  */
 const { startHumanlyMock, HUMANLY_SANDBOX } = require('../../sandbox/humanly');

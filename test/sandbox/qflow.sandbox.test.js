@@ -1,5 +1,5 @@
 'use strict';
-/** The Qflow sandbox must behave like the documented API (vendor-apis.md §2), since e2e tests trust it. */
+/** The Qflow sandbox must behave like the documented API (docs/qflow.md), since e2e tests trust it. */
 const { startQflowMock, QFLOW_SANDBOX } = require('../../sandbox/qflow');
 
 const API = '/users/v1/api/';
@@ -372,12 +372,35 @@ describe('users API', () => {
 
 	test('PUT user updates fields; unknown id is 404; email taken is 409', async () => {
 		const token = await accessToken();
-		const updated = await api('PUT', 'user', { token, body: { id: OWNER_ID, lastName: 'Renamed', customData: '{"a":1}' } });
+		// PUT replaces the whole user (updateSendsWholeUser in nodes/Qflow/api.ts), so the bodies carry every field.
+		const { userName, ...whole } = mock.state.users.get(OWNER_ID);
+		const updated = await api('PUT', 'user', { token, body: { ...whole, lastName: 'Renamed', customData: '{"a":1}' } });
 		expect(updated).toMatchObject({ status: 200, body: { id: OWNER_ID, lastName: 'Renamed', customData: '{"a":1}' } });
 		expect(mock.state.users.get(OWNER_ID).lastName).toBe('Renamed');
 
 		expect((await api('PUT', 'user', { token, body: { id: MISSING_ID, lastName: 'X' } })).status).toBe(404);
-		expect((await api('PUT', 'user', { token, body: { id: OWNER_ID, email: 'bob.brown@example.com' } })).status).toBe(409);
+		expect((await api('PUT', 'user', { token, body: { ...whole, email: 'bob.brown@example.com' } })).status).toBe(409);
+	});
+
+	test('PUT user replaces: names and email required, left-out fields cleared, userName kept', async () => {
+		const token = await accessToken();
+		const bob = '00000000-0000-4000-8000-000000000004';
+		for (const missing of ['firstName', 'lastName', 'email']) {
+			const body = { id: bob, firstName: 'Bob', lastName: 'Brown', email: 'bob.brown@example.com', [missing]: undefined };
+			expect(await api('PUT', 'user', { token, body })).toMatchObject({ status: 400, body: { code: 'validation', message: `${missing} is required` } });
+		}
+		const replaced = await api('PUT', 'user', { token, body: { id: bob, firstName: 'Rob', lastName: 'Brown', email: 'rob@example.com' } });
+		expect(replaced.body).toEqual({
+			id: bob,
+			firstName: 'Rob',
+			lastName: 'Brown',
+			userName: '123/bob.brown@example.com',
+			email: 'rob@example.com',
+			timeZoneId: 'UTC',
+			companyName: '',
+			customData: '',
+		});
+		expect(mock.state.users.get(bob)).toEqual(replaced.body);
 	});
 
 	test('DELETE user removes the user (204, empty); unknown is 404', async () => {

@@ -4,8 +4,40 @@ import { z } from 'zod';
 import { getManyOperation } from '../../shared/getMany';
 import type { Operation } from '../../shared/operation';
 import { failInput } from '../../shared/validate';
+import { QHUB } from '../api';
 import { qhubId } from '../schemas';
 import { qhubList } from '../transport';
+
+/** Form entries and process entries are read the same way: one list, filtered by its parent and dates. */
+export interface EntryKind {
+	noun: string;
+	path: string;
+	parent: 'Form' | 'Process';
+	/** The query parameter that narrows the list to one parent, and where the parents are listed. */
+	parentFilter: 'formId' | 'processId';
+	parentsPath: string;
+	/** The field that dates an entry; lists are sorted by it (api.ts). */
+	timeField: string;
+}
+
+export const ENTRY_KINDS: Record<'formEntry' | 'processEntry', EntryKind> = {
+	formEntry: {
+		noun: 'form entries',
+		path: QHUB.paths.formEntries,
+		parent: 'Form',
+		parentFilter: 'formId',
+		parentsPath: QHUB.paths.forms,
+		timeField: QHUB.entryTimeField.formEntries,
+	},
+	processEntry: {
+		noun: 'process entries',
+		path: QHUB.paths.processEntries,
+		parent: 'Process',
+		parentFilter: 'processId',
+		parentsPath: QHUB.paths.processes,
+		timeField: QHUB.entryTimeField.processEntries,
+	},
+};
 
 /** n8n's date pickers give ISO strings without a zone, expressions may give Luxon dates: send ISO 8601 UTC. */
 const isoDate = z.preprocess(
@@ -19,20 +51,21 @@ const isoDate = z.preprocess(
 	z.string().datetime({ offset: true }).or(z.string().date()).optional(),
 );
 
-/** Form entries and process entries are read the same way: one list, filtered by its parent and dates. */
-export function entryListOperation(entry: { noun: string; path: string; parent: 'Form' | 'Process' }): Operation {
-	const parentFilter = `${entry.parent.toLowerCase()}Id`;
+export const optionalParentId = (kind: EntryKind) =>
+	z.preprocess((value) => (value === '' ? undefined : value), qhubId(kind.parent).optional());
+
+export function entryListOperation(kind: EntryKind): Operation {
 	return getManyOperation({
-		noun: entry.noun,
-		narrowing: `optionally for one ${entry.parent.toLowerCase()} and a date range`,
+		noun: kind.noun,
+		narrowing: `optionally for one ${kind.parent.toLowerCase()} and a date range`,
 		filters: {
 			properties: [
 				{
-					displayName: `${entry.parent} ID`,
-					name: parentFilter,
+					displayName: `${kind.parent} ID`,
+					name: kind.parentFilter,
 					type: 'string',
 					default: '',
-					description: `Only entries of this ${entry.parent.toLowerCase()}`,
+					description: `Only entries of this ${kind.parent.toLowerCase()}`,
 				},
 				{
 					displayName: 'From',
@@ -49,17 +82,13 @@ export function entryListOperation(entry: { noun: string; path: string; parent: 
 					description: 'Only entries on or before this moment (a date alone includes the whole day)',
 				},
 			],
-			schema: z.object({
-				[parentFilter]: z.preprocess((value) => (value === '' ? undefined : value), qhubId(entry.parent).optional()),
-				from: isoDate,
-				to: isoDate,
-			}),
+			schema: z.object({ [kind.parentFilter]: optionalParentId(kind), from: isoDate, to: isoDate }),
 		},
 		async list(this: IExecuteFunctions, query: IDataObject, limit, itemIndex) {
 			if (query.from && query.to && Date.parse(String(query.from)) > Date.parse(String(query.to))) {
 				failInput(this, 'Invalid date range: From is after To', itemIndex, 'Swap the two dates, or clear one of them.');
 			}
-			return await qhubList.call(this, entry.path, query, limit, itemIndex);
+			return await qhubList.call(this, kind.path, query, limit, itemIndex);
 		},
 	});
 }

@@ -5,7 +5,7 @@ import { ssoCiphertext, ssoKeyBytes, ssoKeyProblem, ssoLink, ssoToken } from '..
 import { fakeClock } from '../helpers/context';
 import { credentials, OWNER_ID, run } from './helpers';
 
-/** The documented example values (vendor-apis.md §2) and the openssl result for them. */
+/** The documented example values (docs/qflow.md) and the openssl result for them. */
 const VECTOR = {
 	// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- the documented public example key, not a secret
 	key: 'hfdg8AZgkKCQcNCgwOBAYIBa',

@@ -1,4 +1,3 @@
-import { QHUB } from '../../api';
-import { entryListOperation } from '../../helpers/entryList';
+import { ENTRY_KINDS, entryListOperation } from '../../helpers/entryList';
 
-export const getManyFormEntries = entryListOperation({ noun: 'form entries', path: QHUB.paths.formEntries, parent: 'Form' });
+export const getManyFormEntries = entryListOperation(ENTRY_KINDS.formEntry);

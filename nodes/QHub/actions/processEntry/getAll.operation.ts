@@ -1,4 +1,3 @@
-import { QHUB } from '../../api';
-import { entryListOperation } from '../../helpers/entryList';
+import { ENTRY_KINDS, entryListOperation } from '../../helpers/entryList';
 
-export const getManyProcessEntries = entryListOperation({ noun: 'process entries', path: QHUB.paths.processEntries, parent: 'Process' });
+export const getManyProcessEntries = entryListOperation(ENTRY_KINDS.processEntry);

@@ -1,0 +1,149 @@
+'use strict';
+/**
+ * Local mock of the Humanly / Qualifi "Gather" API. Documented: `x-api-key: qapi_…` (the key
+ * carries the organization), `{ data, meta }` and `{ error: { code, message, details? }, meta }`
+ * envelopes, 1000 requests an hour and 100 a minute per key in sliding windows with X-RateLimit-*
+ * headers on every answer, signed webhooks. The [assumed] facts are those of nodes/Humanly/api.ts.
+ *
+ *   node sandbox/humanly [port]            (or HUMANLY_SANDBOX_PORT)
+ */
+const { createHash, randomUUID } = require('node:crypto');
+const { startMock, withDefaults, invoke, createRouter, route, slidingWindows, ApiError, statusError } = require('../lib');
+const { API_KEYS, HUMANLY_SANDBOX, seedState } = require('./seed');
+const { createHandlers, invalid, notFound, isObject } = require('./handlers');
+const { PREFIX, humanlyRoutes, routeName } = require('./routes');
+const { createWebhooks } = require('./webhooks');
+
+/** `perMinute` and `perHour`: the two sliding windows; `maxBatchSize`: most users or teams per bulk POST. */
+const DEFAULTS = { host: '127.0.0.1', port: 0, perMinute: 100, perHour: 1000, maxBatchSize: 100, now: () => Date.now() };
+const FAULT_ERRORS = { 500: ['INTERNAL_ERROR', 'Internal server error'], 429: ['RATE_LIMIT_EXCEEDED', 'Rate limit exceeded'] };
+const faultError = (status) => statusError(status, FAULT_ERRORS, (code) => code.toUpperCase());
+
+/** Rate-limit buckets are keyed by a hash so the mock never holds a presented key in clear. */
+const bucketOf = (apiKey) => createHash('sha256').update(String(apiKey ?? '')).digest('hex');
+
+const rateLimitHeaders = ({ limit, remaining, resetMs }) => ({
+	'X-RateLimit-Limit': String(limit),
+	'X-RateLimit-Remaining': String(remaining),
+	'X-RateLimit-Reset': String(Math.ceil(resetMs / 1000)),
+});
+
+async function startHumanlyMock(opts = {}) {
+	const options = withDefaults(DEFAULTS, opts);
+	const { now } = options;
+	const state = { users: new Map(), teams: new Map(), candidates: new Map(), interviews: new Map(), candidateInterviews: new Map() };
+	const results = new Map(); // candidateInterviewId -> results, filled by completeInterview
+	const questions = new Map(); // questionId -> text, for results
+	const counters = {};
+	const limiter = slidingWindows({ now, windows: [{ limit: options.perMinute, ms: 60_000 }, { limit: options.perHour, ms: 3_600_000 }] });
+	const webhooks = createWebhooks({ now, secret: HUMANLY_SANDBOX.webhookSecret, counters });
+	let forcedFailures = 0;
+	let url = '';
+	const handlers = createHandlers({ state, results, questions, ...options, baseUrl: () => url, notify: webhooks.notify });
+	const router = createRouter(humanlyRoutes(handlers), { prefix: PREFIX });
+
+	const meta = () => ({ requestId: randomUUID(), timestamp: new Date(now()).toISOString() });
+	const errorAnswer = (error, headers) => ({
+		status: error.status,
+		body: { error: { code: error.code, message: error.message, ...(error.details && { details: error.details }) }, meta: meta() },
+		headers,
+	});
+
+	/**
+	 * Order: rate limit first (every request, 401s included, so the headers are on every answer),
+	 * then an injected 500, auth, route, body, handler.
+	 */
+	function handle(ctx) {
+		const apiKey = ctx.headers['x-api-key'];
+		const matched = router.match(ctx.method, ctx.pathname);
+		counters.requests += 1;
+		const name = matched && routeName(matched.route);
+		if (name) counters.byRoute[name] = (counters.byRoute[name] ?? 0) + 1;
+		const limit = limiter.take(bucketOf(apiKey));
+		const headers = rateLimitHeaders(limit);
+		try {
+			if (!limit.admitted) {
+				counters.rejected429 += 1;
+				const details = { limit: limit.limit, remaining: limit.remaining, resetAt: new Date(limit.resetMs).toISOString() };
+				throw new ApiError(429, 'RATE_LIMIT_EXCEEDED', 'Rate limit exceeded', details);
+			}
+			if (forcedFailures > 0) {
+				forcedFailures -= 1;
+				throw faultError(500);
+			}
+			if (!apiKey) throw new ApiError(401, 'UNAUTHORIZED', 'Missing authentication header');
+			const org = API_KEYS[apiKey];
+			if (!org) throw new ApiError(401, 'UNAUTHORIZED', 'Invalid API key');
+			if (!matched) throw notFound('route', `${ctx.method} ${ctx.pathname}`);
+			if (ctx.badJson) throw invalid('body', 'must be valid JSON');
+			const body = ctx.body ?? {};
+			if (!isObject(body)) throw invalid('body', 'must be a JSON object');
+			const { status, data } = invoke(ctx, matched, { org, query: ctx.searchParams, body });
+			return { status, body: { data, meta: meta() }, headers };
+		} catch (error) {
+			if (!(error instanceof ApiError)) throw error;
+			return errorAnswer(error, headers);
+		}
+	}
+
+	function reset() {
+		seedState(state, questions);
+		results.clear();
+		Object.assign(counters, { requests: 0, byRoute: {}, rejected429: 0, webhooksSent: 0, webhookErrors: 0 });
+		limiter.clear();
+		forcedFailures = 0;
+	}
+
+	reset();
+	const kernel = await startMock({
+		...options,
+		handle,
+		errorAnswer: (error) => errorAnswer(error),
+		faultError,
+		spendWindow: (ctx) => limiter.spend(bucketOf(ctx.headers['x-api-key'])),
+		reset,
+		counters: () => counters,
+		sandboxRoutes: [
+			route('POST', '/webhooks', async ({ body }) => ({ status: 200, body: { status: await webhooks.send(body) } })),
+		],
+		close: webhooks.settle,
+	});
+	url = kernel.origin;
+
+	return {
+		url,
+		requests: kernel.requests,
+		counters,
+		state,
+		faults: kernel.faults,
+		/** Test hook: the candidate answers every question; results become readable (and a webhook goes out). */
+		completeInterview: handlers.completeInterview,
+		fail500(n = 1) {
+			forcedFailures = n;
+		},
+		registerWebhook: webhooks.register,
+		/** `{ event, data, url?, secret?, timestamp?, tamper?, unsigned? }`; resolves with the receiver's status. */
+		sendWebhook: webhooks.send,
+		/** Resolves once every fire-and-forget delivery (completeInterview, status changes) has ended. */
+		settleWebhooks: webhooks.settle,
+		reset: kernel.reset,
+		close: kernel.close,
+	};
+}
+
+/** The n8n credential (type and data) that signs in to a running mock: shared by tests and the start script. */
+function humanlyCredential(mock, apiKey = HUMANLY_SANDBOX.apiKey) {
+	return { type: 'humanlyApi', data: { apiKey, environment: 'custom', baseUrl: mock.url, webhookSecret: HUMANLY_SANDBOX.webhookSecret } };
+}
+
+module.exports = { startHumanlyMock, HUMANLY_SANDBOX, humanlyCredential };
+
+if (require.main === module) {
+	const port = Number(process.argv[2] || process.env.HUMANLY_SANDBOX_PORT || 0);
+	startHumanlyMock({ port }).then((mock) => {
+		console.log(`Humanly sandbox listening on ${mock.url} (credential: custom base URL)`);
+		console.log(`API key: ${HUMANLY_SANDBOX.apiKey} (other organization: ${HUMANLY_SANDBOX.otherOrgApiKey})`);
+		console.log(`Team ids: ${HUMANLY_SANDBOX.teamIds.join(', ')}`);
+		console.log(`Webhook secret: ${HUMANLY_SANDBOX.webhookSecret}`);
+	});
+}
