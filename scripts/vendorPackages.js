@@ -45,6 +45,23 @@ function vendorManifests() {
 		.map((name) => readJson(path.join(manifestsDir, name, 'package.json')));
 }
 
+/**
+ * The vendor packages must together ship what the main one ships, each entry once: a node or
+ * credential added to the main package.json and to no vendor package would be missing from them.
+ */
+function coverageProblems(manifests, root) {
+	const problems = [];
+	for (const kind of ['nodes', 'credentials']) {
+		const shipped = manifests.flatMap((manifest) => manifest.n8n?.[kind] ?? []);
+		for (const entry of root.n8n[kind]) {
+			const count = shipped.filter((file) => file === entry).length;
+			if (count !== 1) problems.push(`${entry} (n8n.${kind} of package.json) is in ${count} of the packages/*/package.json, not in exactly one`);
+		}
+		for (const entry of shipped) if (!root.n8n[kind].includes(entry)) problems.push(`${entry} is in a packages/*/package.json but not in the main package.json`);
+	}
+	return problems;
+}
+
 /** A vendor package.json that drifted from the main one would publish a mismatched release. */
 function manifestProblems(manifest, root) {
 	const problems = [];
@@ -105,6 +122,11 @@ function vendorReadme(manifest, rootReadme, root) {
 	const credentialLines = credentials.lines.filter((line) => !line.startsWith('| **') || line.startsWith(`| **${label} `));
 	const operations = under('Operations', (title) => title === label);
 	const everyNode = under('Operations', (title) => title === 'Every node');
+	// The triggers table, this vendor's rows only (the text after it is about the sandbox).
+	const triggers = under('Operations', (title) => title === 'Triggers').child;
+	const triggerTable = (triggers?.lines ?? []).filter((line) => line.startsWith('|'));
+	const triggerRows = triggerTable.filter((line) => line.startsWith(`| **${label} Trigger**`));
+	const triggerSection = triggerRows.length ? `### Trigger\n\n${[...triggerTable.slice(0, 2), ...triggerRows].join('\n')}\n\n` : '';
 	const assumptions = under('Assumptions to check', (title) => title.startsWith(`${label} `));
 	const tested = ['node20', 'current'].map((line) => {
 		const host = readJson(path.join(repo, 'sandbox', 'n8n-host', `${line}.json`));
@@ -136,7 +158,7 @@ ${body(credentialLines)}
 
 ${body(need(`a "### ${label}" section under "## Operations"`, operations.child).lines)}
 
-### Every node
+${triggerSection}### Every node
 
 ${body(need('a "### Every node" section under "## Operations"', everyNode.child).lines)}
 
@@ -264,7 +286,7 @@ async function lintPackages(packages) {
 function buildPackages({ build = true, vendorsOnly = false, outDir = defaultOutDir } = {}) {
 	const root = readJson(path.join(repo, 'package.json'));
 	const manifests = vendorManifests();
-	const problems = manifests.flatMap((manifest) => manifestProblems(manifest, root));
+	const problems = [...manifests.flatMap((manifest) => manifestProblems(manifest, root)), ...coverageProblems(manifests, root)];
 	if (problems.length) throw new Error(`The vendor packages disagree with the main package.json:\n  ${problems.join('\n  ')}`);
 	if (build) execFileSync('npm', ['run', 'build', '--silent'], { cwd: repo, env: cleanEnv(), stdio: ['ignore', 'ignore', 'inherit'] });
 	const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-packages-'));
@@ -296,7 +318,7 @@ function buildPackages({ build = true, vendorsOnly = false, outDir = defaultOutD
 	}
 }
 
-module.exports = { buildPackages, lint, lintPackages, vendorManifests, manifestProblems, vendorReadme, markdownSections, requireProblems };
+module.exports = { buildPackages, lint, lintPackages, vendorManifests, manifestProblems, coverageProblems, vendorReadme, markdownSections, requireProblems };
 
 async function main() {
 	const args = process.argv.slice(2);

@@ -12,15 +12,15 @@ const path = require('node:path');
 
 const { line, freePort } = require('../../sandbox/n8nHost');
 const { analyze } = require('../../sandbox/scanner');
-const { buildPackages, lint, lintPackages, requireProblems, vendorManifests } = require('../../scripts/vendorPackages');
+const { buildPackages, coverageProblems, lint, lintPackages, requireProblems, vendorManifests } = require('../../scripts/vendorPackages');
 
 const onNode20 = line === 'node20' ? describe : describe.skip;
 const MAIN = 'n8n-nodes-qhub-qflow-humanly';
 /** Each vendor package: the folders of dist/nodes and the credential it must hold, and nothing else. */
 const VENDORS = {
-	'n8n-nodes-qhub': { folder: 'QHub', credential: 'QHubApi', label: 'Q-Hub', others: ['Qflow', 'Humanly'] },
-	'n8n-nodes-qflow': { folder: 'Qflow', credential: 'QflowApi', label: 'Qflow', others: ['Q-Hub', 'Humanly'] },
-	'n8n-nodes-humanly': { folder: 'Humanly', credential: 'HumanlyApi', label: 'Humanly', others: ['Q-Hub', 'Qflow'] },
+	'n8n-nodes-qhub': { folder: 'QHub', nodes: ['QHub', 'QHubTrigger'], credential: 'QHubApi', label: 'Q-Hub', others: ['Qflow', 'Humanly'] },
+	'n8n-nodes-qflow': { folder: 'Qflow', nodes: ['Qflow'], credential: 'QflowApi', label: 'Qflow', others: ['Q-Hub', 'Humanly'] },
+	'n8n-nodes-humanly': { folder: 'Humanly', nodes: ['Humanly', 'HumanlyTrigger'], credential: 'HumanlyApi', label: 'Humanly', others: ['Q-Hub', 'Qflow'] },
 };
 /** A file n8n loads, or the map that names its source line in a stack. */
 const SHIPPED = /^dist\/(nodes|credentials)\/.+\.(js|js\.map|json|svg)$/;
@@ -79,10 +79,11 @@ onNode20('the four published packages', () => {
 		);
 		expect(foreign).toEqual([]);
 		expect(files.filter((file) => !SHIPPED.test(file) && !['package.json', 'README.md'].includes(file))).toEqual([]);
-		expect(files).toEqual(expect.arrayContaining([`dist/nodes/${vendor.folder}/${vendor.folder}.node.js`, `dist/credentials/${vendor.credential}.credentials.js`, 'dist/nodes/shared/transport.js']));
+		const nodes = vendor.nodes.map((node) => `dist/nodes/${vendor.folder}/${node}.node.js`);
+		expect(files).toEqual(expect.arrayContaining([...nodes, `dist/credentials/${vendor.credential}.credentials.js`, 'dist/nodes/shared/transport.js']));
 
-		const manifest = JSON.parse(fs.readFileSync(path.join(byName(name).dir, 'package.json'), 'utf8'));
-		expect(manifest.n8n.nodes).toEqual([`dist/nodes/${vendor.folder}/${vendor.folder}.node.js`]);
+		const manifest = JSON.parse(fs.readFileSync(path.join(byName(name).unpacked, 'package.json'), 'utf8'));
+		expect(manifest.n8n.nodes).toEqual(nodes);
 		expect(manifest.n8n.credentials).toEqual([`dist/credentials/${vendor.credential}.credentials.js`]);
 		expect(manifest.keywords).toContain('n8n-community-node-package');
 		expect(manifest.dependencies).toBeUndefined();
@@ -95,10 +96,21 @@ onNode20('the four published packages', () => {
 		expect(readme).toContain(`### ${vendor.label}\n`);
 		expect(readme).toContain(`| **${vendor.label} API** |`);
 		expect(readme).toContain(`nodes/${vendor.folder}/api.ts`);
+		expect(readme.includes(`| **${vendor.label} Trigger**`)).toBe(vendor.nodes.some((node) => node.endsWith('Trigger')));
 		for (const other of vendor.others) {
 			expect(readme).not.toContain(`### ${other}`);
 			expect(readme).not.toContain(`| **${other} API** |`);
+			expect(readme).not.toContain(`| **${other} Trigger**`);
 		}
+	});
+
+	test('the vendor packages together ship every node and credential of the main one, each once', () => {
+		const root = require('../../package.json');
+		const manifests = vendorManifests();
+		expect(coverageProblems(manifests, root)).toEqual([]);
+		// A trigger added to the main package only would be noticed.
+		const withoutTrigger = manifests.map((manifest) => ({ ...manifest, n8n: { ...manifest.n8n, nodes: manifest.n8n.nodes.filter((node) => !node.endsWith('QHubTrigger.node.js')) } }));
+		expect(coverageProblems(withoutTrigger, root)).toEqual(['dist/nodes/QHub/QHubTrigger.node.js (n8n.nodes of package.json) is in 0 of the packages/*/package.json, not in exactly one']);
 	});
 
 	test('every require() of every package resolves inside it or to a module n8n provides', () => {
