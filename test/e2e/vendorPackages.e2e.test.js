@@ -1,14 +1,14 @@
 /**
  * The per-vendor packages load in a real n8n as a user installs them: the three tarballs in one user
  * folder's `.n8n/nodes` (each package keeps its own folder and its own copy of the shared code, so
- * one cannot lend another a missing file), then n8n lists each package's own node and nothing else,
+ * one cannot lend another a missing file), then n8n lists each package's own nodes and nothing else,
  * and each credential's test passes against its sandbox.
  */
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { freePort, installTarballs } = require('../../sandbox/n8nHost');
+const { freePort, installTarballs, line } = require('../../sandbox/n8nHost');
 const { startN8nServer } = require('../../sandbox/n8nServer');
 const { startQHubMock, qhubCredential } = require('../../sandbox/qhub');
 const { startQflowMock, qflowCredential } = require('../../sandbox/qflow');
@@ -20,13 +20,14 @@ const TIMEOUT = 300_000;
 let mocks;
 let n8n;
 let credentials;
+let userFolder;
 
 beforeAll(async () => {
-	// The e2e global setup has just built dist/.
-	fs.mkdirSync(workRoot, { recursive: true });
-	const userFolder = fs.mkdtempSync(path.join(workRoot, 'vendor-packages-'));
-	// Tarballs outside the repo: the root lint would read the unpacked copies.
-	const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vendor-packages-'));
+	// The e2e global setup has just built dist/. The user folder is outside the repo: `n8n start`
+	// writes its editor's ~700 JavaScript files into <user folder>/.cache, and the root lint
+	// (eslint .) would read them.
+	userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `vendor-packages-${line}-`));
+	const outDir = path.join(userFolder, 'packages');
 	const { packages, cleanup } = buildPackages({ build: false, vendorsOnly: true, outDir });
 	try {
 		installTarballs(
@@ -35,7 +36,6 @@ beforeAll(async () => {
 		);
 	} finally {
 		cleanup();
-		fs.rmSync(outDir, { recursive: true, force: true });
 	}
 	mocks = { qhub: await startQHubMock(), qflow: await startQflowMock(), humanly: await startHumanlyMock() };
 	credentials = [
@@ -49,6 +49,12 @@ beforeAll(async () => {
 afterAll(async () => {
 	await n8n?.stop();
 	await Promise.all(Object.values(mocks ?? {}).map((mock) => mock.close()));
+	if (!userFolder) return;
+	// n8n's log stays with the other e2e work, for a failure's post-mortem.
+	const log = path.join(userFolder, 'n8n.log');
+	fs.mkdirSync(workRoot, { recursive: true });
+	if (fs.existsSync(log)) fs.copyFileSync(log, path.join(workRoot, 'vendor-packages-n8n.log'));
+	fs.rmSync(userFolder, { recursive: true, force: true });
 });
 
 // One test, the large node list read last: on a loaded machine, parsing it can outlast n8n's 5 s
