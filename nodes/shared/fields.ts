@@ -94,3 +94,16 @@ export const personNameProperties: INodeProperties[] = [
 		required: true,
 	},
 ];
+
+/** A required email field; `description` says what the vendor does with it. */
+export function emailProperty(description?: string): INodeProperties {
+	return {
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+		required: true,
+		...(description ? { description } : {}),
+	};
+}

@@ -68,7 +68,7 @@ export function getManyOperation(spec: GetManySpec): Operation {
 	return {
 		menuEntry: {
 			name: 'Get Many',
-			action: `Get many ${spec.noun}`,
+			action: `Get many ${spec.noun} (one item each)${spec.narrowing ? `, ${spec.narrowing}` : ''}`,
 			description: `Get ${spec.noun}${spec.narrowing ? `, ${spec.narrowing}` : ''}, one item each`,
 		},
 		properties,

@@ -223,7 +223,7 @@ export async function apiRequest<T = unknown>(
 			waitMs = rateLimits.reserve(key, clock.now(), profile.documentedLimit);
 		}
 
-		const outcome = await send(this, profile, request);
+		const outcome = await send(this, profile, request, key);
 		rateLimits.settle(key, windowReport('response' in outcome ? outcome.response.headers : outcome.failure.headers, profile.rateLimitHeaders, clock.now()));
 		if ('response' in outcome) return outcome.response as ApiResponse<T>;
 		const { failure } = outcome;
@@ -266,29 +266,79 @@ export async function apiRequest<T = unknown>(
 }
 
 /**
- * One HTTP exchange. Status errors come back as answers (with their headers, which n8n's error
- * object would drop). A 401 on a token credential is sent once more through n8n's throwing path,
- * the only one on which n8n renews a `preAuthentication` token and retries.
+ * Token credentials sign in inside n8n (`preAuthentication`) whenever a request finds no token or
+ * answers 401. Requests side by side would each sign in, so per credential: until one request has
+ * gone through with the stored token, requests go one at a time; and a 401 renews the token once,
+ * the other requests that met it waiting for that renewal and resending with the new token.
  */
+interface TokenState {
+	confirmed: boolean;
+	/** The tail of the one-at-a-time queue while the token is not confirmed. */
+	queue: Promise<unknown>;
+	renewal?: Promise<unknown>;
+}
+const tokens = new Map<string, TokenState>();
+
+/** One HTTP exchange. Status errors come back as answers (with their headers, which n8n's error object would drop). */
 async function send(
 	context: Context,
 	profile: VendorProfile,
 	request: IHttpRequestOptions,
+	key: string,
 ): Promise<{ response: ApiResponse } | { failure: HttpFailure }> {
 	const http = context.helpers.httpRequestWithAuthentication;
-	try {
-		let response = (await http.call(context, profile.credentialType, {
-			...request,
-			ignoreHttpStatusErrors: true,
-		})) as ApiResponse;
-		if (response.statusCode === 401 && profile.renewsTokenOn401) {
-			response = (await http.call(context, profile.credentialType, request)) as ApiResponse;
+	const answering = (options: IHttpRequestOptions) => http.call(context, profile.credentialType, options) as Promise<ApiResponse>;
+	const exchange = async (): Promise<ApiResponse> => {
+		let response = await answering({ ...request, ignoreHttpStatusErrors: true });
+		if (response.statusCode !== 401 || !profile.renewsTokenOn401) return response;
+		const token = tokenState(key);
+		if (token.renewal) {
+			await token.renewal;
+			response = await answering({ ...request, ignoreHttpStatusErrors: true });
+			if (response.statusCode !== 401) return response;
 		}
+		// n8n renews a preAuthentication token only on its throwing path, then sends once more.
+		const renewal = answering(request);
+		token.renewal = renewal.catch(() => undefined);
+		try {
+			return await renewal;
+		} finally {
+			token.renewal = undefined;
+		}
+	};
+	try {
+		let response: ApiResponse;
+		if (profile.renewsTokenOn401 && !tokenState(key).confirmed) {
+			const token = tokenState(key);
+			const turn = token.queue.then(exchange);
+			token.queue = turn.catch(() => undefined);
+			response = await turn;
+			// Any answer past the gateway's sign-in check proves the stored token works.
+			if (response.statusCode !== 401 && response.statusCode !== 429 && response.statusCode < 500) token.confirmed = true;
+		} else {
+			response = await exchange();
+		}
+		if (response.statusCode === 401 && profile.renewsTokenOn401) tokenState(key).confirmed = false;
 		if (response.statusCode < 400) return { response };
 		return { failure: { status: response.statusCode, headers: response.headers ?? {}, body: response.body } };
 	} catch (error) {
 		return { failure: failureOf(error) };
 	}
+}
+
+/** Forgets what this process learnt about windows and tokens (tests start from nothing). */
+export function forgetTransportMemory(): void {
+	rateLimits.forget();
+	tokens.clear();
+}
+
+function tokenState(key: string): TokenState {
+	let state = tokens.get(key);
+	if (!state) {
+		state = { confirmed: false, queue: Promise.resolve() };
+		tokens.set(key, state);
+	}
+	return state;
 }
 
 /** The Request Options of the node (Max Wait, Timeout) for one item; the editor's lists wait less. */

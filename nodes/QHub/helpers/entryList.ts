@@ -57,7 +57,7 @@ export const optionalParentId = (kind: EntryKind) =>
 export function entryListOperation(kind: EntryKind): Operation {
 	return getManyOperation({
 		noun: kind.noun,
-		narrowing: `optionally for one ${kind.parent.toLowerCase()} and a date range`,
+		narrowing: `optionally filtered by ${kind.parent.toLowerCase()} ID and a date range`,
 		filters: {
 			properties: [
 				{

@@ -7,7 +7,7 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { clock, rateLimits } from '../../../nodes/shared/transport';
+import { clock, forgetTransportMemory } from '../../../nodes/shared/transport';
 
 /** `a.b` paths as n8n's getNodeParameter reads them (e.g. 'requestOptions.maxWaitSeconds'). */
 function get(values: IDataObject, path: string, fallback: unknown): unknown {
@@ -100,7 +100,7 @@ export function fakeClock(startMs = Date.parse('2026-11-23T10:00:00Z')) {
 		sleeps.push(ms);
 		now += ms;
 	});
-	rateLimits.forget();
+	forgetTransportMemory();
 	return {
 		sleeps,
 		now: () => now,

@@ -518,6 +518,9 @@ describe('Concurrent Reads', () => {
 			inFlight -= 1;
 			return { statusCode: 200, headers: {}, body: user(id) };
 		});
+		// Signed in already: the first request of a fresh token goes alone (one sign-in, not one per read).
+		const warm = run(getUser, { userId: locator('id', ids[0]) }, { answers: [{ body: user(ids[0]) }] });
+		await warm.result;
 		const items = await getUser.execute.call(fake.context, fake.items);
 		expect(items.map((item) => [item.json.id, item.pairedItem])).toEqual(ids.map((id, index) => [id, { item: index }]));
 		expect(most).toBe(3);

@@ -240,3 +240,36 @@ describe('errors', () => {
 		await expect(response).rejects.toThrow('Vendor answered 404 to GET /things');
 	});
 });
+
+describe('token credentials under concurrent requests', () => {
+	const tokenProfile = { ...profile, renewsTokenOn401: true };
+	function parallel(count: number, answer: (call: number) => FakeAnswer) {
+		const fake = fakeContext({ parameters: {}, credentials: { baseUrl: 'http://vendor.test' }, credentialType: 'vendorApi' });
+		const log: string[] = [];
+		let calls = 0;
+		fake.httpRequestWithAuthentication.mockImplementation(async (_type: string, request: { ignoreHttpStatusErrors?: boolean }) => {
+			const call = ++calls;
+			log.push(`start ${call}${request.ignoreHttpStatusErrors ? '' : ' (renewing)'}`);
+			await Promise.resolve();
+			log.push(`end ${call}`);
+			const { status = 200, body } = answer(call) as { status?: number; body?: unknown };
+			return { statusCode: status, headers: {}, body };
+		});
+		const responses = Promise.all(Array.from({ length: count }, () => apiRequest.call(fake.context, tokenProfile, GET, { maxWaitMs: 1000 })));
+		return { log, responses };
+	}
+
+	test('until one request has gone through with the stored token, requests go one at a time (one sign-in, not one each)', async () => {
+		const { log, responses } = parallel(3, () => ({ body: {} }));
+		await responses;
+		expect(log.slice(0, 3)).toEqual(['start 1', 'end 1', 'start 2']);
+	});
+
+	test('a 401 met by requests side by side renews the token once; the others wait and resend', async () => {
+		const warm = parallel(1, () => ({ body: {} }));
+		await warm.responses;
+		const { log, responses } = parallel(3, (call) => (call <= 3 ? { status: 401 } : { body: { ok: call } }));
+		await responses;
+		expect(log.filter((line) => line.includes('renewing'))).toHaveLength(1);
+	});
+});

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { personNameProperties } from '../../../shared/fields';
+import { emailProperty, personNameProperties } from '../../../shared/fields';
 import { eachItem, type Operation } from '../../../shared/operation';
 import { emailAddress, optionalText, requiredText } from '../../../shared/schemas';
 import { validateInput } from '../../../shared/validate';
@@ -22,19 +22,12 @@ const input = z.object({
 export const createCandidate: Operation = {
 	menuEntry: {
 		name: 'Create',
-		action: 'Create a candidate',
+		action: 'Create a candidate with names, email and optional phone, external ID, time zone and SMS opt-in; returns the new candidate with their ID',
 		description: 'Add a candidate, e.g. from your ATS, so they can be invited to interviews',
 	},
 	properties: [
 		...personNameProperties,
-		{
-			displayName: 'Email',
-			name: 'email',
-			type: 'string',
-			placeholder: 'name@email.com',
-			default: '',
-			required: true,
-		},
+		emailProperty(),
 		{
 			displayName: 'Additional Fields',
 			name: 'additionalFields',

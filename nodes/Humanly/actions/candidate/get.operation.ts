@@ -7,7 +7,7 @@ import { readId } from '../../schemas';
 import { HUMANLY_CONCURRENT_READS, humanlyRecord } from '../../transport';
 
 export const getCandidate: Operation = {
-	menuEntry: { name: 'Get', action: 'Get a candidate', description: 'Get one candidate by ID' },
+	menuEntry: { name: 'Get', action: 'Get a candidate by ID; returns their names, email, phone, external ID, SMS opt-in and archived state', description: 'Get one candidate by ID' },
 	properties: [candidateLocator('The candidate to get')],
 	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
 		const candidateId = readId(this, 'candidateId', 'Candidate', itemIndex);

@@ -8,7 +8,7 @@ import { humanlyPagedList } from '../../transport';
 
 export const getManyCandidates = getManyOperation({
 	noun: 'candidates',
-	narrowing: 'optionally by name or email, external ID or archived state',
+	narrowing: 'optionally filtered by a name or email search, external ID or archived state',
 	filters: {
 		properties: [
 			{

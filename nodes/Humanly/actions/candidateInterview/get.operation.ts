@@ -9,7 +9,7 @@ import { HUMANLY_CONCURRENT_READS, humanlyRecord } from '../../transport';
 export const getCandidateInterview: Operation = {
 	menuEntry: {
 		name: 'Get',
-		action: 'Get a candidate interview',
+		action: 'Get a candidate interview (an invite) by ID; returns its status, channels, invite link and expiry',
 		description: 'Get one candidate interview (an invite and its status) by ID',
 	},
 	properties: [candidateInterviewIdProperty('ID of the candidate interview, as returned by Invite')],

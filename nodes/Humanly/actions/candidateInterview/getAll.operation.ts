@@ -9,7 +9,7 @@ import { humanlyPagedList } from '../../transport';
 
 export const getManyCandidateInterviews = getManyOperation({
 	noun: 'candidate interviews',
-	narrowing: 'optionally of one candidate or interview, or in one status',
+	narrowing: 'optionally filtered by candidate, interview or status',
 	filters: {
 		properties: [
 			{

@@ -41,7 +41,7 @@ const input = z.object({
 export const inviteCandidate: Operation = {
 	menuEntry: {
 		name: 'Invite',
-		action: 'Invite a candidate to an interview',
+		action: 'Invite a candidate to an interview by email and/or SMS; returns the new candidate interview with its invite link',
 		description: 'Create a candidate interview and send the candidate the invite by email and/or SMS',
 	},
 	properties: [

@@ -14,7 +14,7 @@ const input = z.object({ status: oneOf(HUMANLY.candidateInterviewStatuses) });
 export const updateCandidateInterviewStatus: Operation = {
 	menuEntry: {
 		name: 'Update Status',
-		action: 'Update the status of a candidate interview',
+		action: 'Update the status of a candidate interview, e.g. to hired; returns the updated candidate interview',
 		description: 'Move a candidate interview on, e.g. to Has Reviewed or Hired',
 	},
 	properties: [

@@ -10,7 +10,7 @@ const titleCase = (value: string) => value.charAt(0).toUpperCase() + value.slice
 
 export const getManyInterviews = getManyOperation({
 	noun: 'interviews',
-	narrowing: 'optionally by type, status or archived state',
+	narrowing: 'optionally filtered by type, status or archived state',
 	filters: {
 		properties: [
 			{

@@ -62,7 +62,7 @@ const input = z.object({
 export const createTeam: Operation = {
 	menuEntry: {
 		name: 'Create',
-		action: 'Create teams',
+		action: 'Create teams in bulk, one per input item, with optional display name, description and members; returns one item per created team',
 		description: 'Create teams in bulk, one per input item',
 	},
 	properties,

@@ -8,7 +8,7 @@ import { humanlyArray } from '../../transport';
 
 export const getManyTeams = getManyOperation({
 	noun: 'teams',
-	narrowing: 'of your organization, optionally only those of one user',
+	narrowing: 'optionally only the teams of one user',
 	filters: {
 		properties: [
 			{

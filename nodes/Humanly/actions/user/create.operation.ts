@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { personNameProperties } from '../../../shared/fields';
+import { emailProperty, personNameProperties } from '../../../shared/fields';
 import type { Operation } from '../../../shared/operation';
 import { emailAddress, requiredText } from '../../../shared/schemas';
 import { validateInput } from '../../../shared/validate';
@@ -11,15 +11,7 @@ import { bulkCreate } from '../../helpers/bulkCreate';
 
 const properties: INodeProperties[] = [
 	...personNameProperties,
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		default: '',
-		required: true,
-		description: 'Must be unique in your organization',
-	},
+	emailProperty('Must be unique in your organization'),
 	teamIdsProperty,
 	{
 		displayName: 'Dashboard Access',
@@ -63,7 +55,7 @@ const input = z.object({
 export const createUser: Operation = {
 	menuEntry: {
 		name: 'Create',
-		action: 'Create users',
+		action: 'Create users in bulk, one per input item, each in at least one team; returns one item per created user',
 		description: 'Create users in bulk, one per input item, each in at least one team',
 	},
 	properties,

@@ -23,7 +23,7 @@ export function simplifyUser(user: IDataObject): IDataObject {
 
 export const getManyUsers = getManyOperation({
 	noun: 'users',
-	narrowing: 'of your organization, optionally of one team',
+	narrowing: 'optionally only the members of one team, with their teams',
 	properties: [
 		{
 			displayName: 'Include Teams',

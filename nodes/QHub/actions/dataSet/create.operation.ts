@@ -12,7 +12,7 @@ const fields = z.object({ name: requiredText('Name', 200), description: optional
 export const createDataSet: Operation = {
 	menuEntry: {
 		name: 'Create',
-		action: 'Create a data set',
+		action: 'Create a data set from rows (each input item a row, or a JSON array); returns the new data set',
 		description: 'Push a named table of rows into Q-Hub from another system',
 	},
 	properties: [

@@ -17,7 +17,7 @@ const fields = z.object({
 export const updateDataSet: Operation = {
 	menuEntry: {
 		name: 'Update',
-		action: 'Update a data set',
+		action: 'Update a data set by replacing all its rows and optionally its name; returns the updated data set',
 		description: 'Replace a data set’s rows (and optionally its name) to keep it in sync',
 	},
 	properties: [

@@ -9,7 +9,7 @@ import { qhubRequest } from '../../transport';
 export const archiveLocation: Operation = {
 	menuEntry: {
 		name: 'Archive',
-		action: 'Archive a location',
+		action: 'Archive a location, hiding it but keeping its history and users; returns the archived location',
 		description: 'Hide a location from use while keeping its records and user assignments',
 	},
 	properties: [locationLocator('The location to archive. Unlike Delete, its history and users stay.')],

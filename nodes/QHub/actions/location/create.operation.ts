@@ -8,7 +8,7 @@ import { locationInput } from '../../schemas';
 import { qhubRequest } from '../../transport';
 
 export const createLocation: Operation = {
-	menuEntry: { name: 'Create', action: 'Create a location', description: 'Create a location (site)' },
+	menuEntry: { name: 'Create', action: 'Create a location (site) with a name and optional code, address and parent; returns the new location', description: 'Create a location (site)' },
 	properties: [
 		{
 			displayName: 'Name',

@@ -9,7 +9,7 @@ import { qhubRequest } from '../../transport';
 export const deleteLocation: Operation = {
 	menuEntry: {
 		name: 'Delete',
-		action: 'Delete a location',
+		action: 'Delete a location for good (refused while users are assigned); returns its ID and deleted: true',
 		description: 'Remove a location for good; Q-Hub refuses while users are assigned to it',
 	},
 	properties: [locationLocator('The location to delete. To keep its history, use Archive instead.')],

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { personNameProperties } from '../../../shared/fields';
+import { emailProperty, personNameProperties } from '../../../shared/fields';
 import { eachItem, type Operation } from '../../../shared/operation';
 import { emailAddress, requiredText } from '../../../shared/schemas';
 import { validateInput } from '../../../shared/validate';
@@ -13,15 +13,7 @@ const ACCESS_LEVELS = ['admin', 'standard', 'view'] as const;
 
 const properties: INodeProperties[] = [
 	...personNameProperties,
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		default: '',
-		required: true,
-		description: 'Q-Hub emails this address an onboarding and verification link itself',
-	},
+	emailProperty('Q-Hub emails this address an onboarding and verification link itself'),
 	{
 		displayName: 'Access Level',
 		name: 'accessLevel',
@@ -65,7 +57,7 @@ function asIdList(value: unknown): unknown {
 export const createUser: Operation = {
 	menuEntry: {
 		name: 'Create',
-		action: 'Create a user',
+		action: 'Create a user with names, email, access level (admin, standard or view) and locations; returns the new user, who is emailed an onboarding link',
 		description: 'Create a user; Q-Hub emails them an onboarding link',
 	},
 	properties,

@@ -12,7 +12,7 @@ const input = z.object({ userId: qhubId('User') });
 export const suspendUser: Operation = {
 	menuEntry: {
 		name: 'Suspend',
-		action: 'Suspend a user',
+		action: 'Suspend a user by ID, ending their access but keeping their data; returns the suspended user',
 		description: 'Disable a user’s access while keeping their data',
 	},
 	properties: [

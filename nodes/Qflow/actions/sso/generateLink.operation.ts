@@ -41,7 +41,7 @@ const customPath = z
 export const generateSsoLink: Operation = {
 	menuEntry: {
 		name: 'Generate iFrame SSO Link',
-		action: 'Generate an iFrame SSO link',
+		action: 'Generate an iFrame SSO link that signs a user into the dashboard without a password; returns the link and token, sending no request',
 		description: 'Build the link that signs a user into the white-label dashboard without a password (no request is sent)',
 	},
 	properties: [

@@ -19,7 +19,7 @@ const input = z.object({
 export const changePassword: Operation = {
 	menuEntry: {
 		name: 'Change Password',
-		action: 'Change a user’s password',
+		action: 'Change a user’s password, given the current and a new one; returns their ID and passwordChanged: true',
 		description: 'Set a new password for a user (needs a trusted, KYC-verified account)',
 	},
 	properties: [

@@ -16,7 +16,7 @@ const input = z.object({
 export const changeUsername: Operation = {
 	menuEntry: {
 		name: 'Change Username',
-		action: 'Change a user’s username',
+		action: 'Change a user’s username from one PIN/email to another; returns the old and new usernames',
 		description: 'Rename a user’s sign-in, e.g. after an email change',
 	},
 	properties: [

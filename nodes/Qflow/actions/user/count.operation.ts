@@ -10,7 +10,7 @@ import { qflowRequest } from '../../transport';
 const total = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/).transform(Number)]);
 
 export const countUsers: Operation = {
-	menuEntry: { name: 'Count', action: 'Count users', description: 'Get the number of users in the enterprise' },
+	menuEntry: { name: 'Count', action: 'Count the users of the enterprise; returns one item with the total', description: 'Get the number of users in the enterprise' },
 	properties: [],
 	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
 		const body = await qflowRequest.call(this, { method: 'GET', path: QFLOW.paths.count }, itemIndex);

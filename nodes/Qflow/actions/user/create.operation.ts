@@ -1,23 +1,15 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { personNameProperties } from '../../../shared/fields';
+import { emailProperty, personNameProperties } from '../../../shared/fields';
 import { eachItem, type Operation } from '../../../shared/operation';
 import { newUserAdditionalFields, passwordRules } from '../../fields';
 import { postUser, readNewUser } from '../../helpers/userWrite';
 
 export const createUser: Operation = {
-	menuEntry: { name: 'Create', action: 'Create a user', description: 'Create a user in the enterprise' },
+	menuEntry: { name: 'Create', action: 'Create a user with names, email and optional time zone, company, custom data and initial password; returns the new user with their ID', description: 'Create a user in the enterprise' },
 	properties: [
 		...personNameProperties,
-		{
-			displayName: 'Email',
-			name: 'email',
-			type: 'string',
-			placeholder: 'name@email.com',
-			default: '',
-			required: true,
-			description: 'Must not belong to another user. The username becomes PIN/email, e.g. 123/jane@example.com.',
-		},
+		emailProperty('Must not belong to another user. The username becomes PIN/email, e.g. 123/jane@example.com.'),
 		newUserAdditionalFields(
 			`Initial password, ${passwordRules}. Without one the user exists but cannot sign in until a password is set.`,
 		),

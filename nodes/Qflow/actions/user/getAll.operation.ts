@@ -5,7 +5,7 @@ import { qflowUsers } from '../../transport';
 
 export const getManyUsers = getManyOperation({
 	noun: 'users',
-	narrowing: 'of the enterprise',
+	narrowing: 'all of the enterprise or up to a limit',
 	async list(this: IExecuteFunctions, _query, limit, itemIndex) {
 		return await qflowUsers.call(this, limit, itemIndex);
 	},

@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import { concurrentReads, eachItem, type Operation } from '../../../shared/operation';
 import { emailAddress } from '../../../shared/schemas';
+import { emailProperty } from '../../../shared/fields';
 import { validateInput } from '../../../shared/validate';
 import { QFLOW } from '../../api';
 import { QFLOW_CONCURRENT_READS, qflowUser } from '../../transport';
@@ -10,17 +11,9 @@ import { QFLOW_CONCURRENT_READS, qflowUser } from '../../transport';
 const input = z.object({ email: emailAddress });
 
 export const getUserByEmail: Operation = {
-	menuEntry: { name: 'Get by Email', action: 'Get a user by email', description: 'Find the user who has an email address' },
+	menuEntry: { name: 'Get by Email', action: 'Get the user who has an email address; returns that user, or fails with not found when no user has it', description: 'Find the user who has an email address' },
 	properties: [
-		{
-			displayName: 'Email',
-			name: 'email',
-			type: 'string',
-			placeholder: 'name@email.com',
-			default: '',
-			required: true,
-			description: 'Email address of the user. No user with it fails the item with a 404 (use Continue On Fail to go on).',
-		},
+		emailProperty('Email address of the user. No user with it fails the item with a 404 (use Continue On Fail to go on).'),
 	],
 	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
 		const { email } = validateInput(this, input, { email: this.getNodeParameter('email', itemIndex) }, itemIndex);

@@ -12,7 +12,7 @@ const translations = z.record(z.unknown());
 export const getTranslations: Operation = {
 	menuEntry: {
 		name: 'Get Translations',
-		action: 'Get user interface translations',
+		action: 'Get the user interface translations; returns one item of locale key: text pairs',
 		description: 'Get the locale strings of the Qflow user interface, as one item',
 	},
 	properties: [],

@@ -7,7 +7,7 @@ import { readUser, userChanges } from '../../schemas';
 import { putUser } from '../../helpers/userWrite';
 
 export const updateUser: Operation = {
-	menuEntry: { name: 'Update', action: 'Update a user', description: 'Change a user’s names, email or other fields' },
+	menuEntry: { name: 'Update', action: 'Update a user’s names, email, time zone, company or custom data, keeping other fields; returns the updated user', description: 'Change a user’s names, email or other fields' },
 	properties: [
 		userLocator('The user to update'),
 		{

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { personNameProperties } from '../../../shared/fields';
+import { emailProperty, personNameProperties } from '../../../shared/fields';
 import { concurrentReads, eachItem, forEachIndex, type Operation } from '../../../shared/operation';
 import { QFLOW } from '../../api';
 import { newUserAdditionalFields, passwordRules } from '../../fields';
@@ -10,19 +10,11 @@ import { postUser, putUser, readNewUser, type NewUser } from '../../helpers/user
 export const upsertUser: Operation = {
 	menuEntry: {
 		name: 'Create or Update',
-		action: 'Create or update a user',
+		action: 'Create or update a user by email: updates the user who has it, else creates one; returns the user and created: true or false',
 		description: 'Create a new user, or update the one who already has this email',
 	},
 	properties: [
-		{
-			displayName: 'Email',
-			name: 'email',
-			type: 'string',
-			placeholder: 'name@email.com',
-			default: '',
-			required: true,
-			description: 'Used to find the user. No user with it: a new one is created. Found: that user is updated.',
-		},
+		emailProperty('Used to find the user. No user with it: a new one is created. Found: that user is updated.'),
 		...personNameProperties,
 		newUserAdditionalFields(
 			`Initial password (${passwordRules}), used only when the user is created. An existing user’s password is left alone: use Change Password for it.`,
