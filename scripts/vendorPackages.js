@@ -162,6 +162,12 @@ ${triggerSection}### Every node
 
 ${body(need('a "### Every node" section under "## Operations"', everyNode.child).lines)}
 
+## Using the node as an AI tool
+
+The ${label} node is also the **${label} Tool**, for n8n's AI Agent or any MCP client through n8n's
+MCP Server Trigger. How to let the agent fill fields with \`$fromAI\`, and an example MCP server
+workflow: [Using the nodes as AI tools](${root.homepage.replace(/#readme$/, '')}#using-the-nodes-as-ai-tools).
+
 ## Assumptions to check
 
 ${body(assumptions.intro)}

@@ -96,6 +96,7 @@ onNode20('the four published packages', () => {
 		expect(readme).toContain(`### ${vendor.label}\n`);
 		expect(readme).toContain(`| **${vendor.label} API** |`);
 		expect(readme).toContain(`nodes/${vendor.folder}/api.ts`);
+		expect(readme).toContain(`**${vendor.label} Tool**`);
 		expect(readme.includes(`| **${vendor.label} Trigger**`)).toBe(vendor.nodes.some((node) => node.endsWith('Trigger')));
 		for (const other of vendor.others) {
 			expect(readme).not.toContain(`### ${other}`);
