@@ -35,9 +35,8 @@ function cleanNpmEnv() {
 function ensureDevDependencies() {
 	if (fs.existsSync(path.join(repo, 'node_modules', '.bin', 'n8n-node'))) return;
 	process.stderr.write('Installing the development dependencies (npm ci)...\n');
-	const options = { cwd: repo, env: cleanNpmEnv(), stdio: ['ignore', 'inherit', 'inherit'] };
 	// No fallback to `npm install`: a lockfile out of step with package.json must fail loudly.
-	execFileSync('npm', ['ci', '--no-audit', '--no-fund'], options);
+	npmWithProgress('npm ci', ['ci', '--no-audit', '--no-fund'], { cwd: repo, env: cleanNpmEnv() });
 }
 
 /** Blocks the thread (this runs before any server starts); used only while waiting for a lock. */
@@ -46,11 +45,10 @@ function pause(ms) {
 }
 
 /**
- * Runs `fn` holding a lock on hostDir, so two test runs or a test run and `npm start` never install
- * into the same folder at once. A lock older than 30 minutes is taken as abandoned.
+ * Runs `fn` holding the lock folder `lock`, so two test runs, or a test run and `npm start`, never
+ * install into the same folder at once. A lock older than 30 minutes is taken as abandoned.
  */
-function withHostLock(fn) {
-	const lock = `${hostDir}.lock`;
+function withLock(lock, fn) {
 	fs.mkdirSync(path.dirname(lock), { recursive: true });
 	for (;;) {
 		try {
@@ -69,6 +67,18 @@ function withHostLock(fn) {
 	}
 }
 
+/**
+ * `npm <args>` in `cwd` for installs that take minutes: sandbox/npmProgress.js prints what npm is
+ * doing every 15 to 30 s, npm's warnings, and how long it took, where a bare npm prints nothing.
+ */
+function npmWithProgress(label, args, { cwd, env }) {
+	execFileSync(process.execPath, [path.join(__dirname, 'npmProgress.js'), '--label', label, '--', ...args], {
+		cwd,
+		env,
+		stdio: ['ignore', 'inherit', 'inherit'],
+	});
+}
+
 /** Installs n8n into hostDir unless this manifest was fully installed there before. */
 function ensureN8n(log = (line) => process.stderr.write(`${line}\n`)) {
 	const wanted = fs.readFileSync(hostManifest, 'utf8');
@@ -76,24 +86,23 @@ function ensureN8n(log = (line) => process.stderr.write(`${line}\n`)) {
 	const doneMarker = path.join(hostDir, '.installed-manifest.json');
 	const installed = () => fs.existsSync(n8nBin) && fs.existsSync(doneMarker) && fs.readFileSync(doneMarker, 'utf8') === wanted;
 	if (installed()) return n8nBin;
-	return withHostLock(() => {
+	return withLock(`${hostDir}.lock`, () => {
 		if (installed()) return n8nBin;
 		fs.rmSync(hostDir, { recursive: true, force: true });
 		fs.mkdirSync(hostDir, { recursive: true });
 		log(`Installing n8n ${n8nVersion} (${line}) into ${hostDir} (first run only, 5 to 8 minutes)...`);
-		const npmInstall = (cwd, args, env) =>
-			execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...args], { cwd, env, stdio: ['ignore', 'inherit', 'inherit'] });
+		const npmInstall = (label, cwd, args, env) => npmWithProgress(label, ['install', '--no-audit', '--no-fund', ...args], { cwd, env });
 		if (manifest.runtime) {
 			const runtimeRoot = path.join(hostDir, 'runtime');
 			fs.mkdirSync(runtimeRoot, { recursive: true });
 			fs.writeFileSync(path.join(runtimeRoot, 'package.json'), '{"private":true}');
-			npmInstall(runtimeRoot, [manifest.runtime], cleanNpmEnv());
+			npmInstall(`Node.js for n8n (${manifest.runtime})`, runtimeRoot, [manifest.runtime], cleanNpmEnv());
 		}
 		fs.cpSync(path.join(hostFiles, 'kafka-stub'), path.join(hostDir, 'kafka-stub'), { recursive: true });
 		fs.writeFileSync(path.join(hostDir, 'package.json'), wanted);
 		// n8n builds native modules (sqlite3) in its install scripts, against the headers of the Node
 		// that will run it.
-		npmInstall(hostDir, [], withRuntimePath({ ...cleanNpmEnv(), npm_config_ignore_scripts: 'false', npm_config_nodedir: nodeDir }));
+		npmInstall(`n8n ${n8nVersion} install`, hostDir, [], withRuntimePath({ ...cleanNpmEnv(), npm_config_ignore_scripts: 'false', npm_config_nodedir: nodeDir }));
 		fs.writeFileSync(doneMarker, wanted);
 		return n8nBin;
 	});
@@ -101,22 +110,36 @@ function ensureN8n(log = (line) => process.stderr.write(`${line}\n`)) {
 
 /**
  * Builds and packs this package, then installs the tarball into `nodesDir` (an n8n user folder's
- * `.n8n/nodes`) as n8n installs a community package: no dev or peer dependencies.
+ * `.n8n/nodes`) as n8n installs a community package.
  */
 function installPackage(nodesDir, workDir) {
 	const run = (command, args, cwd) => execFileSync(command, args, { cwd, env: cleanNpmEnv(), stdio: ['ignore', 'pipe', 'inherit'] });
 	run('npm', ['run', 'build', '--silent'], repo);
 	fs.mkdirSync(workDir, { recursive: true });
 	const tarball = run('npm', ['pack', '--silent', `--pack-destination=${workDir}`], repo).toString().trim().split('\n').pop();
+	installTarballs(nodesDir, [path.join(workDir, tarball)]);
+}
+
+/**
+ * Installs packed packages into `nodesDir` (an n8n user folder's `.n8n/nodes`) as n8n installs a
+ * community package: no dev or peer dependencies, no scripts.
+ */
+function installTarballs(nodesDir, tarballs) {
 	fs.rmSync(nodesDir, { recursive: true, force: true });
 	fs.mkdirSync(nodesDir, { recursive: true });
 	fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
-	run('npm', ['install', '--legacy-peer-deps', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', path.join(workDir, tarball)], nodesDir);
+	execFileSync('npm', ['install', '--legacy-peer-deps', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', ...tarballs], {
+		cwd: nodesDir,
+		env: cleanNpmEnv(),
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
 	// n8n refuses the whole package when one listed file is missing: say which.
-	const installed = path.join(nodesDir, 'node_modules', PACKAGE);
-	const { n8n } = require(path.join(installed, 'package.json'));
-	const missing = [...n8n.nodes, ...n8n.credentials].filter((file) => !fs.existsSync(path.join(installed, file)));
-	if (missing.length) throw new Error(`The packed package lacks files its package.json lists: ${missing.join(', ')}`);
+	for (const name of Object.keys(JSON.parse(fs.readFileSync(path.join(nodesDir, 'package.json'), 'utf8')).dependencies)) {
+		const installed = path.join(nodesDir, 'node_modules', name);
+		const { n8n } = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8'));
+		const missing = [...n8n.nodes, ...n8n.credentials].filter((file) => !fs.existsSync(path.join(installed, file)));
+		if (missing.length) throw new Error(`The packed package ${name} lacks files its package.json lists: ${missing.join(', ')}`);
+	}
 }
 
 /** A TCP port nothing listens on now (for n8n's task broker, which must differ per process). */
@@ -146,4 +169,20 @@ function n8nEnv(userFolder, brokerPort) {
 	};
 }
 
-module.exports = { freePort, ensureDevDependencies, ensureN8n, installPackage, n8nEnv, n8nBin, n8nVersion, line, hostDir, PACKAGE, repo };
+module.exports = {
+	freePort,
+	ensureDevDependencies,
+	ensureN8n,
+	installPackage,
+	installTarballs,
+	n8nEnv,
+	n8nBin,
+	n8nVersion,
+	line,
+	hostDir,
+	PACKAGE,
+	repo,
+	cleanNpmEnv,
+	withLock,
+	npmWithProgress,
+};

@@ -71,11 +71,11 @@ function createUserFolder(name) {
 	return userFolder;
 }
 
-/** Runs workflows with the n8n CLI on a fresh user folder; one per test file. */
-async function createN8n(name) {
+/** Runs workflows with the n8n CLI on a fresh user folder; one per test file. `env` adds to n8n's environment. */
+async function createN8n(name, { env: extraEnv = {} } = {}) {
 	const userFolder = createUserFolder(name);
 	// Its own task-broker port: n8n processes of other test files or checkouts may run at once.
-	const env = n8nEnv(userFolder, await freePort());
+	const env = { ...n8nEnv(userFolder, await freePort()), ...extraEnv };
 	const secrets = [];
 
 	async function n8n(args) {

@@ -1,0 +1,72 @@
+/**
+ * n8n's community package scanner (@n8n/scan-community-package), the check n8n runs before it
+ * verifies a package. Its CLI only scans published packages (it needs the registry's provenance and
+ * GitHub), so the tests call what the CLI calls: `analyzePackage` on the source checkout with
+ * `SOURCE_FILE_PATTERNS`, and on the unpacked tarball with `['**\/*.js', 'package.json']`.
+ * Installed once into its own folder outside the repo, pinned by sandbox/tools/scanner.json.
+ */
+const { execFile } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { pathToFileURL } = require('node:url');
+
+const { PACKAGE, cleanNpmEnv, withLock, npmWithProgress } = require('./n8nHost');
+
+const manifestFile = path.join(__dirname, 'tools', 'scanner.json');
+const toolDir = process.env.TOOLS_SCANNER_DIR || path.join(os.homedir(), '.cache', PACKAGE, 'tools-scanner');
+const scannerModule = path.join(toolDir, 'node_modules', '@n8n', 'scan-community-package', 'scanner', 'scanner.mjs');
+
+/** The legs of n8n's scan (scanner.mjs, analyzePackageByName): what each one lints. */
+const TARBALL_PATTERNS = ['**/*.js', 'package.json'];
+
+/** Installs the scanner unless this manifest was fully installed before; returns its folder. */
+function ensureScanner() {
+	const wanted = fs.readFileSync(manifestFile, 'utf8');
+	// Written only after a complete install: a folder left half-built is never taken for ready.
+	const doneMarker = path.join(toolDir, '.installed-manifest.json');
+	const installed = () => fs.existsSync(scannerModule) && fs.existsSync(doneMarker) && fs.readFileSync(doneMarker, 'utf8') === wanted;
+	if (installed()) return toolDir;
+	return withLock(`${toolDir}.lock`, () => {
+		if (installed()) return toolDir;
+		fs.rmSync(toolDir, { recursive: true, force: true });
+		fs.mkdirSync(toolDir, { recursive: true });
+		fs.writeFileSync(path.join(toolDir, 'package.json'), wanted);
+		npmWithProgress('n8n package scanner install', ['install', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: toolDir, env: cleanNpmEnv() });
+		fs.writeFileSync(doneMarker, wanted);
+		return toolDir;
+	});
+}
+
+/**
+ * Runs the scanner's analyzePackage on each { dir, patterns } (patterns: 'source' for
+ * SOURCE_FILE_PATTERNS, 'tarball' for the tarball leg, or a list), in one process; resolves with
+ * [{ passed, message, details }] in the same order.
+ */
+function analyze(targets) {
+	ensureScanner();
+	const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-scan-'));
+	const script = `
+		import { analyzePackage, SOURCE_FILE_PATTERNS } from ${JSON.stringify(pathToFileURL(scannerModule).href)};
+		const targets = JSON.parse(process.argv[1]);
+		const results = [];
+		for (const { dir, patterns } of targets) {
+			const globs = patterns === 'source' ? SOURCE_FILE_PATTERNS : patterns;
+			const { passed, message, details } = await analyzePackage(dir, globs);
+			results.push({ passed, message, details });
+		}
+		process.stdout.write('\\n' + JSON.stringify(results) + '\\n');`;
+	const args = ['--input-type=module', '-e', script, JSON.stringify(targets.map(({ dir, patterns }) => ({ dir: path.resolve(dir), patterns: patterns === 'tarball' ? TARBALL_PATTERNS : patterns })))];
+	return new Promise((resolve, reject) => {
+		// TMPDIR: the scanner makes a temp folder when it loads; keep it where we clean up. NODE_ENV:
+		// under jest's NODE_ENV=test, eslint-plugin-n8n-nodes-base takes every file for "Test.node.ts".
+		const env = { ...cleanNpmEnv(), TMPDIR: scratch, NODE_ENV: 'production' };
+		execFile(process.execPath, args, { env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+			fs.rmSync(scratch, { recursive: true, force: true });
+			if (error) return reject(new Error(`The scanner failed to run: ${error.message}\n${stderr}`));
+			resolve(JSON.parse(stdout.trim().split('\n').pop()));
+		});
+	});
+}
+
+module.exports = { ensureScanner, analyze, TARBALL_PATTERNS };
