@@ -11,7 +11,9 @@ import { clock } from '../shared/transport';
 import { HUMANLY } from './api';
 import { verifySignature } from './helpers/webhookSignature';
 
-const DEFAULT_TOLERANCE_SECONDS = 300;
+// Humanly retries a failed delivery immediately, after 1 and after 5 more minutes (docs/humanly.md):
+// 7 minutes lets a retry that keeps its first timestamp in, and still refuses older replays.
+const DEFAULT_TOLERANCE_SECONDS = 420;
 
 /**
  * Signatures already accepted, per trigger, until they are too old to be accepted anyway. Checked

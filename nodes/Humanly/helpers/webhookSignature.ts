@@ -11,8 +11,9 @@ export type SignatureVerdict =
 export interface SignedDelivery {
 	header: string | undefined;
 	secret: string;
-	/** The exact bytes received; the re-serialised JSON is used only when they are not available. */
+	/** The exact bytes received; checked first. */
 	rawBody: Buffer | undefined;
+	/** The parsed body: its re-serialised JSON is checked when the raw bytes are missing or do not match. */
 	parsedBody: unknown;
 	nowSeconds: number;
 	toleranceSeconds: number;
@@ -47,9 +48,14 @@ export function verifySignature(delivery: SignedDelivery): SignatureVerdict {
 	if (!parsed) {
 		return { valid: false, reason: 'malformed', message: 'The X-Qualifi-Signature header is not t=<unix seconds>,v1=<hex>' };
 	}
-	const body = delivery.rawBody ?? JSON.stringify(delivery.parsedBody ?? {});
-	const expected = signatureOf(delivery.secret, parsed.timestamp, body);
-	const match = parsed.signatures.find((signature) => sameDigest(expected, signature));
+	// Humanly's own sample signs JSON.stringify(payload), not the bytes it sends: the raw body first,
+	// then its re-serialisation (an altered body changes both).
+	const bodies = [delivery.rawBody, delivery.parsedBody === undefined ? undefined : JSON.stringify(delivery.parsedBody)].filter(
+		(body): body is Buffer | string => body !== undefined,
+	);
+	const match = bodies
+		.map((body) => signatureOf(delivery.secret, parsed.timestamp, body))
+		.flatMap((expected) => parsed.signatures.filter((signature) => sameDigest(expected, signature)))[0];
 	if (!match) return { valid: false, reason: 'mismatch', message: 'The signature does not match the body and the webhook secret' };
 	if (Math.abs(delivery.nowSeconds - parsed.timestamp) > delivery.toleranceSeconds) {
 		return {

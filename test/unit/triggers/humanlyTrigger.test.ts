@@ -61,6 +61,15 @@ test.each([
 	expect(answered).toMatchObject({ status: 401, body: { message: expect.stringContaining(message) } });
 });
 
+test("Humanly's last retry, 6 minutes after a first try n8n missed, still carries the first timestamp and is taken", async () => {
+	expect(await deliver(raw, signed(nowSeconds - 360)).result).toHaveProperty('workflowData');
+});
+
+test('a delivery signed in the docs-sample way (JSON.stringify of the payload), sent with other spacing, is taken', async () => {
+	const spaced = JSON.stringify(body, null, 2);
+	expect(await deliver(spaced, signed(nowSeconds, raw)).result).toHaveProperty('workflowData');
+});
+
 test('the same delivery twice starts one execution: the second is refused as a replay', async () => {
 	const staticData = {};
 	expect(await deliver(raw, signed(), { staticData }).result).toHaveProperty('workflowData');

@@ -10,9 +10,17 @@ test('a delivery signed over the exact raw bytes is valid', () => {
 	expect(check(signed(now))).toMatchObject({ valid: true, timestamp: now });
 });
 
-test('the raw bytes count, not a re-serialisation (1.50 stays 1.50)', () => {
-	const reserialised = JSON.stringify(JSON.parse(raw.toString()));
-	expect(check(`t=${now},v1=${signatureOf(secret, now, reserialised)}`)).toMatchObject({ valid: false, reason: 'mismatch' });
+test("a signature over the re-serialised JSON (what Humanly's sample signs) is valid too; over an altered body, neither is", () => {
+	const parsed = JSON.parse(raw.toString()) as unknown;
+	const reserialised = JSON.stringify(parsed);
+	const delivery = { secret, rawBody: raw, parsedBody: parsed, nowSeconds: now, toleranceSeconds: 300 };
+	expect(verifySignature({ ...delivery, header: `t=${now},v1=${signatureOf(secret, now, reserialised)}` })).toMatchObject({ valid: true });
+	expect(verifySignature({ ...delivery, header: signed(now) })).toMatchObject({ valid: true });
+	// The body was altered after signing: its raw bytes and its re-serialisation both differ.
+	const altered = Buffer.from(raw.toString().replace('1.50', '9.50'));
+	const alteredDelivery = { ...delivery, rawBody: altered, parsedBody: JSON.parse(altered.toString()) as unknown };
+	expect(verifySignature({ ...alteredDelivery, header: signed(now) })).toMatchObject({ valid: false, reason: 'mismatch' });
+	expect(verifySignature({ ...alteredDelivery, header: `t=${now},v1=${signatureOf(secret, now, reserialised)}` })).toMatchObject({ valid: false, reason: 'mismatch' });
 });
 
 test('without the raw body, the re-serialised JSON is checked', () => {
