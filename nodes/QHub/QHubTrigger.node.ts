@@ -170,10 +170,11 @@ export class QHubTrigger implements INodeType {
 		const watching = `${event}:${parentId ?? ''}`;
 		if (state.watching !== watching || !state.cursor) {
 			const now = clock.now();
-			const inWindow = await qhubPage.call(this, kind.path, { ...filter, from: new Date(now - windowMs).toISOString() }, 1, PAGE_SIZE);
+			// Every page of the window counts as seen: a busy form's later entries must not come out next poll.
+			const inWindow = await qhubList.call(this, kind.path, { ...filter, from: new Date(now - windowMs).toISOString() }, undefined);
 			const recent = await latestEntries(this, kind, filter, given.emitOnActivation);
 			state.watching = watching;
-			state.cursor = startCursor(now, [...inWindow.items, ...recent], kind.timeField, windowMs) as PollState['cursor'];
+			state.cursor = startCursor(now, [...inWindow, ...recent], kind.timeField, windowMs) as PollState['cursor'];
 			return emit(recent);
 		}
 

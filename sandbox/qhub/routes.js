@@ -15,7 +15,7 @@ const qhubRoutes = (h) =>
 		'/data-sets/:id': { PATCH: h.updateDataSet },
 		'/form-entries': { GET: h.listFormEntries },
 		'/process-entries': { GET: h.listProcessEntries },
-		// The catalogues behind the entries, paged like the other lists; not in api.ts yet: [assumed].
+		// The catalogues behind the entries, paged like the other lists: [assumed] (QHUB.paths in api.ts).
 		'/forms': { GET: h.listForms },
 		'/processes': { GET: h.listProcesses },
 	});

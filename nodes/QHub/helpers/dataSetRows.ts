@@ -37,7 +37,7 @@ export const rowsProperties: INodeProperties[] = [
 	},
 ];
 
-/** A cell is a string, number, boolean or null: rows are flat (api.ts `flatRows`). */
+/** A cell is a string, number, boolean or null: rows are flat (api.ts, `maxDataSetRows`). */
 const cell = z.union([z.string(), z.number(), z.boolean(), z.null()], {
 	errorMap: () => ({ message: 'must be a string, number, boolean or null (rows are flat: no objects or lists in a cell)' }),
 });

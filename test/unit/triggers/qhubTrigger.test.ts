@@ -46,6 +46,16 @@ test('the first activation starts from now: one request, nothing emitted, what e
 	expect(trigger.staticData.cursor).toEqual({ newestAt: NOW, seen: { fe_1: NOW - 30_000 } });
 });
 
+test('at activation, every page of the Late Entry Window counts as seen, not only the first', async () => {
+	const trigger = poller();
+	const busy = Array.from({ length: 100 }, (_, index) => entry(`fe_${String(index).padStart(3, '0')}`, -200 + index));
+	const activation = trigger.poll([page(busy, 2), page([entry('fe_late', -10)], 2)]);
+	expect(await activation.result).toBeNull();
+	expect(activation.fake.requests.map((request) => request.qs?.page)).toEqual([1, 2]);
+	const next = trigger.poll([page(busy, 2), page([entry('fe_late', -10)], 2)]);
+	expect(await next.result).toBeNull();
+});
+
 test('new entries come out once, oldest first; a poll with nothing new costs one request and moves nothing', async () => {
 	const trigger = poller({ event: 'formEntry', formId: 'frm_audit' });
 	await trigger.poll([page([])]).result;
