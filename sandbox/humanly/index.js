@@ -109,6 +109,11 @@ async function startHumanlyMock(opts = {}) {
 		counters: () => counters,
 		sandboxRoutes: [
 			route('POST', '/webhooks', async ({ body }) => ({ status: 200, body: { status: await webhooks.send(body) } })),
+			// What Humanly's team does on request: the URL status changes and completed interviews go to.
+			route('PUT', '/webhook-url', async ({ body }) => {
+				webhooks.register(body?.url ?? null);
+				return { status: 200, body: { url: body?.url ?? null } };
+			}),
 		],
 		close: webhooks.settle,
 	});

@@ -182,8 +182,9 @@ describe('Humanly Trigger', () => {
 		expect(JSON.stringify(runs)).not.toContain(HUMANLY_SANDBOX.webhookSecret);
 	}, TIMEOUT);
 
-	test('the sandbox fires the trigger itself when an interview is completed (what a user of npm start sees)', async () => {
-		mock.registerWebhook(url);
+	test('once its URL is registered (PUT /__sandbox/webhook-url, open to a user of npm start), the sandbox fires the trigger itself when an interview is completed', async () => {
+		const registered = await fetch(`${mock.url}/__sandbox/webhook-url`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url }) });
+		expect(registered.status).toBe(200);
 		const invite = await fetch(`${mock.url}/qsi/gather/candidate-interviews`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json', 'x-api-key': HUMANLY_SANDBOX.apiKey },

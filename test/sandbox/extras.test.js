@@ -191,7 +191,9 @@ describe('Humanly webhooks', () => {
 			}).then((res) => res.json());
 		const invite = (await api('POST', '/candidate-interviews', { candidateId: HUMANLY_SANDBOX.candidateIds[0], interviewId: HUMANLY_SANDBOX.interviewIds[0] })).data;
 		mock.completeInterview(invite.id); // nothing registered yet: nothing sent
-		mock.registerWebhook(receiver.url);
+		// Registered over HTTP, as a user of npm start does.
+		const registered = await fetch(`${mock.url}/__sandbox/webhook-url`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: receiver.url }) });
+		expect(await registered.json()).toEqual({ url: receiver.url });
 
 		let delivered = receiver.next();
 		await api('PATCH', `/candidate-interviews/${invite.id}/status`, { status: 'has_reviewed' });
