@@ -126,6 +126,7 @@ onNode20('the four published packages', () => {
 
 	test.each(Object.keys(VENDORS))('n8n-node lint passes in %s', (name) => {
 		const result = byName(name).lint;
+		process.stderr.write(`n8n-node lint in ${name}: ${result.ok ? 'passed' : 'FAILED'} (${result.output.trim().split('\n').filter(Boolean).length} lines of output)\n`);
 		expect(result.output).not.toMatch(/\d+ problems?/);
 		expect(result.ok).toBe(true);
 	});
@@ -152,6 +153,7 @@ onNode20('the four published packages', () => {
 		const verdicts = Object.fromEntries(targets.map((target, index) => [target.name, results[index].passed ? 'passed' : results[index].details ?? results[index].message]));
 		const control = verdicts['tampered tarball'];
 		delete verdicts['tampered tarball'];
+		process.stderr.write(`n8n scanner: ${Object.entries(verdicts).map(([name, verdict]) => `${name} ${verdict}`).join('; ')}; control (runtime dependency) refused: ${control}\n`);
 		expect(verdicts).toEqual(Object.fromEntries(targets.slice(0, -1).map((target) => [target.name, 'passed'])));
 		expect(control).toMatch(/no-runtime-dependencies/);
 	}, 600_000);
