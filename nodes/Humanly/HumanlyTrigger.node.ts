@@ -11,9 +11,7 @@ import { clock } from '../shared/transport';
 import { HUMANLY } from './api';
 import { verifySignature } from './helpers/webhookSignature';
 
-// Humanly retries a failed delivery immediately, after 1 and after 5 more minutes (docs/humanly.md):
-// 7 minutes lets a retry that keeps its first timestamp in, and still refuses older replays.
-const DEFAULT_TOLERANCE_SECONDS = 420;
+const DEFAULT_TOLERANCE_SECONDS = 300;
 
 /**
  * Signatures already accepted, per trigger, until they are too old to be accepted anyway. Checked
@@ -81,7 +79,8 @@ export class HumanlyTrigger implements INodeType {
 						type: 'number',
 						typeOptions: { minValue: 1 },
 						default: DEFAULT_TOLERANCE_SECONDS,
-						description: 'How far the signed timestamp may be from now. Older deliveries are refused as replays.',
+						description:
+							'How far the signed timestamp may be from now. Older deliveries are refused as replays. Humanly retries a missed delivery after 1 and 5 more minutes: raise this to 420 to take a retry that keeps its first timestamp.',
 					},
 				],
 			},
