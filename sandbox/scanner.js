@@ -11,32 +11,13 @@ const os = require('node:os');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 
-const { PACKAGE, cleanNpmEnv, withLock, npmWithProgress } = require('./n8nHost');
+const { cleanNpmEnv } = require('./n8nHost');
+const { ensureTool, toolDir } = require('./tools');
 
-const manifestFile = path.join(__dirname, 'tools', 'scanner.json');
-const toolDir = process.env.TOOLS_SCANNER_DIR || path.join(os.homedir(), '.cache', PACKAGE, 'tools-scanner');
-const scannerModule = path.join(toolDir, 'node_modules', '@n8n', 'scan-community-package', 'scanner', 'scanner.mjs');
+const scannerModule = path.join(toolDir('scanner'), 'node_modules', '@n8n', 'scan-community-package', 'scanner', 'scanner.mjs');
 
 /** The legs of n8n's scan (scanner.mjs, analyzePackageByName): what each one lints. */
 const TARBALL_PATTERNS = ['**/*.js', 'package.json'];
-
-/** Installs the scanner unless this manifest was fully installed before; returns its folder. */
-function ensureScanner() {
-	const wanted = fs.readFileSync(manifestFile, 'utf8');
-	// Written only after a complete install: a folder left half-built is never taken for ready.
-	const doneMarker = path.join(toolDir, '.installed-manifest.json');
-	const installed = () => fs.existsSync(scannerModule) && fs.existsSync(doneMarker) && fs.readFileSync(doneMarker, 'utf8') === wanted;
-	if (installed()) return toolDir;
-	return withLock(`${toolDir}.lock`, () => {
-		if (installed()) return toolDir;
-		fs.rmSync(toolDir, { recursive: true, force: true });
-		fs.mkdirSync(toolDir, { recursive: true });
-		fs.writeFileSync(path.join(toolDir, 'package.json'), wanted);
-		npmWithProgress('n8n package scanner install', ['install', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: toolDir, env: cleanNpmEnv() });
-		fs.writeFileSync(doneMarker, wanted);
-		return toolDir;
-	});
-}
 
 /**
  * Runs the scanner's analyzePackage on each { dir, patterns } (patterns: 'source' for
@@ -44,7 +25,8 @@ function ensureScanner() {
  * [{ passed, message, details }] in the same order.
  */
 function analyze(targets) {
-	ensureScanner();
+	// Its dependencies' install scripts cannot run here (sandbox/tools/scanner.json says why).
+	ensureTool('scanner', { ignoreScripts: true });
 	const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-scan-'));
 	const script = `
 		import { analyzePackage, SOURCE_FILE_PATTERNS } from ${JSON.stringify(pathToFileURL(scannerModule).href)};
@@ -69,4 +51,4 @@ function analyze(targets) {
 	});
 }
 
-module.exports = { ensureScanner, analyze, TARBALL_PATTERNS };
+module.exports = { analyze, TARBALL_PATTERNS };
