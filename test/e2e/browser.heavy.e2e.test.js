@@ -100,7 +100,7 @@ afterAll(async () => {
 }, 120_000);
 
 test(
-	'Settings → Community Nodes → Install takes the package from the npm registry and lists our three nodes',
+	'Settings → Community Nodes → Install takes the package from the npm registry and lists our nodes and triggers',
 	() =>
 		timed('install', async () => {
 			await page.goto(`${n8n.url}/home/workflows`);
@@ -118,7 +118,8 @@ test(
 			await card.waitFor();
 			await browser.shot('02-community-nodes-installed');
 			const text = await card.innerText();
-			expect(text).toMatch(/3 nodes:\s*Humanly,\s*Q-Hub,\s*Qflow/);
+			// The card names every node of the package: the three nodes and the two triggers.
+			expect(text).toMatch(/5 nodes:\s*Humanly,\s*Humanly Trigger,\s*Q-Hub,\s*Q-Hub Trigger,\s*Qflow/);
 			expect(text).toContain(`v${require(path.join(repo, 'package.json')).version}`);
 
 			// It came from the registry, through the stand-in for n8n's default registry address.
@@ -249,7 +250,7 @@ test(
 					},
 				},
 				qflow: {
-					action: 'Count users',
+					action: 'Count the users of the enterprise',
 					check: (rows, log) => {
 						expect(rows).toEqual([{ total: expect.stringMatching(/^[1-9]\d*$/) }]);
 						expect(log).toContain('GET /users/v1/api/users/total 200');
@@ -282,10 +283,14 @@ test(
 				await browser.shot(`08-node-panel-actions-${vendor}`);
 				// The node's own entries carry its icon; the others are n8n's trigger suggestions.
 				const ownEntries = listed.entries.filter((entry) => entry.icon?.includes(`/icons/${PACKAGE}/`)).map((entry) => entry.name);
-				if (triggers.length === 0) expect(ownEntries.sort()).toEqual([...actions].sort());
-				else expect(ownEntries).toEqual(expect.arrayContaining(actions));
-				// On an empty workflow the panel lists triggers first; with none of ours it says so.
-				if (first) expect(listed.noTriggers).toBe(triggers.length === 0);
+				// A node with triggers of its own lists them (with its icon) besides the actions.
+				expect(ownEntries).toEqual(expect.arrayContaining(actions));
+				// On an empty workflow the panel lists the node's triggers too (with none, it says so); once
+				// the workflow has a trigger, it offers actions only.
+				if (first) {
+					expect(ownEntries.filter((name) => !actions.includes(name)).length > 0).toBe(triggers.length > 0);
+					expect(listed.noTriggers).toBe(triggers.length === 0);
+				}
 
 				const ndv = await B.chooseAction(page, creator, run.action);
 				expect(await B.selectedCredential(ndv)).toBe(credential);

@@ -131,9 +131,24 @@ async function openPanelNode(creator, name) {
 	await creator.locator('[data-test-id="node-creator-item-name"]', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }).click();
 	const items = creator.locator('[data-test-id="item-iterator-item"][data-keyboard-nav-type="action"]');
 	await items.first().waitFor();
-	const entries = await items.evaluateAll((elements) =>
-		elements.map((item) => ({ name: item.innerText.trim(), icon: item.querySelector('img')?.getAttribute('src') ?? undefined })),
-	);
+	const read = () =>
+		items.evaluateAll((elements) => elements.map((item) => ({ name: item.innerText.trim(), icon: item.querySelector('img')?.getAttribute('src') ?? undefined })));
+	let entries = await read();
+	// A node with triggers of its own, on an empty workflow: the panel shows them and folds the
+	// actions away under "Actions (N)". A click unfolds them; where they were open, a second one
+	// opens them again.
+	const actionsHeader = creator.locator('[data-test-id="node-creator-category-item"]', { hasText: /Actions \(\d+\)/ }).first();
+	if (await actionsHeader.isVisible()) {
+		await actionsHeader.click();
+		await creator.page().waitForTimeout(500);
+		const unfolded = await read();
+		if (unfolded.length > entries.length) entries = unfolded;
+		else {
+			await actionsHeader.click();
+			await creator.page().waitForTimeout(500);
+			entries = await read();
+		}
+	}
 	const noTriggers = await creator.locator('[data-test-id="actions-panel-no-triggers-callout"]').isVisible();
 	return { entries, noTriggers };
 }
