@@ -8,11 +8,27 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 node -e 'require("./sandbox/n8nHost").ensureDevDependencies()'
 
-npm run lint --silent || { echo "0 passed, 1 failed (lint)"; exit 1; }
-npx tsc --noEmit -p tsconfig.test.json || { echo "0 passed, 1 failed (type check)"; exit 1; }
-
 results=.test-results
 rm -rf "$results" && mkdir -p "$results"
+
+# A whole run installs both n8n lines the first time (minutes each): in the background, while lint,
+# the type check and the unit tests run. Each e2e run's global setup waits for its own install
+# under the install lock, and installs it itself if this one failed (its log stays in $results).
+installs=()
+if [ $# -eq 0 ]; then
+	lines=(node20)
+	[ "${N8N_CURRENT:-run}" != skip ] && lines+=(current)
+	for n8n_line in "${lines[@]}"; do
+		N8N_LINE=$n8n_line node -e 'require("./sandbox/n8nHost").ensureN8n()' >"$results/n8n-install-$n8n_line.log" 2>&1 &
+		installs+=($!)
+	done
+	echo "Installing n8n (${lines[*]}) in the background if not yet installed: $results/n8n-install-*.log"
+fi
+finish() { [ ${#installs[@]} -eq 0 ] || wait "${installs[@]}" 2>/dev/null; }
+
+npm run lint --silent || { finish; echo "0 passed, 1 failed (lint)"; exit 1; }
+npx tsc --noEmit -p tsconfig.test.json || { finish; echo "0 passed, 1 failed (type check)"; exit 1; }
+
 status=0
 npx jest --ci --json --outputFile="$results/node20.json" "$@" || status=1
 if [ "${N8N_CURRENT:-run}" != skip ]; then
@@ -21,10 +37,11 @@ if [ "${N8N_CURRENT:-run}" != skip ]; then
 		--testPathIgnorePatterns '\.heavy\.e2e\.test\.js$' || status=1
 fi
 
+finish
 node -e '
 const fs = require("fs");
 let passed = 0, failed = 0;
-for (const file of fs.readdirSync(process.argv[1])) {
+for (const file of fs.readdirSync(process.argv[1]).filter((name) => name.endsWith(".json"))) {
   const r = JSON.parse(fs.readFileSync(`${process.argv[1]}/${file}`, "utf8"));
   console.log(`${file.replace(".json", "")}: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
   passed += r.numPassedTests; failed += r.numFailedTests + r.numRuntimeErrorTestSuites;
