@@ -1,14 +1,14 @@
 import { NodeOperationError, type INode } from 'n8n-workflow';
 import type { z } from 'zod';
 
+/** Any n8n context: a node run, a poll, a webhook. */
+type Context = { getNode(): INode };
+
 /**
  * Checks one item's input against its zod schema before anything is sent, so a request the API would
  * refuse never spends a rate-limit slot. The error names the field and, through the schema's own
  * messages, the fix.
  */
-/** Any n8n context: a node run, a poll, a webhook. */
-type Context = { getNode(): INode };
-
 export function validateInput<Schema extends z.ZodTypeAny>(
 	context: Context,
 	schema: Schema,
