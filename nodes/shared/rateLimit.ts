@@ -84,6 +84,12 @@ interface KeyState {
 	sent: number[];
 }
 
+/** The window the last answer described says nothing any more; requests in flight stay counted. */
+function forgetWindow(state: KeyState): void {
+	state.remaining = undefined;
+	state.resetAt = undefined;
+}
+
 /**
  * The per-key window memory of one n8n process. It outlives an execution on purpose (the vendor's
  * window is per key, not per run), and a request is reserved before it is sent, so executions and
@@ -107,7 +113,7 @@ export class RateLimitMemory {
 	 */
 	reserve(key: string, nowMs: number, documented?: DocumentedLimit): number {
 		const state = this.state(key);
-		if (state.resetAt !== undefined && state.resetAt <= nowMs) this.reopen(key, state.resetAt, nowMs);
+		if (state.resetAt !== undefined && state.resetAt <= nowMs) forgetWindow(state);
 		if (state.remaining !== undefined && state.remaining - state.inFlight <= 0 && state.resetAt !== undefined) {
 			return state.resetAt - nowMs;
 		}
@@ -144,9 +150,7 @@ export class RateLimitMemory {
 		const state = this.state(key);
 		const newer =
 			state.resetAt !== undefined && state.resetAt > nowMs && (refusedResetAt === undefined || state.resetAt - refusedResetAt >= 1000);
-		if (newer) return;
-		state.remaining = undefined;
-		state.resetAt = undefined;
+		if (!newer) forgetWindow(state);
 	}
 
 	limitOf(key: string): number | undefined {
