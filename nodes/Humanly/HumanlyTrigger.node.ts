@@ -116,11 +116,12 @@ export class HumanlyTrigger implements INodeType {
 		const toleranceSeconds = options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
 		const header = this.getHeaderData()[HUMANLY.webhook.signatureHeader];
 		const nowMs = clock.now();
+		const payload = this.getBodyData();
 		const verdict = verifySignature({
 			header: Array.isArray(header) ? header[0] : header,
 			secret,
 			rawBody: Buffer.isBuffer(request.rawBody) ? request.rawBody : undefined,
-			parsedBody: this.getBodyData(),
+			parsedBody: payload,
 			nowSeconds: Math.floor(nowMs / 1000),
 			toleranceSeconds,
 		});
@@ -138,7 +139,6 @@ export class HumanlyTrigger implements INodeType {
 		acceptedSignatures.set(key, until);
 		state.accepted = { ...stored, [verdict.signature]: until };
 
-		const payload = this.getBodyData();
 		const event = typeof payload.event === 'string' ? payload.event : '';
 		const events = this.getNodeParameter('events', []) as string[];
 		if (!events.includes(event)) {
