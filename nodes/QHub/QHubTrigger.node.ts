@@ -54,9 +54,10 @@ async function latestEntries(context: IPollFunctions, kind: EntryKind, filter: I
 	const pages = first.totalPages ?? 1;
 	if (pages <= 1) return first.items;
 	const last = await qhubPage.call(context, kind.path, filter, pages, count);
-	if (last.items.length >= count || pages === 2) return [...(pages === 2 ? first.items : []), ...last.items].slice(-count);
-	const before = await qhubPage.call(context, kind.path, filter, pages - 1, count);
-	return [...before.items, ...last.items].slice(-count);
+	// A short last page is topped up from the page before it (the first page when there are two).
+	let before: IDataObject[] = [];
+	if (last.items.length < count) before = pages === 2 ? first.items : (await qhubPage.call(context, kind.path, filter, pages - 1, count)).items;
+	return [...before, ...last.items].slice(-count);
 }
 
 export class QHubTrigger implements INodeType {
