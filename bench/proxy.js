@@ -15,11 +15,24 @@ async function startProxy(target, { delayMs = 0, dropHeaders = [], beforeFirst }
 	function forward(req, body) {
 		return new Promise((resolve, reject) => {
 			const request = http.request(
-				{ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host }, agent },
+				{
+					host: upstream.hostname,
+					port: upstream.port,
+					method: req.method,
+					path: req.url,
+					headers: { ...req.headers, host: upstream.host },
+					agent,
+				},
 				(response) => {
 					const chunks = [];
 					response.on('data', (chunk) => chunks.push(chunk));
-					response.on('end', () => resolve({ status: response.statusCode, headers: response.headers, body: Buffer.concat(chunks) }));
+					response.on('end', () =>
+						resolve({
+							status: response.statusCode,
+							headers: response.headers,
+							body: Buffer.concat(chunks),
+						}),
+					);
 					response.on('error', reject);
 				},
 			);
@@ -36,7 +49,11 @@ async function startProxy(target, { delayMs = 0, dropHeaders = [], beforeFirst }
 			for await (const chunk of req) chunks.push(chunk);
 			const answer = await forward(req, Buffer.concat(chunks));
 			await new Promise((resolve) => setTimeout(resolve, delayMs));
-			const headers = Object.fromEntries(Object.entries(answer.headers).filter(([name]) => !dropped.has(name) && name !== 'transfer-encoding'));
+			const headers = Object.fromEntries(
+				Object.entries(answer.headers).filter(
+					([name]) => !dropped.has(name) && name !== 'transfer-encoding',
+				),
+			);
 			res.writeHead(answer.status, { ...headers, 'content-length': answer.body.length });
 			res.end(answer.body);
 		} catch (error) {

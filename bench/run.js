@@ -22,7 +22,12 @@ const { startProxy } = require('./proxy');
 const QHUB_CREDENTIAL = { id: 'benchQHub', name: 'bench Q-Hub' };
 const QFLOW_CREDENTIAL = { id: 'benchQflow', name: 'bench Qflow' };
 const HUMANLY_CREDENTIAL = { id: 'benchHumanly', name: 'bench Humanly' };
-const RATE_LIMIT_HEADERS = ['ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'retry-after'];
+const RATE_LIMIT_HEADERS = [
+	'ratelimit-limit',
+	'ratelimit-remaining',
+	'ratelimit-reset',
+	'retry-after',
+];
 const QHUB_AUTH = { 'x-api-key': QHUB_SANDBOX.apiKey, 'x-api-secret': QHUB_SANDBOX.apiSecret };
 
 const rows = [];
@@ -37,7 +42,9 @@ function httpRequestNode({ method = 'POST', url, headers, jsonBody }) {
 			method,
 			url,
 			sendHeaders: true,
-			headerParameters: { parameters: Object.entries(headers).map(([name, value]) => ({ name, value })) },
+			headerParameters: {
+				parameters: Object.entries(headers).map(([name, value]) => ({ name, value })),
+			},
 			...(jsonBody ? { sendBody: true, specifyBody: 'json', jsonBody } : {}),
 		},
 	};
@@ -48,31 +55,50 @@ const qhubCreate = (extra = {}) => ({
 	type: 'qHub',
 	onError: 'continueRegularOutput',
 	credentials: { qHubApi: QHUB_CREDENTIAL },
-	parameters: { resource: 'location', operation: 'create', name: '={{ $json.name }}', additionalFields: {} },
+	parameters: {
+		resource: 'location',
+		operation: 'create',
+		name: '={{ $json.name }}',
+		additionalFields: {},
+	},
 	...extra,
 });
 
-const sites = (count, prefix = 'Site') => Array.from({ length: count }, (_, index) => ({ name: `${prefix} ${index + 1}` }));
+const sites = (count, prefix = 'Site') =>
+	Array.from({ length: count }, (_, index) => ({ name: `${prefix} ${index + 1}` }));
 
 /** One row of the table: what the user got, what the vendor saw, and the engine's time. */
 function record(scenario, node, { items, failed, requests, refused, ms }) {
 	const row = { scenario, node, done: items - failed, failed, requests, refused, ms };
 	rows.push(row);
-	process.stderr.write(`  ${scenario} / ${node}: ${row.done} done, ${failed} failed, ${requests} requests, ${refused} × 429, ${(ms / 1000).toFixed(1)} s\n`);
+	process.stderr.write(
+		`  ${scenario} / ${node}: ${row.done} done, ${failed} failed, ${requests} requests, ${refused} × 429, ${(ms / 1000).toFixed(1)} s\n`,
+	);
 	return row;
 }
 
 /** The items of a node's last run and the engine's own time (not the CLI's start-up). */
 function figuresOf(execution, nodeName) {
 	const runs = execution?.data?.resultData?.runData?.[nodeName];
-	if (!runs) throw new Error(`Node "${nodeName}" did not run: ${JSON.stringify(execution?.data?.resultData?.error ?? execution).slice(0, 800)}`);
+	if (!runs)
+		throw new Error(
+			`Node "${nodeName}" did not run: ${JSON.stringify(execution?.data?.resultData?.error ?? execution).slice(0, 800)}`,
+		);
 	const items = (runs[runs.length - 1].data?.main?.[0] ?? []).map((item) => item.json);
-	return { items: items.length, failed: items.filter((item) => item.error).length, startedAt: Date.parse(execution.startedAt), stoppedAt: Date.parse(execution.stoppedAt) };
+	return {
+		items: items.length,
+		failed: items.filter((item) => item.error).length,
+		startedAt: Date.parse(execution.startedAt),
+		stoppedAt: Date.parse(execution.stoppedAt),
+	};
 }
 
 async function runOne(n8n, definition, nodeName) {
 	const run = await n8n.run(workflow(definition));
-	if (!run.execution) throw new Error(`n8n printed no result (exit ${run.exitCode}):\n${run.stdout.slice(-1500)}\n${run.stderr.slice(-1500)}`);
+	if (!run.execution)
+		throw new Error(
+			`n8n printed no result (exit ${run.exitCode}):\n${run.stdout.slice(-1500)}\n${run.stderr.slice(-1500)}`,
+		);
 	const figures = figuresOf(run.execution, nodeName);
 	return { ...figures, ms: figures.stoppedAt - figures.startedAt };
 }
@@ -87,17 +113,31 @@ async function runTogether(n8n, definitions, nodeName) {
 	const cli = (args) =>
 		new Promise((resolve, reject) =>
 			execFile(n8nBin, args, { env, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) =>
-				error && !fs.existsSync(path.join(folder, 'out.json')) ? reject(new Error(`n8n ${args[0]}: ${error.message}\n${stderr.slice(-2000)}`)) : resolve(stdout),
+				error && !fs.existsSync(path.join(folder, 'out.json'))
+					? reject(new Error(`n8n ${args[0]}: ${error.message}\n${stderr.slice(-2000)}`))
+					: resolve(stdout),
 			),
 		);
 	fs.writeFileSync(path.join(folder, 'workflows.json'), JSON.stringify(definitions.map(workflow)));
 	await cli(['import:workflow', `--input=${path.join(folder, 'workflows.json')}`]);
-	await cli(['execute-batch', `--ids=${definitions.map((definition) => definition.id).join(',')}`, `--concurrency=${definitions.length}`, `--snapshot=${folder}`, `--output=${path.join(folder, 'out.json')}`]);
-	const runs = definitions.map(({ id }) => figuresOf(JSON.parse(fs.readFileSync(path.join(folder, `${id}-snapshot.json`), 'utf8')), nodeName));
+	await cli([
+		'execute-batch',
+		`--ids=${definitions.map((definition) => definition.id).join(',')}`,
+		`--concurrency=${definitions.length}`,
+		`--snapshot=${folder}`,
+		`--output=${path.join(folder, 'out.json')}`,
+	]);
+	const runs = definitions.map(({ id }) =>
+		figuresOf(
+			JSON.parse(fs.readFileSync(path.join(folder, `${id}-snapshot.json`), 'utf8')),
+			nodeName,
+		),
+	);
 	return {
 		items: runs.reduce((total, run) => total + run.items, 0),
 		failed: runs.reduce((total, run) => total + run.failed, 0),
-		ms: Math.max(...runs.map((run) => run.stoppedAt)) - Math.min(...runs.map((run) => run.startedAt)),
+		ms:
+			Math.max(...runs.map((run) => run.stoppedAt)) - Math.min(...runs.map((run) => run.startedAt)),
 	};
 }
 
@@ -111,23 +151,45 @@ async function spend(mock, count) {
  * the proxy between n8n and the sandbox; `spentFirst`: requests another client spends on the key just
  * before the run's first request; `together`: that many executions at once in one process.
  */
-async function qhubScenario(n8n, { title, mockOptions, count, proxy: proxyOptions = {}, spentFirst = 0, together = 1 }) {
+async function qhubScenario(
+	n8n,
+	{ title, mockOptions, count, proxy: proxyOptions = {}, spentFirst = 0, together = 1 },
+) {
 	const mock = await startQHubMock(mockOptions);
-	const proxy = await startProxy(mock.url.replace(/\/v1$/, ''), { ...proxyOptions, beforeFirst: spentFirst ? () => spend(mock, spentFirst) : undefined });
+	const proxy = await startProxy(mock.url.replace(/\/v1$/, ''), {
+		...proxyOptions,
+		beforeFirst: spentFirst ? () => spend(mock, spentFirst) : undefined,
+	});
 	const baseUrl = `${proxy.url}/v1`;
 	await n8n.importCredentials([{ ...QHUB_CREDENTIAL, ...qhubCredential({ url: baseUrl }) }]);
-	const httpNode = httpRequestNode({ url: `${baseUrl}/locations`, headers: QHUB_AUTH, jsonBody: '={{ JSON.stringify({ name: $json.name }) }}' });
-	const vendorSaw = () => ({ requests: mock.requests.length - spentFirst, refused: mock.requests.filter((request) => request.status === 429).length });
+	const httpNode = httpRequestNode({
+		url: `${baseUrl}/locations`,
+		headers: QHUB_AUTH,
+		jsonBody: '={{ JSON.stringify({ name: $json.name }) }}',
+	});
+	const vendorSaw = () => ({
+		requests: mock.requests.length - spentFirst,
+		refused: mock.requests.filter((request) => request.status === 429).length,
+	});
 	const tag = title.replace(/\W+/g, '').slice(0, 12);
 	const definitions = (kind, node) =>
-		Array.from({ length: together }, (_, index) => ({ id: `bq${kind}${tag}${index + 1}`, input: sites(count, `Site ${index + 1}.`), nodes: [node] }));
+		Array.from({ length: together }, (_, index) => ({
+			id: `bq${kind}${tag}${index + 1}`,
+			input: sites(count, `Site ${index + 1}.`),
+			nodes: [node],
+		}));
 	const run = async (kind, node, nodeName) =>
-		together > 1 ? await runTogether(n8n, definitions(kind, node), nodeName) : await runOne(n8n, definitions(kind, node)[0], nodeName);
+		together > 1
+			? await runTogether(n8n, definitions(kind, node), nodeName)
+			: await runOne(n8n, definitions(kind, node)[0], nodeName);
 
 	record(title, 'Q-Hub node', { ...(await run('O', qhubCreate(), 'Q-Hub')), ...vendorSaw() });
 	mock.reset();
 	proxy.rearm();
-	record(title, 'HTTP Request node', { ...(await run('H', httpNode, 'HTTP Request')), ...vendorSaw() });
+	record(title, 'HTTP Request node', {
+		...(await run('H', httpNode, 'HTTP Request')),
+		...vendorSaw(),
+	});
 	await proxy.close();
 	await mock.close();
 }
@@ -139,7 +201,9 @@ async function qhubScenario(n8n, { title, mockOptions, count, proxy: proxyOption
 async function qflowLookups(n8n, count, delayMs) {
 	const title = `Qflow: ${count} lookups, +${delayMs} ms per answer`;
 	const seedUsers = 7;
-	const input = Array.from({ length: count }, (_, index) => ({ id: `00000000-0000-4000-8000-${String(1 + (index % seedUsers)).padStart(12, '0')}` }));
+	const input = Array.from({ length: count }, (_, index) => ({
+		id: `00000000-0000-4000-8000-${String(1 + (index % seedUsers)).padStart(12, '0')}`,
+	}));
 	const variants = [
 		['Qflow node, Concurrent Reads 1', { concurrentReads: 1 }],
 		['Qflow node, Concurrent Reads 5 (default)', {}],
@@ -157,21 +221,46 @@ async function qflowLookups(n8n, count, delayMs) {
 				type: 'qflow',
 				onError: 'continueRegularOutput',
 				credentials: { qflowApi: QFLOW_CREDENTIAL },
-				parameters: { resource: 'user', operation: 'get', userId: { __rl: true, mode: 'id', value: '={{ $json.id }}' }, requestOptions },
+				parameters: {
+					resource: 'user',
+					operation: 'get',
+					userId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+					requestOptions,
+				},
 			};
 		} else {
 			// The HTTP Request node cannot sign in by password grant with header auth: it gets a token fetched beforehand.
-			const form = new URLSearchParams({ grant_type: 'password', client_id: QFLOW_SANDBOX.clientId, client_secret: QFLOW_SANDBOX.clientSecret, scope: 'qflowapi openid offline_access', username: QFLOW_SANDBOX.username, password: QFLOW_SANDBOX.password });
-			const token = (await (await fetch(`${mock.url}/core/connect/token`, { method: 'POST', body: form })).json()).access_token;
+			const form = new URLSearchParams({
+				grant_type: 'password',
+				client_id: QFLOW_SANDBOX.clientId,
+				client_secret: QFLOW_SANDBOX.clientSecret,
+				scope: 'qflowapi openid offline_access',
+				username: QFLOW_SANDBOX.username,
+				password: QFLOW_SANDBOX.password,
+			});
+			const token = (
+				await (await fetch(`${mock.url}/core/connect/token`, { method: 'POST', body: form })).json()
+			).access_token;
 			node = httpRequestNode({
 				method: 'GET',
 				url: `={{ '${proxy.url}/users/v1/api/user/' + $json.id }}`,
-				headers: { Authorization: `Bearer ${token}`, 'Ocp-Apim-Subscription-Key': QFLOW_SANDBOX.subscriptionKey },
+				headers: {
+					Authorization: `Bearer ${token}`,
+					'Ocp-Apim-Subscription-Key': QFLOW_SANDBOX.subscriptionKey,
+				},
 			});
 		}
 		const nodeName = node.name;
-		const figures = await runOne(n8n, { id: `bqf${Object.keys(results).length + 1}n${count}`, input, nodes: [node] }, nodeName);
-		results[label] = record(title, label, { ...figures, requests: mock.requests.length, refused: mock.counters.rejected429 });
+		const figures = await runOne(
+			n8n,
+			{ id: `bqf${Object.keys(results).length + 1}n${count}`, input, nodes: [node] },
+			nodeName,
+		);
+		results[label] = record(title, label, {
+			...figures,
+			requests: mock.requests.length,
+			refused: mock.counters.rejected429,
+		});
 		await proxy.close();
 		await mock.close();
 	}
@@ -183,14 +272,36 @@ async function humanlyScenario(n8n, count) {
 	const mock = await startHumanlyMock({ perMinute: 100_000, perHour: 100_000 });
 	await n8n.importCredentials([{ ...HUMANLY_CREDENTIAL, ...humanlyCredential(mock) }]);
 	const teamId = HUMANLY_SANDBOX.teamIds[0];
-	const input = Array.from({ length: count }, (_, index) => ({ firstName: 'User', lastName: String(index), email: `bench${index}@example.com` }));
-	const vendorSaw = () => ({ requests: mock.requests.length, refused: mock.requests.filter((request) => request.status === 429).length });
+	const input = Array.from({ length: count }, (_, index) => ({
+		firstName: 'User',
+		lastName: String(index),
+		email: `bench${index}@example.com`,
+	}));
+	const vendorSaw = () => ({
+		requests: mock.requests.length,
+		refused: mock.requests.filter((request) => request.status === 429).length,
+	});
 	const ours = await runOne(
 		n8n,
 		{
 			id: `benchHumanlyOurs${count}`,
 			input,
-			nodes: [{ name: 'Humanly', type: 'humanly', onError: 'continueRegularOutput', credentials: { humanlyApi: HUMANLY_CREDENTIAL }, parameters: { resource: 'user', operation: 'create', firstName: '={{ $json.firstName }}', lastName: '={{ $json.lastName }}', email: '={{ $json.email }}', teamIds: [teamId] } }],
+			nodes: [
+				{
+					name: 'Humanly',
+					type: 'humanly',
+					onError: 'continueRegularOutput',
+					credentials: { humanlyApi: HUMANLY_CREDENTIAL },
+					parameters: {
+						resource: 'user',
+						operation: 'create',
+						firstName: '={{ $json.firstName }}',
+						lastName: '={{ $json.lastName }}',
+						email: '={{ $json.email }}',
+						teamIds: [teamId],
+					},
+				},
+			],
 		},
 		'Humanly',
 	);
@@ -199,7 +310,17 @@ async function humanlyScenario(n8n, count) {
 	const jsonBody = `={{ JSON.stringify({ users: [{ firstName: $json.firstName, lastName: $json.lastName, email: $json.email, teamIds: ['${teamId}'] }] }) }}`;
 	const theirs = await runOne(
 		n8n,
-		{ id: `benchHumanlyHttp${count}`, input, nodes: [httpRequestNode({ url: `${mock.url}/qsi/gather/users`, headers: { 'x-api-key': HUMANLY_SANDBOX.apiKey }, jsonBody })] },
+		{
+			id: `benchHumanlyHttp${count}`,
+			input,
+			nodes: [
+				httpRequestNode({
+					url: `${mock.url}/qsi/gather/users`,
+					headers: { 'x-api-key': HUMANLY_SANDBOX.apiKey },
+					jsonBody,
+				}),
+			],
+		},
 		'HTTP Request',
 	);
 	record(title, 'HTTP Request node', { ...theirs, ...vendorSaw() });
@@ -217,9 +338,14 @@ function printTable() {
 		String(row.refused),
 		`${(row.ms / 1000).toFixed(1)} s`,
 	]);
-	const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
-	const format = (cells) => `| ${cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join(' | ')} |`;
-	console.log(`\n${format(header)}\n|${widths.map((width, column) => (column < 2 ? `${'-'.repeat(width + 1)}-` : `${'-'.repeat(width + 1)}:`)).join('|')}|`);
+	const widths = header.map((title, column) =>
+		Math.max(title.length, ...lines.map((line) => line[column].length)),
+	);
+	const format = (cells) =>
+		`| ${cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join(' | ')} |`;
+	console.log(
+		`\n${format(header)}\n|${widths.map((width, column) => (column < 2 ? `${'-'.repeat(width + 1)}-` : `${'-'.repeat(width + 1)}:`)).join('|')}|`,
+	);
 	for (const line of lines) console.log(format(line));
 }
 
@@ -234,17 +360,32 @@ async function main() {
 	const wanted = (title) => title.toLowerCase().includes(only);
 	const qhub = [
 		{ title: 'Q-Hub: 50 creates, generous limit', mockOptions: { limit: 100_000 }, count: 50 },
-		{ title: 'Q-Hub: 20 creates, 5 per 5 s', mockOptions: { limit: 5, windowMs: 5_000 }, count: 20 },
-		{ title: 'Q-Hub: 15 creates, 10 per 20 s, key half spent at start', mockOptions: { limit: 10, windowMs: 20_000 }, count: 15, spentFirst: 5 },
+		{
+			title: 'Q-Hub: 20 creates, 5 per 5 s',
+			mockOptions: { limit: 5, windowMs: 5_000 },
+			count: 20,
+		},
+		{
+			title: 'Q-Hub: 15 creates, 10 per 20 s, key half spent at start',
+			mockOptions: { limit: 10, windowMs: 20_000 },
+			count: 15,
+			spentFirst: 5,
+		},
 		{
 			title: 'Q-Hub: 20 creates, 5 per 5 s, no rate-limit headers',
 			mockOptions: { limit: 5, windowMs: 5_000, retryAfterOn429: false },
 			count: 20,
 			proxy: { dropHeaders: RATE_LIMIT_HEADERS },
 		},
-		{ title: 'Q-Hub: 2 executions × 10 creates at once, one key, 5 per 5 s', mockOptions: { limit: 5, windowMs: 5_000 }, count: 10, together: 2 },
+		{
+			title: 'Q-Hub: 2 executions × 10 creates at once, one key, 5 per 5 s',
+			mockOptions: { limit: 5, windowMs: 5_000 },
+			count: 10,
+			together: 2,
+		},
 	];
-	for (const scenario of qhub.filter(({ title }) => wanted(title))) await qhubScenario(n8n, scenario);
+	for (const scenario of qhub.filter(({ title }) => wanted(title)))
+		await qhubScenario(n8n, scenario);
 	const lookups = wanted('Qflow: 1000 lookups') ? await qflowLookups(n8n, 1000, 50) : undefined;
 	if (wanted('Humanly: create 1000 users')) await humanlyScenario(n8n, 1000);
 
@@ -256,7 +397,9 @@ async function main() {
 				`(${(sequential.ms / concurrent.ms).toFixed(1)}× faster), ${concurrent.refused} × 429.`,
 		);
 	}
-	console.log(`Bench wall time ${((Date.now() - started) / 1000).toFixed(0)} s (load average ${require('node:os').loadavg()[0].toFixed(1)} on ${require('node:os').cpus().length} cores).`);
+	console.log(
+		`Bench wall time ${((Date.now() - started) / 1000).toFixed(0)} s (load average ${require('node:os').loadavg()[0].toFixed(1)} on ${require('node:os').cpus().length} cores).`,
+	);
 }
 
 main().catch((error) => {

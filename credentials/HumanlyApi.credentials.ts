@@ -12,7 +12,10 @@ export class HumanlyApi implements ICredentialType {
 
 	displayName = 'Humanly API';
 
-	icon = { light: 'file:../nodes/Humanly/humanly.svg', dark: 'file:../nodes/Humanly/humanly.dark.svg' } as const;
+	icon = {
+		light: 'file:../nodes/Humanly/humanly.svg',
+		dark: 'file:../nodes/Humanly/humanly.dark.svg',
+	} as const;
 
 	documentationUrl = 'https://docs.humanly.io';
 
@@ -35,10 +38,15 @@ export class HumanlyApi implements ICredentialType {
 			options: [
 				{ name: 'Production', value: 'production', description: HUMANLY.environments.production },
 				{ name: 'Staging', value: 'staging', description: HUMANLY.environments.staging },
-				{ name: 'Custom', value: 'custom', description: 'Another address, such as a local sandbox' },
+				{
+					name: 'Custom',
+					value: 'custom',
+					description: 'Another address, such as a local sandbox',
+				},
 			],
 			default: 'production',
-			description: 'Where the key was issued: a production key does not work on staging, and the other way round',
+			description:
+				'Where the key was issued: a production key does not work on staging, and the other way round',
 		},
 		{
 			displayName: 'Base URL',

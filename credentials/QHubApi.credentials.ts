@@ -12,7 +12,10 @@ export class QHubApi implements ICredentialType {
 
 	displayName = 'Q-Hub API';
 
-	icon = { light: 'file:../nodes/QHub/qhub.svg', dark: 'file:../nodes/QHub/qhub.dark.svg' } as const;
+	icon = {
+		light: 'file:../nodes/QHub/qhub.svg',
+		dark: 'file:../nodes/QHub/qhub.dark.svg',
+	} as const;
 
 	documentationUrl = 'https://qhub-website.pages.dev/help/q-hub-apis';
 

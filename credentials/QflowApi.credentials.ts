@@ -15,7 +15,10 @@ export class QflowApi implements ICredentialType {
 
 	displayName = 'Qflow API';
 
-	icon = { light: 'file:../nodes/Qflow/qflow.svg', dark: 'file:../nodes/Qflow/qflow.dark.svg' } as const;
+	icon = {
+		light: 'file:../nodes/Qflow/qflow.svg',
+		dark: 'file:../nodes/Qflow/qflow.dark.svg',
+	} as const;
 
 	documentationUrl = 'https://docs.qflowhub.io/authentication';
 
@@ -61,21 +64,24 @@ export class QflowApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'Sent as Ocp-Apim-Subscription-Key on every call, next to the token; the gateway refuses a call missing either',
+			description:
+				'Sent as Ocp-Apim-Subscription-Key on every call, next to the token; the gateway refuses a call missing either',
 		},
 		{
 			displayName: 'Identity Host',
 			name: 'identityHost',
 			type: 'string',
 			default: QFLOW.defaultIdentityHost,
-			description: 'Where the token comes from. Change it only for a test server such as the local sandbox.',
+			description:
+				'Where the token comes from. Change it only for a test server such as the local sandbox.',
 		},
 		{
 			displayName: 'API Host',
 			name: 'apiHost',
 			type: 'string',
 			default: QFLOW.defaultApiHost,
-			description: 'Qflow API gateway. Change it for a regional host (e.g. https://api-uksouth-01.qflowhub.io) or a test server.',
+			description:
+				'Qflow API gateway. Change it for a regional host (e.g. https://api-uksouth-01.qflowhub.io) or a test server.',
 		},
 		{
 			displayName: 'Enterprise SSO Key',

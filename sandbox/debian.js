@@ -16,14 +16,18 @@ function pause(ms) {
 
 /** `packages`: { debianPackage: programThatProvesItIsInstalled }. */
 function ensureDebianPackages(packages, log = (line) => process.stderr.write(`${line}\n`)) {
-	const missing = () => Object.entries(packages).filter(([, program]) => !fs.existsSync(program)).map(([name]) => name);
+	const missing = () =>
+		Object.entries(packages)
+			.filter(([, program]) => !fs.existsSync(program))
+			.map(([name]) => name);
 	if (missing().length === 0) return;
 	for (;;) {
 		try {
 			fs.mkdirSync(LOCK);
 			break;
 		} catch {
-			const age = Date.now() - (fs.statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+			const age =
+				Date.now() - (fs.statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
 			if (age > 20 * 60_000) fs.rmSync(LOCK, { recursive: true, force: true });
 			else pause(1_000);
 		}
@@ -34,7 +38,11 @@ function ensureDebianPackages(packages, log = (line) => process.stderr.write(`${
 		log(`Installing Debian packages: ${wanted.join(' ')}...`);
 		const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 		const sudo = process.getuid && process.getuid() !== 0 ? ['sudo'] : [];
-		const run = (args) => execFileSync(sudo[0] ?? args[0], sudo.length ? args : args.slice(1), { env, stdio: ['ignore', 'ignore', 'inherit'] });
+		const run = (args) =>
+			execFileSync(sudo[0] ?? args[0], sudo.length ? args : args.slice(1), {
+				env,
+				stdio: ['ignore', 'ignore', 'inherit'],
+			});
 		try {
 			run(['apt-get', 'install', '-y', '--no-install-recommends', ...wanted]);
 		} catch {

@@ -16,19 +16,28 @@ const PACKAGE = require(path.join(repo, 'package.json')).name;
 const line = process.env.N8N_LINE || 'node20';
 const hostFiles = path.join(__dirname, 'n8n-host');
 const hostManifest = path.join(hostFiles, `${line}.json`);
-if (!fs.existsSync(hostManifest)) throw new Error(`Unknown N8N_LINE "${line}": use node20 or current`);
+if (!fs.existsSync(hostManifest))
+	throw new Error(`Unknown N8N_LINE "${line}": use node20 or current`);
 const manifest = require(hostManifest);
 const n8nVersion = manifest.dependencies.n8n;
-const hostDir = process.env.N8N_HOST_DIR || path.join(os.homedir(), '.cache', PACKAGE, `n8n-${n8nVersion}`);
+const hostDir =
+	process.env.N8N_HOST_DIR || path.join(os.homedir(), '.cache', PACKAGE, `n8n-${n8nVersion}`);
 const n8nBin = path.join(hostDir, 'node_modules', '.bin', 'n8n');
 /** The Node that runs n8n: a registry-installed binary when the line needs one, else this one. */
-const runtimeDir = manifest.runtime ? path.join(hostDir, 'runtime', 'node_modules', manifest.runtime.split('@')[0]) : undefined;
+const runtimeDir = manifest.runtime
+	? path.join(hostDir, 'runtime', 'node_modules', manifest.runtime.split('@')[0])
+	: undefined;
 const nodeDir = runtimeDir ?? path.resolve(process.execPath, '..', '..');
-const withRuntimePath = (env) => (runtimeDir ? { ...env, PATH: `${path.join(runtimeDir, 'bin')}${path.delimiter}${env.PATH}` } : env);
+const withRuntimePath = (env) =>
+	runtimeDir
+		? { ...env, PATH: `${path.join(runtimeDir, 'bin')}${path.delimiter}${env.PATH}` }
+		: env;
 
 /** npm settings passed down to child processes (this package's ignore-scripts=true among them). */
 function cleanNpmEnv() {
-	return Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_config_/i.test(name)));
+	return Object.fromEntries(
+		Object.entries(process.env).filter(([name]) => !/^npm_config_/i.test(name)),
+	);
 }
 
 /** A fresh clone has no node_modules: install the dev tools (build, lint, jest) first. */
@@ -55,7 +64,8 @@ function withLock(lock, fn) {
 			fs.mkdirSync(lock);
 			break;
 		} catch {
-			const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+			const age =
+				Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
 			if (age > 30 * 60_000) fs.rmSync(lock, { recursive: true, force: true });
 			else pause(2_000);
 		}
@@ -72,11 +82,15 @@ function withLock(lock, fn) {
  * doing every 15 to 30 s, npm's warnings, and how long it took, where a bare npm prints nothing.
  */
 function npmWithProgress(label, args, { cwd, env }) {
-	execFileSync(process.execPath, [path.join(__dirname, 'npmProgress.js'), '--label', label, '--', ...args], {
-		cwd,
-		env,
-		stdio: ['ignore', 'inherit', 'inherit'],
-	});
+	execFileSync(
+		process.execPath,
+		[path.join(__dirname, 'npmProgress.js'), '--label', label, '--', ...args],
+		{
+			cwd,
+			env,
+			stdio: ['ignore', 'inherit', 'inherit'],
+		},
+	);
 }
 
 /** Installs n8n into hostDir unless this manifest was fully installed there before. */
@@ -84,25 +98,47 @@ function ensureN8n(log = (line) => process.stderr.write(`${line}\n`)) {
 	const wanted = fs.readFileSync(hostManifest, 'utf8');
 	// Written only after a complete install: a folder left half-built is never taken for ready.
 	const doneMarker = path.join(hostDir, '.installed-manifest.json');
-	const installed = () => fs.existsSync(n8nBin) && fs.existsSync(doneMarker) && fs.readFileSync(doneMarker, 'utf8') === wanted;
+	const installed = () =>
+		fs.existsSync(n8nBin) &&
+		fs.existsSync(doneMarker) &&
+		fs.readFileSync(doneMarker, 'utf8') === wanted;
 	if (installed()) return n8nBin;
 	return withLock(`${hostDir}.lock`, () => {
 		if (installed()) return n8nBin;
 		fs.rmSync(hostDir, { recursive: true, force: true });
 		fs.mkdirSync(hostDir, { recursive: true });
-		log(`Installing n8n ${n8nVersion} (${line}) into ${hostDir} (first run only, 5 to 8 minutes)...`);
-		const npmInstall = (label, cwd, args, env) => npmWithProgress(label, ['install', '--no-audit', '--no-fund', ...args], { cwd, env });
+		log(
+			`Installing n8n ${n8nVersion} (${line}) into ${hostDir} (first run only, 5 to 8 minutes)...`,
+		);
+		const npmInstall = (label, cwd, args, env) =>
+			npmWithProgress(label, ['install', '--no-audit', '--no-fund', ...args], { cwd, env });
 		if (manifest.runtime) {
 			const runtimeRoot = path.join(hostDir, 'runtime');
 			fs.mkdirSync(runtimeRoot, { recursive: true });
 			fs.writeFileSync(path.join(runtimeRoot, 'package.json'), '{"private":true}');
-			npmInstall(`Node.js for n8n (${manifest.runtime})`, runtimeRoot, [manifest.runtime], cleanNpmEnv());
+			npmInstall(
+				`Node.js for n8n (${manifest.runtime})`,
+				runtimeRoot,
+				[manifest.runtime],
+				cleanNpmEnv(),
+			);
 		}
-		fs.cpSync(path.join(hostFiles, 'kafka-stub'), path.join(hostDir, 'kafka-stub'), { recursive: true });
+		fs.cpSync(path.join(hostFiles, 'kafka-stub'), path.join(hostDir, 'kafka-stub'), {
+			recursive: true,
+		});
 		fs.writeFileSync(path.join(hostDir, 'package.json'), wanted);
 		// n8n builds native modules (sqlite3) in its install scripts, against the headers of the Node
 		// that will run it.
-		npmInstall(`n8n ${n8nVersion} install`, hostDir, [], withRuntimePath({ ...cleanNpmEnv(), npm_config_ignore_scripts: 'false', npm_config_nodedir: nodeDir }));
+		npmInstall(
+			`n8n ${n8nVersion} install`,
+			hostDir,
+			[],
+			withRuntimePath({
+				...cleanNpmEnv(),
+				npm_config_ignore_scripts: 'false',
+				npm_config_nodedir: nodeDir,
+			}),
+		);
 		fs.writeFileSync(doneMarker, wanted);
 		return n8nBin;
 	});
@@ -113,10 +149,15 @@ function ensureN8n(log = (line) => process.stderr.write(`${line}\n`)) {
  * `.n8n/nodes`) as n8n installs a community package.
  */
 function installPackage(nodesDir, workDir) {
-	const run = (command, args, cwd) => execFileSync(command, args, { cwd, env: cleanNpmEnv(), stdio: ['ignore', 'pipe', 'inherit'] });
+	const run = (command, args, cwd) =>
+		execFileSync(command, args, { cwd, env: cleanNpmEnv(), stdio: ['ignore', 'pipe', 'inherit'] });
 	run('npm', ['run', 'build', '--silent'], repo);
 	fs.mkdirSync(workDir, { recursive: true });
-	const tarball = run('npm', ['pack', '--silent', `--pack-destination=${workDir}`], repo).toString().trim().split('\n').pop();
+	const tarball = run('npm', ['pack', '--silent', `--pack-destination=${workDir}`], repo)
+		.toString()
+		.trim()
+		.split('\n')
+		.pop();
 	installTarballs(nodesDir, [path.join(workDir, tarball)]);
 }
 
@@ -127,18 +168,40 @@ function installPackage(nodesDir, workDir) {
 function installTarballs(nodesDir, tarballs) {
 	fs.rmSync(nodesDir, { recursive: true, force: true });
 	fs.mkdirSync(nodesDir, { recursive: true });
-	fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
-	execFileSync('npm', ['install', '--legacy-peer-deps', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', ...tarballs], {
-		cwd: nodesDir,
-		env: cleanNpmEnv(),
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
+	fs.writeFileSync(
+		path.join(nodesDir, 'package.json'),
+		JSON.stringify({ name: 'installed-nodes', private: true }),
+	);
+	execFileSync(
+		'npm',
+		[
+			'install',
+			'--legacy-peer-deps',
+			'--omit=dev',
+			'--ignore-scripts',
+			'--no-audit',
+			'--no-fund',
+			...tarballs,
+		],
+		{
+			cwd: nodesDir,
+			env: cleanNpmEnv(),
+			stdio: ['ignore', 'pipe', 'inherit'],
+		},
+	);
 	// n8n refuses the whole package when one listed file is missing: say which.
-	for (const name of Object.keys(JSON.parse(fs.readFileSync(path.join(nodesDir, 'package.json'), 'utf8')).dependencies)) {
+	for (const name of Object.keys(
+		JSON.parse(fs.readFileSync(path.join(nodesDir, 'package.json'), 'utf8')).dependencies,
+	)) {
 		const installed = path.join(nodesDir, 'node_modules', name);
 		const { n8n } = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8'));
-		const missing = [...n8n.nodes, ...n8n.credentials].filter((file) => !fs.existsSync(path.join(installed, file)));
-		if (missing.length) throw new Error(`The packed package ${name} lacks files its package.json lists: ${missing.join(', ')}`);
+		const missing = [...n8n.nodes, ...n8n.credentials].filter(
+			(file) => !fs.existsSync(path.join(installed, file)),
+		);
+		if (missing.length)
+			throw new Error(
+				`The packed package ${name} lacks files its package.json lists: ${missing.join(', ')}`,
+			);
 	}
 }
 

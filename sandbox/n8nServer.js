@@ -9,13 +9,20 @@ const path = require('node:path');
 
 const { n8nBin, n8nEnv, freePort } = require('./n8nHost');
 
-const OWNER = { email: 'owner@example.com', firstName: 'Sandbox', lastName: 'Owner', password: 'Sandbox-Owner-1' };
+const OWNER = {
+	email: 'owner@example.com',
+	firstName: 'Sandbox',
+	lastName: 'Owner',
+	password: 'Sandbox-Owner-1',
+};
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function cli(args, env) {
 	return new Promise((resolve, reject) => {
 		execFile(n8nBin, args, { env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
-			error ? reject(new Error(`n8n ${args[0]} failed: ${error.message}\n${stdout}\n${stderr}`)) : resolve(stdout),
+			error
+				? reject(new Error(`n8n ${args[0]} failed: ${error.message}\n${stdout}\n${stderr}`))
+				: resolve(stdout),
 		);
 	});
 }
@@ -38,9 +45,23 @@ async function waitFor(url, timeoutMs) {
  * importing `credentials` ([{ id, name, type, data }]) and `workflows` (full workflow JSON with an
  * id). `env` adds to n8n's environment; `log` is a file for n8n's own output (default: discarded).
  */
-async function startN8nServer({ userFolder, port, credentials = [], workflows = [], publish = [], env: extraEnv = {}, log, stdio }) {
+async function startN8nServer({
+	userFolder,
+	port,
+	credentials = [],
+	workflows = [],
+	publish = [],
+	env: extraEnv = {},
+	log,
+	stdio,
+}) {
 	fs.mkdirSync(path.join(userFolder, '.n8n'), { recursive: true });
-	const env = { ...n8nEnv(userFolder, await freePort()), N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1', ...extraEnv };
+	const env = {
+		...n8nEnv(userFolder, await freePort()),
+		N8N_PORT: String(port),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		...extraEnv,
+	};
 	if (credentials.length) {
 		const file = path.join(userFolder, 'import-credentials.json');
 		fs.writeFileSync(file, JSON.stringify(credentials));
@@ -67,7 +88,9 @@ async function startN8nServer({ userFolder, port, credentials = [], workflows = 
 	const ready = async () => {
 		// /healthz answers before the REST routes are mounted; readiness waits for them.
 		const ended = exited.then((code) => {
-			throw new Error(`n8n exited with code ${code} before it was ready${log ? ` (log: ${log})` : ''}`);
+			throw new Error(
+				`n8n exited with code ${code} before it was ready${log ? ` (log: ${log})` : ''}`,
+			);
 		});
 		// Once n8n is ready, its later exit is no error: nobody awaits `ended` any more.
 		ended.catch(() => undefined);
@@ -83,7 +106,8 @@ async function startN8nServer({ userFolder, port, credentials = [], workflows = 
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		const text = await response.text();
-		if (!response.ok && !allowFailure) throw new Error(`${method} ${route} answered ${response.status}: ${text.slice(0, 500)}`);
+		if (!response.ok && !allowFailure)
+			throw new Error(`${method} ${route} answered ${response.status}: ${text.slice(0, 500)}`);
 		let json;
 		try {
 			json = JSON.parse(text);
@@ -97,19 +121,30 @@ async function startN8nServer({ userFolder, port, credentials = [], workflows = 
 	async function signIn() {
 		const deadline = Date.now() + 60_000;
 		// A busy machine may drop a connection while n8n settles: that is one more try, not a failure.
-		const attempt = (route, body) => api('POST', route, body, { allowFailure: true }).catch((error) => ({ status: 0, text: String(error.cause?.code ?? error.message) }));
+		const attempt = (route, body) =>
+			api('POST', route, body, { allowFailure: true }).catch((error) => ({
+				status: 0,
+				text: String(error.cause?.code ?? error.message),
+			}));
 		for (;;) {
 			const setup = await attempt('/rest/owner/setup', OWNER);
 			if (setup.status === 200) {
 				cookie = setup.headers.get('set-cookie')?.split(';')[0] ?? '';
 				return;
 			}
-			const login = await attempt('/rest/login', { emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password });
+			const login = await attempt('/rest/login', {
+				emailOrLdapLoginId: OWNER.email,
+				email: OWNER.email,
+				password: OWNER.password,
+			});
 			if (login.status === 200) {
 				cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
 				return;
 			}
-			if (Date.now() > deadline) throw new Error(`Could not sign in to n8n: ${setup.status} ${setup.text.slice(0, 200)} / ${login.status} ${login.text.slice(0, 200)}`);
+			if (Date.now() > deadline)
+				throw new Error(
+					`Could not sign in to n8n: ${setup.status} ${setup.text.slice(0, 200)} / ${login.status} ${login.text.slice(0, 200)}`,
+				);
 			await pause(500);
 		}
 	}
@@ -138,7 +173,10 @@ async function startN8nServer({ userFolder, port, credentials = [], workflows = 
 				const { json } = await api('GET', '/rest/active-workflows');
 				const active = json?.data ?? json ?? [];
 				if (ids.every((id) => active.includes(id))) return;
-				if (Date.now() > deadline) throw new Error(`Workflows ${ids.join(', ')} not active within ${timeoutMs / 1000} s; active: ${JSON.stringify(active)}`);
+				if (Date.now() > deadline)
+					throw new Error(
+						`Workflows ${ids.join(', ')} not active within ${timeoutMs / 1000} s; active: ${JSON.stringify(active)}`,
+					);
 				await pause(300);
 			}
 		},
@@ -152,7 +190,8 @@ async function startN8nServer({ userFolder, port, credentials = [], workflows = 
 		async execution(id) {
 			const { json } = await api('GET', `/rest/executions/${id}`);
 			const execution = json?.data ?? json;
-			if (execution && typeof execution.data === 'string') execution.data = parseFlatted(execution.data);
+			if (execution && typeof execution.data === 'string')
+				execution.data = parseFlatted(execution.data);
 			return execution;
 		},
 		async stop() {

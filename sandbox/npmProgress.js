@@ -19,7 +19,8 @@ const { spawn } = require('node:child_process');
 /** A download pause this long means npm has moved on to unpacking what it fetched. */
 const UNPACKING_AFTER_MS = 20_000;
 /** The detail lines of npm's multi-line ERESOLVE (peer dependency) warning: summed up, not shown. */
-const PEER_DETAIL = /^(While resolving:|Found:|Could not resolve dependency:|Conflicting peer dependency:|Fix the upstream|node_modules\/|peer |peerOptional |\d+ more|\s|$)/;
+const PEER_DETAIL =
+	/^(While resolving:|Found:|Could not resolve dependency:|Conflicting peer dependency:|Fix the upstream|node_modules\/|peer |peerOptional |\d+ more|\s|$)/;
 
 /**
  * What npm is doing, read from its `--loglevel=info` lines on stderr, and which of its warnings to
@@ -28,7 +29,14 @@ const PEER_DETAIL = /^(While resolving:|Found:|Could not resolve dependency:|Con
  * up at the end, and the detail lines of others are left out.
  */
 function createProgress(now = Date.now) {
-	const state = { manifests: 0, tarballs: 0, lastPackage: undefined, lastFetchAt: 0, running: new Set(), scriptsRun: 0 };
+	const state = {
+		manifests: 0,
+		tarballs: 0,
+		lastPackage: undefined,
+		lastFetchAt: 0,
+		running: new Set(),
+		scriptsRun: 0,
+	};
 	const peerOverrides = { count: 0, resolving: new Set() };
 	const engines = new Map();
 	let enginePackage;
@@ -72,7 +80,9 @@ function createProgress(now = Date.now) {
 				peerOverrides.count++;
 				return undefined;
 			}
-			const engine = /^EBADENGINE\s+(?:package: '([^']+)'|required: \{ node: '([^']+)' \})/.exec(text);
+			const engine = /^EBADENGINE\s+(?:package: '([^']+)'|required: \{ node: '([^']+)' \})/.exec(
+				text,
+			);
 			if (engine) {
 				if (engine[1]) enginePackage = engine[1];
 				else if (enginePackage) engines.set(enginePackage, engine[2]);
@@ -93,21 +103,29 @@ function createProgress(now = Date.now) {
 			const lines = [];
 			if (peerOverrides.count) {
 				const names = [...peerOverrides.resolving];
-				lines.push(`npm warn ERESOLVE: peer dependency conflicts overridden while resolving ${names.slice(0, 5).join(', ')}${names.length > 5 ? ` and ${names.length - 5} more` : ''}`);
+				lines.push(
+					`npm warn ERESOLVE: peer dependency conflicts overridden while resolving ${names.slice(0, 5).join(', ')}${names.length > 5 ? ` and ${names.length - 5} more` : ''}`,
+				);
 			}
 			if (engines.size) {
 				const list = [...engines].map(([name, wanted]) => `${name} (node ${wanted})`);
-				lines.push(`npm warn EBADENGINE: ${engines.size} packages ask for another Node.js: ${list.slice(0, 5).join(', ')}${list.length > 5 ? ` and ${list.length - 5} more` : ''}`);
+				lines.push(
+					`npm warn EBADENGINE: ${engines.size} packages ask for another Node.js: ${list.slice(0, 5).join(', ')}${list.length > 5 ? ` and ${list.length - 5} more` : ''}`,
+				);
 			}
 			return lines;
 		},
 		/** One short phrase: what npm is busy with now. */
 		describe() {
-			if (state.running.size) return `running the install scripts of ${[...state.running].join(', ')}`;
+			if (state.running.size)
+				return `running the install scripts of ${[...state.running].join(', ')}`;
 			if (state.scriptsRun) return `running install scripts (${state.scriptsRun} done)`;
-			if (state.tarballs && now() - state.lastFetchAt >= UNPACKING_AFTER_MS) return `unpacking packages into node_modules (${state.tarballs} downloaded)`;
-			if (state.tarballs) return `downloading packages (${state.tarballs} so far, last ${state.lastPackage})`;
-			if (state.manifests) return `resolving the dependency tree (${state.manifests} package manifests read)`;
+			if (state.tarballs && now() - state.lastFetchAt >= UNPACKING_AFTER_MS)
+				return `unpacking packages into node_modules (${state.tarballs} downloaded)`;
+			if (state.tarballs)
+				return `downloading packages (${state.tarballs} so far, last ${state.lastPackage})`;
+			if (state.manifests)
+				return `resolving the dependency tree (${state.manifests} package manifests read)`;
 			return 'starting npm';
 		},
 	};
@@ -127,7 +145,11 @@ function parseArgs(argv) {
 		const at = own.indexOf(name);
 		return at === -1 ? undefined : own[at + 1];
 	};
-	return { label: flag('--label') ?? `npm ${npmArgs[0] ?? ''}`.trim(), every: flag('--every'), npmArgs };
+	return {
+		label: flag('--label') ?? `npm ${npmArgs[0] ?? ''}`.trim(),
+		every: flag('--every'),
+		npmArgs,
+	};
 }
 
 function main() {
@@ -139,7 +161,9 @@ function main() {
 	const tail = [];
 
 	// --loglevel=info (given last, so it wins) is what carries the fetches and install scripts.
-	const child = spawn(process.env.NPM_PROGRESS_NPM || 'npm', [...npmArgs, '--loglevel=info'], { stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(process.env.NPM_PROGRESS_NPM || 'npm', [...npmArgs, '--loglevel=info'], {
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	let summary = '';
 	child.stdout.on('data', (chunk) => {
 		summary += chunk;
@@ -156,7 +180,10 @@ function main() {
 			if (show) out(`  ${show}`);
 		}
 	});
-	const timer = setInterval(() => out(`  ${label}: ${formatDuration(Date.now() - started)}, ${progress.describe()}`), everyMs);
+	const timer = setInterval(
+		() => out(`  ${label}: ${formatDuration(Date.now() - started)}, ${progress.describe()}`),
+		everyMs,
+	);
 	child.on('error', (error) => {
 		clearInterval(timer);
 		out(`${label} could not start npm: ${error.message}`);

@@ -14,7 +14,14 @@ const { pathToFileURL } = require('node:url');
 const { cleanNpmEnv } = require('./n8nHost');
 const { ensureTool, toolDir } = require('./tools');
 
-const scannerModule = path.join(toolDir('scanner'), 'node_modules', '@n8n', 'scan-community-package', 'scanner', 'scanner.mjs');
+const scannerModule = path.join(
+	toolDir('scanner'),
+	'node_modules',
+	'@n8n',
+	'scan-community-package',
+	'scanner',
+	'scanner.mjs',
+);
 
 /** The legs of n8n's scan (scanner.mjs, analyzePackageByName): what each one lints. */
 const TARBALL_PATTERNS = ['**/*.js', 'package.json'];
@@ -38,16 +45,32 @@ function analyze(targets) {
 			results.push({ passed, message, details });
 		}
 		process.stdout.write('\\n' + JSON.stringify(results) + '\\n');`;
-	const args = ['--input-type=module', '-e', script, JSON.stringify(targets.map(({ dir, patterns }) => ({ dir: path.resolve(dir), patterns: patterns === 'tarball' ? TARBALL_PATTERNS : patterns })))];
+	const args = [
+		'--input-type=module',
+		'-e',
+		script,
+		JSON.stringify(
+			targets.map(({ dir, patterns }) => ({
+				dir: path.resolve(dir),
+				patterns: patterns === 'tarball' ? TARBALL_PATTERNS : patterns,
+			})),
+		),
+	];
 	return new Promise((resolve, reject) => {
 		// TMPDIR: the scanner makes a temp folder when it loads; keep it where we clean up. NODE_ENV:
 		// under jest's NODE_ENV=test, eslint-plugin-n8n-nodes-base takes every file for "Test.node.ts".
 		const env = { ...cleanNpmEnv(), TMPDIR: scratch, NODE_ENV: 'production' };
-		execFile(process.execPath, args, { env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-			fs.rmSync(scratch, { recursive: true, force: true });
-			if (error) return reject(new Error(`The scanner failed to run: ${error.message}\n${stderr}`));
-			resolve(JSON.parse(stdout.trim().split('\n').pop()));
-		});
+		execFile(
+			process.execPath,
+			args,
+			{ env, maxBuffer: 64 * 1024 * 1024 },
+			(error, stdout, stderr) => {
+				fs.rmSync(scratch, { recursive: true, force: true });
+				if (error)
+					return reject(new Error(`The scanner failed to run: ${error.message}\n${stderr}`));
+				resolve(JSON.parse(stdout.trim().split('\n').pop()));
+			},
+		);
 	});
 }
 

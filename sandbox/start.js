@@ -13,7 +13,14 @@ const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
 
-const { ensureDevDependencies, ensureN8n, installPackage, n8nVersion, repo, PACKAGE } = require('./n8nHost');
+const {
+	ensureDevDependencies,
+	ensureN8n,
+	installPackage,
+	n8nVersion,
+	repo,
+	PACKAGE,
+} = require('./n8nHost');
 const { startN8nServer, OWNER } = require('./n8nServer');
 const { startQHubMock, qhubCredential } = require('./qhub');
 const { startQflowMock, qflowCredential } = require('./qflow');
@@ -51,7 +58,9 @@ function exampleWorkflows() {
 function assertPortFree(portNumber) {
 	return new Promise((resolve, reject) => {
 		const probe = net.createServer();
-		probe.once('error', () => reject(new Error(`Port ${portNumber} is in use: stop what runs there, or set N8N_PORT.`)));
+		probe.once('error', () =>
+			reject(new Error(`Port ${portNumber} is in use: stop what runs there, or set N8N_PORT.`)),
+		);
 		probe.listen(portNumber, '127.0.0.1', () => probe.close(resolve));
 	});
 }
@@ -102,10 +111,14 @@ async function main() {
 		// Each credential's own test, as the credential screen's "Test" button runs it.
 		const credentialTests = {};
 		for (const { id, name, type, data } of credentials) {
-			const test = await n8n.api('POST', '/rest/credentials/test', { credentials: { id, name, type, data } });
+			const test = await n8n.api('POST', '/rest/credentials/test', {
+				credentials: { id, name, type, data },
+			});
 			credentialTests[type] = test.json?.data?.status;
 		}
-		console.log(JSON.stringify({ ok: true, n8nVersion, nodes: [...new Set(ours)].sort(), credentialTests }));
+		console.log(
+			JSON.stringify({ ok: true, n8nVersion, nodes: [...new Set(ours)].sort(), credentialTests }),
+		);
 		await stop(0);
 		return;
 	}

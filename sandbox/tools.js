@@ -16,12 +16,16 @@ const manifests = path.join(__dirname, 'tools');
  * Installs the tool `name` unless its manifest was fully installed before; returns its folder
  * (`TOOLS_<NAME>_DIR` overrides it). `ignoreScripts`: for a tool whose install scripts cannot run here.
  */
-function ensureTool(name, { ignoreScripts = false, log = (line) => process.stderr.write(`${line}\n`) } = {}) {
+function ensureTool(
+	name,
+	{ ignoreScripts = false, log = (line) => process.stderr.write(`${line}\n`) } = {},
+) {
 	const wanted = fs.readFileSync(path.join(manifests, `${name}.json`), 'utf8');
 	const dir = toolDir(name);
 	// Written only after a complete install: a folder left half-built is never taken for ready.
 	const doneMarker = path.join(dir, '.installed-manifest.json');
-	const installed = () => fs.existsSync(doneMarker) && fs.readFileSync(doneMarker, 'utf8') === wanted;
+	const installed = () =>
+		fs.existsSync(doneMarker) && fs.readFileSync(doneMarker, 'utf8') === wanted;
 	if (installed()) return dir;
 	return withLock(`${dir}.lock`, () => {
 		if (installed()) return dir;
@@ -29,7 +33,12 @@ function ensureTool(name, { ignoreScripts = false, log = (line) => process.stder
 		fs.rmSync(dir, { recursive: true, force: true });
 		fs.mkdirSync(dir, { recursive: true });
 		fs.writeFileSync(path.join(dir, 'package.json'), wanted);
-		const args = ['install', '--no-audit', '--no-fund', ...(ignoreScripts ? ['--ignore-scripts'] : [])];
+		const args = [
+			'install',
+			'--no-audit',
+			'--no-fund',
+			...(ignoreScripts ? ['--ignore-scripts'] : []),
+		];
 		npmWithProgress(`${name} install`, args, { cwd: dir, env: cleanNpmEnv() });
 		fs.writeFileSync(doneMarker, wanted);
 		return dir;
@@ -37,7 +46,10 @@ function ensureTool(name, { ignoreScripts = false, log = (line) => process.stder
 }
 
 function toolDir(name) {
-	return process.env[`TOOLS_${name.toUpperCase()}_DIR`] || path.join(os.homedir(), '.cache', PACKAGE, `tools-${name}`);
+	return (
+		process.env[`TOOLS_${name.toUpperCase()}_DIR`] ||
+		path.join(os.homedir(), '.cache', PACKAGE, `tools-${name}`)
+	);
 }
 
 module.exports = { ensureTool, toolDir };

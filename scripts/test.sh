@@ -27,6 +27,7 @@ fi
 finish() { [ ${#installs[@]} -eq 0 ] || wait "${installs[@]}" 2>/dev/null; }
 
 npm run lint --silent || { finish; echo "0 passed, 1 failed (lint)"; exit 1; }
+npm run format:check --silent || { finish; echo "0 passed, 1 failed (format: run npm run format)"; exit 1; }
 npx tsc --noEmit -p tsconfig.test.json || { finish; echo "0 passed, 1 failed (type check)"; exit 1; }
 
 status=0

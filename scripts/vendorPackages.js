@@ -28,13 +28,18 @@ const defaultOutDir = path.join(repo, '.packages');
 const manifestsDir = path.join(repo, 'packages');
 
 /** The README part of each vendor package: the label its sections carry in the main README. */
-const README_LABELS = { 'n8n-nodes-qhub': 'Q-Hub', 'n8n-nodes-qflow': 'Qflow', 'n8n-nodes-humanly': 'Humanly' };
+const README_LABELS = {
+	'n8n-nodes-qhub': 'Q-Hub',
+	'n8n-nodes-qflow': 'Qflow',
+	'n8n-nodes-humanly': 'Humanly',
+};
 /** The fields a vendor package shares with the main one; a release bumps them all together. */
 const SHARED_FIELDS = ['version', 'license', 'author', 'homepage', 'peerDependencies'];
 /** What shipped code may require besides its own files (the rule of the house; n8n provides them). */
 const ALLOWED_IMPORTS = /^(n8n-workflow|zod|luxon|lodash(\/[\w.-]+)?|p-limit|node:crypto)$/;
 
-const cleanEnv = () => Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_config_/i.test(name)));
+const cleanEnv = () =>
+	Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_config_/i.test(name)));
 const readJson = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
 
 function vendorManifests() {
@@ -55,9 +60,14 @@ function coverageProblems(manifests, root) {
 		const shipped = manifests.flatMap((manifest) => manifest.n8n?.[kind] ?? []);
 		for (const entry of root.n8n[kind]) {
 			const count = shipped.filter((file) => file === entry).length;
-			if (count !== 1) problems.push(`${entry} (n8n.${kind} of package.json) is in ${count} of the packages/*/package.json, not in exactly one`);
+			if (count !== 1)
+				problems.push(
+					`${entry} (n8n.${kind} of package.json) is in ${count} of the packages/*/package.json, not in exactly one`,
+				);
 		}
-		for (const entry of shipped) if (!root.n8n[kind].includes(entry)) problems.push(`${entry} is in a packages/*/package.json but not in the main package.json`);
+		for (const entry of shipped)
+			if (!root.n8n[kind].includes(entry))
+				problems.push(`${entry} is in a packages/*/package.json but not in the main package.json`);
 	}
 	return problems;
 }
@@ -67,12 +77,21 @@ function manifestProblems(manifest, root) {
 	const problems = [];
 	const file = `packages/${manifest.name}/package.json`;
 	for (const field of SHARED_FIELDS) {
-		if (JSON.stringify(manifest[field]) !== JSON.stringify(root[field])) problems.push(`${file}: "${field}" must equal the main package.json's (${JSON.stringify(root[field])})`);
+		if (JSON.stringify(manifest[field]) !== JSON.stringify(root[field]))
+			problems.push(
+				`${file}: "${field}" must equal the main package.json's (${JSON.stringify(root[field])})`,
+			);
 	}
-	if (manifest.repository?.url !== root.repository?.url) problems.push(`${file}: "repository.url" must equal the main package.json's (npm checks it against the provenance)`);
-	if (manifest.dependencies && Object.keys(manifest.dependencies).length) problems.push(`${file}: no runtime dependencies allowed`);
-	if (!manifest.keywords?.includes('n8n-community-node-package')) problems.push(`${file}: keywords must include n8n-community-node-package`);
-	if (!README_LABELS[manifest.name]) problems.push(`${file}: scripts/vendorPackages.js has no README label for ${manifest.name}`);
+	if (manifest.repository?.url !== root.repository?.url)
+		problems.push(
+			`${file}: "repository.url" must equal the main package.json's (npm checks it against the provenance)`,
+		);
+	if (manifest.dependencies && Object.keys(manifest.dependencies).length)
+		problems.push(`${file}: no runtime dependencies allowed`);
+	if (!manifest.keywords?.includes('n8n-community-node-package'))
+		problems.push(`${file}: keywords must include n8n-community-node-package`);
+	if (!README_LABELS[manifest.name])
+		problems.push(`${file}: scripts/vendorPackages.js has no README label for ${manifest.name}`);
 	return problems;
 }
 
@@ -94,15 +113,23 @@ function vendorReadme(manifest, rootReadme, root) {
 	const label = README_LABELS[manifest.name];
 	const sections = markdownSections(rootReadme);
 	const need = (description, found) => {
-		if (found === undefined) throw new Error(`README.md lacks ${description}: the README of ${manifest.name} is made from it (scripts/vendorPackages.js)`);
+		if (found === undefined)
+			throw new Error(
+				`README.md lacks ${description}: the README of ${manifest.name} is made from it (scripts/vendorPackages.js)`,
+			);
 		return found;
 	};
 	const under = (parentTitle, match) => {
-		const parent = sections.findIndex((section) => section.level === 2 && section.title === parentTitle);
+		const parent = sections.findIndex(
+			(section) => section.level === 2 && section.title === parentTitle,
+		);
 		need(`a "## ${parentTitle}" section`, parent === -1 ? undefined : parent);
 		const end = sections.findIndex((section, index) => index > parent && section.level <= 2);
 		const children = sections.slice(parent + 1, end === -1 ? undefined : end);
-		return { intro: sections[parent].lines, child: children.find((section) => match(section.title)) };
+		return {
+			intro: sections[parent].lines,
+			child: children.find((section) => match(section.title)),
+		};
 	};
 	const body = (lines) => lines.join('\n').trim();
 
@@ -118,15 +145,22 @@ function vendorReadme(manifest, rootReadme, root) {
 		.join(' ')
 		.replace(/^- /, '');
 
-	const credentials = need('a "## Credentials" section', sections.find((section) => section.level === 2 && section.title === 'Credentials'));
-	const credentialLines = credentials.lines.filter((line) => !line.startsWith('| **') || line.startsWith(`| **${label} `));
+	const credentials = need(
+		'a "## Credentials" section',
+		sections.find((section) => section.level === 2 && section.title === 'Credentials'),
+	);
+	const credentialLines = credentials.lines.filter(
+		(line) => !line.startsWith('| **') || line.startsWith(`| **${label} `),
+	);
 	const operations = under('Operations', (title) => title === label);
 	const everyNode = under('Operations', (title) => title === 'Every node');
 	// The triggers table, this vendor's rows only (the text after it is about the sandbox).
 	const triggers = under('Operations', (title) => title === 'Triggers').child;
 	const triggerTable = (triggers?.lines ?? []).filter((line) => line.startsWith('|'));
 	const triggerRows = triggerTable.filter((line) => line.startsWith(`| **${label} Trigger**`));
-	const triggerSection = triggerRows.length ? `### Trigger\n\n${[...triggerTable.slice(0, 2), ...triggerRows].join('\n')}\n\n` : '';
+	const triggerSection = triggerRows.length
+		? `### Trigger\n\n${[...triggerTable.slice(0, 2), ...triggerRows].join('\n')}\n\n`
+		: '';
 	const assumptions = under('Assumptions to check', (title) => title.startsWith(`${label} `));
 	const tested = ['node20', 'current'].map((line) => {
 		const host = readJson(path.join(repo, 'sandbox', 'n8n-host', `${line}.json`));
@@ -186,8 +220,10 @@ What ${label} publishes and what this node assumes, with sources: [${docsPage}](
 /** The source files and folders behind a package's n8n entries, plus the shared code. */
 function sourcePaths(manifest) {
 	const paths = new Set(['nodes/shared']);
-	for (const entry of manifest.n8n.nodes) paths.add(path.posix.dirname(entry).replace(/^dist\//, ''));
-	for (const entry of manifest.n8n.credentials) paths.add(entry.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
+	for (const entry of manifest.n8n.nodes)
+		paths.add(path.posix.dirname(entry).replace(/^dist\//, ''));
+	for (const entry of manifest.n8n.credentials)
+		paths.add(entry.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
 	return [...paths];
 }
 
@@ -203,7 +239,9 @@ function copyInto(from, to) {
 function requireProblems(packageDir, manifest) {
 	const problems = [];
 	const seen = new Set();
-	const queue = [...manifest.n8n.nodes, ...manifest.n8n.credentials].map((entry) => path.join(packageDir, entry));
+	const queue = [...manifest.n8n.nodes, ...manifest.n8n.credentials].map((entry) =>
+		path.join(packageDir, entry),
+	);
 	while (queue.length) {
 		const file = queue.shift();
 		if (seen.has(file)) continue;
@@ -215,12 +253,23 @@ function requireProblems(packageDir, manifest) {
 		}
 		for (const [, target] of fs.readFileSync(file, 'utf8').matchAll(/require\("([^"]+)"\)/g)) {
 			if (!target.startsWith('.')) {
-				if (!ALLOWED_IMPORTS.test(target)) problems.push(`${manifest.name}: ${relativeFile} requires "${target}", which n8n does not provide`);
+				if (!ALLOWED_IMPORTS.test(target))
+					problems.push(
+						`${manifest.name}: ${relativeFile} requires "${target}", which n8n does not provide`,
+					);
 				continue;
 			}
 			const resolved = path.resolve(path.dirname(file), target);
-			const candidate = [resolved, `${resolved}.js`, `${resolved}.json`, path.join(resolved, 'index.js')].find((name) => fs.existsSync(name) && fs.statSync(name).isFile());
-			if (!candidate || path.relative(packageDir, candidate).startsWith('..')) problems.push(`${manifest.name}: ${relativeFile} requires "${target}", which is not in the package`);
+			const candidate = [
+				resolved,
+				`${resolved}.js`,
+				`${resolved}.json`,
+				path.join(resolved, 'index.js'),
+			].find((name) => fs.existsSync(name) && fs.statSync(name).isFile());
+			if (!candidate || path.relative(packageDir, candidate).startsWith('..'))
+				problems.push(
+					`${manifest.name}: ${relativeFile} requires "${target}", which is not in the package`,
+				);
 			else queue.push(candidate);
 		}
 	}
@@ -244,7 +293,8 @@ function assembleVendor(manifest, rootReadme, root, workspace) {
 			}
 		}
 	}
-	for (const file of ['tsconfig.json', 'eslint.config.mjs']) fs.copyFileSync(path.join(repo, file), path.join(dir, file));
+	for (const file of ['tsconfig.json', 'eslint.config.mjs'])
+		fs.copyFileSync(path.join(repo, file), path.join(dir, file));
 	fs.writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 	fs.writeFileSync(path.join(dir, 'README.md'), vendorReadme(manifest, rootReadme, root));
 	// n8n-node lint runs eslint through `npm exec` in this folder: it finds the repo's dev tools here.
@@ -254,7 +304,11 @@ function assembleVendor(manifest, rootReadme, root, workspace) {
 
 /** `npm pack` of `dir` into `outDir`; returns npm's report (filename, files, size, unpackedSize…). */
 function pack(dir, outDir) {
-	const output = execFileSync('npm', ['pack', '--json', `--pack-destination=${outDir}`], { cwd: dir, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+	const output = execFileSync('npm', ['pack', '--json', `--pack-destination=${outDir}`], {
+		cwd: dir,
+		env: cleanEnv(),
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	const [report] = JSON.parse(output.toString());
 	return { ...report, tarball: path.join(outDir, report.filename) };
 }
@@ -265,9 +319,13 @@ function lint(dir) {
 	// NODE_ENV as in a shell: under jest's NODE_ENV=test, eslint-plugin-n8n-nodes-base takes every file for "Test.node.ts".
 	const env = { ...cleanEnv(), NODE_ENV: 'production' };
 	return new Promise((resolve) => {
-		execFile(process.execPath, [cli, 'lint'], { cwd: dir, env, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
-			// eslint's colours (the CLI forces them) would only clutter a log or a test message.
-			resolve({ ok: !error, output: `${stdout}${stderr}`.replace(/\x1b\[[0-9;]*m/g, '') }),
+		execFile(
+			process.execPath,
+			[cli, 'lint'],
+			{ cwd: dir, env, maxBuffer: 16 * 1024 * 1024 },
+			(error, stdout, stderr) =>
+				// eslint's colours (the CLI forces them) would only clutter a log or a test message.
+				resolve({ ok: !error, output: `${stdout}${stderr}`.replace(/\x1b\[[0-9;]*m/g, '') }),
 		);
 	});
 }
@@ -292,23 +350,39 @@ async function lintPackages(packages) {
 function buildPackages({ build = true, vendorsOnly = false, outDir = defaultOutDir } = {}) {
 	const root = readJson(path.join(repo, 'package.json'));
 	const manifests = vendorManifests();
-	const problems = [...manifests.flatMap((manifest) => manifestProblems(manifest, root)), ...coverageProblems(manifests, root)];
-	if (problems.length) throw new Error(`The vendor packages disagree with the main package.json:\n  ${problems.join('\n  ')}`);
-	if (build) execFileSync('npm', ['run', 'build', '--silent'], { cwd: repo, env: cleanEnv(), stdio: ['ignore', 'ignore', 'inherit'] });
+	const problems = [
+		...manifests.flatMap((manifest) => manifestProblems(manifest, root)),
+		...coverageProblems(manifests, root),
+	];
+	if (problems.length)
+		throw new Error(
+			`The vendor packages disagree with the main package.json:\n  ${problems.join('\n  ')}`,
+		);
+	if (build)
+		execFileSync('npm', ['run', 'build', '--silent'], {
+			cwd: repo,
+			env: cleanEnv(),
+			stdio: ['ignore', 'ignore', 'inherit'],
+		});
 	const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-packages-'));
 	const cleanup = () => fs.rmSync(workspace, { recursive: true, force: true });
 	try {
 		const rootReadme = fs.readFileSync(path.join(repo, 'README.md'), 'utf8');
-		const vendors = manifests.map((manifest) => ({ manifest, dir: assembleVendor(manifest, rootReadme, root, workspace) }));
+		const vendors = manifests.map((manifest) => ({
+			manifest,
+			dir: assembleVendor(manifest, rootReadme, root, workspace),
+		}));
 		const packages = vendorsOnly ? vendors : [{ manifest: root, dir: repo }, ...vendors];
 		const broken = packages.flatMap(({ manifest, dir }) => requireProblems(dir, manifest));
-		if (broken.length) throw new Error(`A package would not load in n8n:\n  ${broken.join('\n  ')}`);
+		if (broken.length)
+			throw new Error(`A package would not load in n8n:\n  ${broken.join('\n  ')}`);
 
 		fs.mkdirSync(outDir, { recursive: true });
 		// Tarballs of an older version would be published along with the new ones.
 		const names = new Set(packages.map(({ manifest }) => manifest.name));
 		for (const old of fs.readdirSync(outDir)) {
-			if (old.endsWith('.tgz') && names.has(old.replace(/-\d+\.\d+\.\d+[^/]*\.tgz$/, ''))) fs.rmSync(path.join(outDir, old));
+			if (old.endsWith('.tgz') && names.has(old.replace(/-\d+\.\d+\.\d+[^/]*\.tgz$/, '')))
+				fs.rmSync(path.join(outDir, old));
 		}
 		const entries = packages.map(({ manifest, dir }) => {
 			const report = pack(dir, outDir);
@@ -324,7 +398,17 @@ function buildPackages({ build = true, vendorsOnly = false, outDir = defaultOutD
 	}
 }
 
-module.exports = { buildPackages, lint, lintPackages, vendorManifests, manifestProblems, coverageProblems, vendorReadme, markdownSections, requireProblems };
+module.exports = {
+	buildPackages,
+	lint,
+	lintPackages,
+	vendorManifests,
+	manifestProblems,
+	coverageProblems,
+	vendorReadme,
+	markdownSections,
+	requireProblems,
+};
 
 async function main() {
 	const args = process.argv.slice(2);
@@ -336,8 +420,14 @@ async function main() {
 		if (args.includes('--lint')) await lintPackages(packages);
 		const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
 		for (const entry of packages) {
-			const lintNote = entry.lint ? (entry.lint.ok ? ', n8n-node lint: ok' : ', n8n-node lint: FAILED') : '';
-			console.log(`${path.relative(repo, entry.tarball)}: ${entry.entryCount} files, ${kB(entry.size)} packed, ${kB(entry.unpackedSize)} unpacked${lintNote}`);
+			const lintNote = entry.lint
+				? entry.lint.ok
+					? ', n8n-node lint: ok'
+					: ', n8n-node lint: FAILED'
+				: '';
+			console.log(
+				`${path.relative(repo, entry.tarball)}: ${entry.entryCount} files, ${kB(entry.size)} packed, ${kB(entry.unpackedSize)} unpacked${lintNote}`,
+			);
 			if (entry.lint && !entry.lint.ok) console.log(entry.lint.output);
 		}
 		if (packages.some((entry) => entry.lint && !entry.lint.ok)) process.exitCode = 1;

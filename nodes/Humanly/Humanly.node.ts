@@ -21,7 +21,8 @@ export class Humanly implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create users and teams in bulk, and manage candidates, interviews and interview invites in Humanly (Qualifi)',
+		description:
+			'Create users and teams in bulk, and manage candidates, interviews and interview invites in Humanly (Qualifi)',
 		defaults: { name: 'Humanly' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -37,12 +37,21 @@ export class HumanlyTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when Humanly (Qualifi) sends an event, such as an interview completed',
+		description:
+			'Starts the workflow when Humanly (Qualifi) sends an event, such as an interview completed',
 		defaults: { name: 'Humanly Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'humanlyApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'webhook' }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				responseData: '',
+				path: 'webhook',
+			},
+		],
 		properties: [
 			{
 				displayName:
@@ -56,11 +65,23 @@ export class HumanlyTrigger implements INodeType {
 				name: 'events',
 				type: 'multiOptions',
 				options: [
-					{ name: 'Candidate Interview Completed', value: 'candidate_interview.completed', description: 'A candidate finished an interview' },
-					{ name: 'Candidate Interview Status Changed', value: 'candidate_interview.status_changed', description: 'An invite moved to another status, e.g. hired' },
+					{
+						name: 'Candidate Interview Completed',
+						value: 'candidate_interview.completed',
+						description: 'A candidate finished an interview',
+					},
+					{
+						name: 'Candidate Interview Status Changed',
+						value: 'candidate_interview.status_changed',
+						description: 'An invite moved to another status, e.g. hired',
+					},
 					{ name: 'Interview Created', value: 'interview.created' },
 					{ name: 'Interview Updated', value: 'interview.updated' },
-					{ name: 'Question Audio Generated', value: 'question.audio_generated', description: 'The spoken audio of a question is ready' },
+					{
+						name: 'Question Audio Generated',
+						value: 'question.audio_generated',
+						description: 'The spoken audio of a question is ready',
+					},
 				],
 				default: ['candidate_interview.completed'],
 				required: true,
@@ -109,7 +130,10 @@ export class HumanlyTrigger implements INodeType {
 
 		const credentials = await this.getCredentials('humanlyApi');
 		const secret = typeof credentials.webhookSecret === 'string' ? credentials.webhookSecret : '';
-		if (secret === '') return refuse('No Webhook Secret is set in the Humanly credential, so no delivery can be verified');
+		if (secret === '')
+			return refuse(
+				'No Webhook Secret is set in the Humanly credential, so no delivery can be verified',
+			);
 
 		if (!Buffer.isBuffer(request.rawBody) && request.readRawBody) await request.readRawBody();
 		const options = this.getNodeParameter('options', {}) as { toleranceSeconds?: number };
@@ -130,8 +154,11 @@ export class HumanlyTrigger implements INodeType {
 		// An identical delivery (same signature) is a replay within the tolerance: one execution only.
 		const state = this.getWorkflowStaticData('node') as { accepted?: Record<string, number> };
 		const key = `${this.getWorkflow().id ?? ''}:${this.getNode().name}:${verdict.signature}`;
-		for (const [seen, until] of acceptedSignatures) if (until < nowMs) acceptedSignatures.delete(seen);
-		const stored = Object.fromEntries(Object.entries(state.accepted ?? {}).filter(([, until]) => until >= nowMs));
+		for (const [seen, until] of acceptedSignatures)
+			if (until < nowMs) acceptedSignatures.delete(seen);
+		const stored = Object.fromEntries(
+			Object.entries(state.accepted ?? {}).filter(([, until]) => until >= nowMs),
+		);
 		if (acceptedSignatures.has(key) || stored[verdict.signature] !== undefined) {
 			return refuse('This delivery was received before (same signature): refused as a replay');
 		}
@@ -142,10 +169,16 @@ export class HumanlyTrigger implements INodeType {
 		const event = typeof payload.event === 'string' ? payload.event : '';
 		const events = this.getNodeParameter('events', []) as string[];
 		if (!events.includes(event)) {
-			response.status(200).json({ received: true, ignored: `${event || 'an unnamed event'} is not one of the trigger's events` });
+			response.status(200).json({
+				received: true,
+				ignored: `${event || 'an unnamed event'} is not one of the trigger's events`,
+			});
 			return { noWebhookResponse: true };
 		}
-		const data = payload.data && typeof payload.data === 'object' && !Array.isArray(payload.data) ? (payload.data as IDataObject) : {};
+		const data =
+			payload.data && typeof payload.data === 'object' && !Array.isArray(payload.data)
+				? (payload.data as IDataObject)
+				: {};
 		return { workflowData: [[{ json: { ...data, event, timestamp: payload.timestamp ?? null } }]] };
 	}
 }

@@ -23,7 +23,8 @@ export const HUMANLY = {
 		candidateInterview: (id: string) => `/qsi/gather/candidate-interviews/${id}`,
 		candidateInterviewStatus: (id: string) => `/qsi/gather/candidate-interviews/${id}/status`,
 		candidateInterviewResults: (id: string) => `/qsi/gather/candidate-interviews/${id}/results`,
-		candidateInterviewResend: (id: string) => `/qsi/gather/candidate-interviews/${id}/resend-invite`,
+		candidateInterviewResend: (id: string) =>
+			`/qsi/gather/candidate-interviews/${id}/resend-invite`,
 	},
 
 	/**

@@ -7,15 +7,24 @@ import { HUMANLY } from './api';
 
 export const humanlyId = (what: string) =>
 	z
-		.string({ required_error: `${what} ID is required`, invalid_type_error: `${what} ID must be text` })
+		.string({
+			required_error: `${what} ID is required`,
+			invalid_type_error: `${what} ID must be text`,
+		})
 		.trim()
-		.regex(HUMANLY.idPattern, `must be a Humanly ${what} ID: letters, digits, '-' or '_', no spaces or slashes`);
+		.regex(
+			HUMANLY.idPattern,
+			`must be a Humanly ${what} ID: letters, digits, '-' or '_', no spaces or slashes`,
+		);
 
 /** Optional parameters arrive as '' (or null from an expression) when left empty: treat that as "not given". */
 export const blankToUndefined = (value: unknown) =>
-	value === '' || value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value;
+	value === '' || value === null || (typeof value === 'string' && value.trim() === '')
+		? undefined
+		: value;
 
-export const optionalId = (what: string) => z.preprocess(blankToUndefined, humanlyId(what).optional());
+export const optionalId = (what: string) =>
+	z.preprocess(blankToUndefined, humanlyId(what).optional());
 
 export const optionalPhone = z.preprocess(blankToUndefined, e164Phone.optional());
 
@@ -31,7 +40,11 @@ export const optionalOneOf = <Values extends readonly [string, ...string[]]>(val
 
 /** Expressions may give one ID, a comma-separated list or an array. */
 export function asIdList(value: unknown): unknown {
-	if (typeof value === 'string') return value.split(',').map((id) => id.trim()).filter(Boolean);
+	if (typeof value === 'string')
+		return value
+			.split(',')
+			.map((id) => id.trim())
+			.filter(Boolean);
 	if (Array.isArray(value)) return value.map((id) => (typeof id === 'string' ? id.trim() : id));
 	return value ?? [];
 }
@@ -45,7 +58,10 @@ export const teamIdList = z.preprocess(
 );
 
 export const optionalIdList = (what: string) =>
-	z.preprocess(asIdList, z.array(humanlyId(what), { invalid_type_error: `must be a list of ${what.toLowerCase()} IDs` }));
+	z.preprocess(
+		asIdList,
+		z.array(humanlyId(what), { invalid_type_error: `must be a list of ${what.toLowerCase()} IDs` }),
+	);
 
 /** A query filter that is true, false or not given (a boolean filter added to a collection). */
 export const optionalBoolean = z.preprocess(
@@ -71,9 +87,17 @@ export const optionalTimezone = z.preprocess(
 );
 
 /** Reads an ID parameter (a plain string or a resource locator) and checks it before it goes into a URL. */
-export function readId(context: IExecuteFunctions, parameter: string, what: string, itemIndex: number): string {
+export function readId(
+	context: IExecuteFunctions,
+	parameter: string,
+	what: string,
+	itemIndex: number,
+): string {
 	const value = context.getNodeParameter(parameter, itemIndex, '', { extractValue: true });
-	return validateInput(context, z.object({ [parameter]: humanlyId(what) }), { [parameter]: value }, itemIndex)[
-		parameter
-	] as string;
+	return validateInput(
+		context,
+		z.object({ [parameter]: humanlyId(what) }),
+		{ [parameter]: value },
+		itemIndex,
+	)[parameter] as string;
 }

@@ -26,7 +26,10 @@ type Context = IExecuteFunctions | ILoadOptionsFunctions;
 /** The API address of the credential's environment, without a trailing slash. */
 export function humanlyBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	const environment = String(credentials.environment ?? 'production');
-	if (environment === 'custom') return String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '');
+	if (environment === 'custom')
+		return String(credentials.baseUrl ?? '')
+			.trim()
+			.replace(/\/+$/, '');
 	return environment === 'staging' ? HUMANLY.environments.staging : HUMANLY.environments.production;
 }
 
@@ -34,7 +37,11 @@ export function humanlyBaseUrl(credentials: ICredentialDataDecryptedObject): str
 const errorEnvelope = z
 	.object({
 		error: z
-			.object({ code: z.string().optional(), message: z.string().optional(), details: z.unknown().optional() })
+			.object({
+				code: z.string().optional(),
+				message: z.string().optional(),
+				details: z.unknown().optional(),
+			})
 			.passthrough(),
 		meta: z.object({ requestId: z.string().optional() }).passthrough().optional(),
 	})
@@ -66,29 +73,47 @@ export const humanlyProfile: VendorProfile = {
 	credentialType: 'humanlyApi',
 	secretFields: ['apiKey'],
 	url: (credentials, path) => `${humanlyBaseUrl(credentials)}${path}`,
-	rateLimitHeaders: { limit: 'x-ratelimit-limit', remaining: 'x-ratelimit-remaining', reset: 'x-ratelimit-reset' },
+	rateLimitHeaders: {
+		limit: 'x-ratelimit-limit',
+		remaining: 'x-ratelimit-remaining',
+		reset: 'x-ratelimit-reset',
+	},
 	defaultMaxWaitSeconds: HUMANLY_DEFAULT_MAX_WAIT_SECONDS,
 	refusalWindowMs: BURST_WINDOW_MS,
 	parseError(body) {
 		const parsed = errorEnvelope.safeParse(body);
 		if (!parsed.success) return {};
 		const { error, meta } = parsed.data;
-		return { code: error.code, message: error.message, details: error.details, requestId: meta?.requestId };
+		return {
+			code: error.code,
+			message: error.message,
+			details: error.details,
+			requestId: meta?.requestId,
+		};
 	},
 	hint: hintFor,
 };
 
 /** One call; returns the whole body (the `{ data, meta }` envelope). */
-export async function humanlyRequest(this: Context, call: ApiCall, itemIndex = 0): Promise<IDataObject> {
+export async function humanlyRequest(
+	this: Context,
+	call: ApiCall,
+	itemIndex = 0,
+): Promise<IDataObject> {
 	return (await requestBody.call(this, humanlyProfile, call, itemIndex)) as IDataObject;
 }
 
 const recordEnvelope = z.object({ data: z.record(z.unknown()) }).passthrough();
 
 /** One call whose answer is one record (`data` is an object); returns that record. */
-export async function humanlyRecord(this: Context, call: ApiCall, itemIndex = 0): Promise<IDataObject> {
+export async function humanlyRecord(
+	this: Context,
+	call: ApiCall,
+	itemIndex = 0,
+): Promise<IDataObject> {
 	const body = await humanlyRequest.call(this, call, itemIndex);
-	return expectShape(this, recordEnvelope, body, `${call.method} ${call.path}`, itemIndex).data as IDataObject;
+	return expectShape(this, recordEnvelope, body, `${call.method} ${call.path}`, itemIndex)
+		.data as IDataObject;
 }
 
 /** One call whose answer is a list under `data.<listField>`; returns the list. */
@@ -99,8 +124,12 @@ export async function humanlyArray(
 	itemIndex = 0,
 ): Promise<IDataObject[]> {
 	const body = await humanlyRequest.call(this, call, itemIndex);
-	const schema = z.object({ data: z.object({ [listField]: z.array(z.record(z.unknown())) }).passthrough() }).passthrough();
-	return expectShape(this, schema, body, `${call.method} ${call.path}`, itemIndex).data[listField] as IDataObject[];
+	const schema = z
+		.object({ data: z.object({ [listField]: z.array(z.record(z.unknown())) }).passthrough() })
+		.passthrough();
+	return expectShape(this, schema, body, `${call.method} ${call.path}`, itemIndex).data[
+		listField
+	] as IDataObject[];
 }
 
 /** A paged list of api.ts: its records at `data.<list>`, at `paths.<list>`. */
@@ -122,12 +151,19 @@ export async function humanlyPage(
 			data: z
 				.object({
 					[list]: z.array(z.record(z.unknown())),
-					[HUMANLY.paginationField]: z.object({ totalPages: z.number().optional() }).passthrough().optional(),
+					[HUMANLY.paginationField]: z
+						.object({ totalPages: z.number().optional() })
+						.passthrough()
+						.optional(),
 				})
 				.passthrough(),
 		})
 		.passthrough();
-	const body = await humanlyRequest.call(this, { method: 'GET', path, qs: { ...filters, [pageParam]: page, [sizeParam]: pageSize } }, itemIndex);
+	const body = await humanlyRequest.call(
+		this,
+		{ method: 'GET', path, qs: { ...filters, [pageParam]: page, [sizeParam]: pageSize } },
+		itemIndex,
+	);
 	const { data } = expectShape(this, schema, body, `GET ${path}`, itemIndex);
 	const pagination = data[HUMANLY.paginationField] as { totalPages?: number } | undefined;
 	return { items: data[list] as IDataObject[], totalPages: pagination?.totalPages };
@@ -142,7 +178,8 @@ export async function humanlyPagedList(
 	itemIndex = 0,
 ): Promise<IDataObject[]> {
 	return await collectPages(
-		async ({ page, pageSize }) => await humanlyPage.call(this, list, filters, page, pageSize, itemIndex),
+		async ({ page, pageSize }) =>
+			await humanlyPage.call(this, list, filters, page, pageSize, itemIndex),
 		{ maxPageSize: HUMANLY.paging[list].maxPageSize },
 		limit,
 	);

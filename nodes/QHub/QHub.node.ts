@@ -21,7 +21,8 @@ export class QHub implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Provision users, manage locations and data sets, and read form and process entries in Q-Hub',
+		description:
+			'Provision users, manage locations and data sets, and read form and process entries in Q-Hub',
 		defaults: { name: 'Q-Hub' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

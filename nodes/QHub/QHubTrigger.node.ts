@@ -34,7 +34,11 @@ const DEFAULT_WINDOW_MINUTES = 5;
 
 const options = z.object({
 	emitOnActivation: z.number().int().min(0).max(PAGE_SIZE).default(0),
-	lateEntryMinutes: z.number().min(0).max(24 * 60).default(DEFAULT_WINDOW_MINUTES),
+	lateEntryMinutes: z
+		.number()
+		.min(0)
+		.max(24 * 60)
+		.default(DEFAULT_WINDOW_MINUTES),
 });
 
 function parentOptions(kind: EntryKind) {
@@ -42,13 +46,21 @@ function parentOptions(kind: EntryKind) {
 		const parents = await qhubList.call(this, kind.parentsPath, {}, undefined);
 		return [
 			{ name: `Any ${kind.parent}`, value: '' },
-			...parents.map((parent) => ({ name: String(parent.name ?? parent.id), value: String(parent.id) })),
+			...parents.map((parent) => ({
+				name: String(parent.name ?? parent.id),
+				value: String(parent.id),
+			})),
 		];
 	};
 }
 
 /** The newest `count` entries, oldest first: the list is oldest first, so the last page(s) hold them. */
-async function latestEntries(context: IPollFunctions, kind: EntryKind, filter: IDataObject, count: number): Promise<IDataObject[]> {
+async function latestEntries(
+	context: IPollFunctions,
+	kind: EntryKind,
+	filter: IDataObject,
+	count: number,
+): Promise<IDataObject[]> {
 	if (count === 0) return [];
 	const first = await qhubPage.call(context, kind.path, filter, 1, count);
 	const pages = first.totalPages ?? 1;
@@ -56,7 +68,11 @@ async function latestEntries(context: IPollFunctions, kind: EntryKind, filter: I
 	const last = await qhubPage.call(context, kind.path, filter, pages, count);
 	// A short last page is topped up from the page before it (the first page when there are two).
 	let before: IDataObject[] = [];
-	if (last.items.length < count) before = pages === 2 ? first.items : (await qhubPage.call(context, kind.path, filter, pages - 1, count)).items;
+	if (last.items.length < count)
+		before =
+			pages === 2
+				? first.items
+				: (await qhubPage.call(context, kind.path, filter, pages - 1, count)).items;
 	return [...before, ...last.items].slice(-count);
 }
 
@@ -67,7 +83,8 @@ export class QHubTrigger implements INodeType {
 		icon: { light: 'file:qhub.svg', dark: 'file:qhub.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"] === "processEntry" ? "New Process Entry" : "New Form Entry"}}',
+		subtitle:
+			'={{$parameter["event"] === "processEntry" ? "New Process Entry" : "New Form Entry"}}',
 		description: 'Starts the workflow when a form or process entry is submitted in Q-Hub',
 		defaults: { name: 'Q-Hub Trigger' },
 		polling: true,
@@ -89,7 +106,11 @@ export class QHubTrigger implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'New Form Entry', value: 'formEntry', description: 'A form was submitted' },
-					{ name: 'New Process Entry', value: 'processEntry', description: 'A process record was created' },
+					{
+						name: 'New Process Entry',
+						value: 'processEntry',
+						description: 'A process record was created',
+					},
 				],
 				default: 'formEntry',
 			},
@@ -126,7 +147,8 @@ export class QHubTrigger implements INodeType {
 						type: 'number',
 						typeOptions: { minValue: 0, maxValue: PAGE_SIZE },
 						default: 0,
-						description: 'How many of the newest existing entries the first poll after activation emits. 0 starts from now, without history.',
+						description:
+							'How many of the newest existing entries the first poll after activation emits. 0 starts from now, without history.',
 					},
 					{
 						displayName: 'Late Entry Window (Minutes)',
@@ -147,7 +169,10 @@ export class QHubTrigger implements INodeType {
 	};
 
 	methods = {
-		loadOptions: { getForms: parentOptions(ENTRY_KINDS.formEntry), getProcesses: parentOptions(ENTRY_KINDS.processEntry) },
+		loadOptions: {
+			getForms: parentOptions(ENTRY_KINDS.formEntry),
+			getProcesses: parentOptions(ENTRY_KINDS.processEntry),
+		},
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
@@ -162,20 +187,32 @@ export class QHubTrigger implements INodeType {
 		const given = validateInput(this, options, this.getNodeParameter('options', {}), 0);
 		const windowMs = given.lateEntryMinutes * 60_000;
 		const filter: IDataObject = parentId ? { [kind.parentFilter]: parentId } : {};
-		const emit = (entries: IDataObject[]) => (entries.length ? [entries.map((json) => ({ json }))] : null);
+		const emit = (entries: IDataObject[]) =>
+			entries.length ? [entries.map((json) => ({ json }))] : null;
 
 		// "Fetch Test Event": real recent entries, and the cursor stays where it is.
-		if (this.getMode() === 'manual') return emit(await latestEntries(this, kind, filter, TEST_EVENT_ENTRIES));
+		if (this.getMode() === 'manual')
+			return emit(await latestEntries(this, kind, filter, TEST_EVENT_ENTRIES));
 
 		const state = this.getWorkflowStaticData('node') as PollState;
 		const watching = `${event}:${parentId ?? ''}`;
 		if (state.watching !== watching || !state.cursor) {
 			const now = clock.now();
 			// Every page of the window counts as seen: a busy form's later entries must not come out next poll.
-			const inWindow = await qhubList.call(this, kind.path, { ...filter, from: new Date(now - windowMs).toISOString() }, undefined);
+			const inWindow = await qhubList.call(
+				this,
+				kind.path,
+				{ ...filter, from: new Date(now - windowMs).toISOString() },
+				undefined,
+			);
 			const recent = await latestEntries(this, kind, filter, given.emitOnActivation);
 			state.watching = watching;
-			state.cursor = startCursor(now, [...inWindow, ...recent], kind.timeField, windowMs) as PollState['cursor'];
+			state.cursor = startCursor(
+				now,
+				[...inWindow, ...recent],
+				kind.timeField,
+				windowMs,
+			) as PollState['cursor'];
 			return emit(recent);
 		}
 
@@ -183,7 +220,9 @@ export class QHubTrigger implements INodeType {
 		const fresh: IDataObject[] = [];
 		const from = pollFrom(cursor, windowMs);
 		for (let page = 1; ; page++) {
-			const read = await qhubPage.call(this, kind.path, { ...filter, from }, page, PAGE_SIZE).catch((error: Error) => error);
+			const read = await qhubPage
+				.call(this, kind.path, { ...filter, from }, page, PAGE_SIZE)
+				.catch((error: Error) => error);
 			if (read instanceof Error) {
 				// A rate limit past Max Wait ends the poll: what was read is emitted, the rest comes next poll.
 				if (vendorContextOf(read)?.httpCode !== '429') throw read;

@@ -7,9 +7,15 @@ import { QHUB } from './api';
 
 export const qhubId = (what: string) =>
 	z
-		.string({ required_error: `${what} ID is required`, invalid_type_error: `${what} ID must be text` })
+		.string({
+			required_error: `${what} ID is required`,
+			invalid_type_error: `${what} ID must be text`,
+		})
 		.trim()
-		.regex(QHUB.idPattern, `must be a Q-Hub ${what} ID: letters, digits, '-' or '_', no spaces or slashes`);
+		.regex(
+			QHUB.idPattern,
+			`must be a Q-Hub ${what} ID: letters, digits, '-' or '_', no spaces or slashes`,
+		);
 
 const optionalId = (what: string) =>
 	z.preprocess((value) => (value === '' ? undefined : value), qhubId(what).optional());
@@ -24,6 +30,10 @@ export const locationInput = z.object({
 /** The location chosen in the resource locator, checked before it goes into a URL. */
 export function readLocationId(context: IExecuteFunctions, itemIndex: number): string {
 	const value = context.getNodeParameter('locationId', itemIndex, '', { extractValue: true });
-	return validateInput(context, z.object({ locationId: qhubId('Location') }), { locationId: value }, itemIndex)
-		.locationId;
+	return validateInput(
+		context,
+		z.object({ locationId: qhubId('Location') }),
+		{ locationId: value },
+		itemIndex,
+	).locationId;
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { z } from 'zod';
 
 import { collectPages, type Page } from '../shared/paging';
@@ -30,8 +35,13 @@ export const qhubProfile: VendorProfile = {
 	displayName: 'Q-Hub',
 	credentialType: 'qHubApi',
 	secretFields: ['apiKey', 'apiSecret'],
-	url: (credentials, path) => `${String(credentials.baseUrl || QHUB.defaultBaseUrl).replace(/\/+$/, '')}${path}`,
-	rateLimitHeaders: { limit: 'ratelimit-limit', remaining: 'ratelimit-remaining', reset: 'ratelimit-reset' },
+	url: (credentials, path) =>
+		`${String(credentials.baseUrl || QHUB.defaultBaseUrl).replace(/\/+$/, '')}${path}`,
+	rateLimitHeaders: {
+		limit: 'ratelimit-limit',
+		remaining: 'ratelimit-remaining',
+		reset: 'ratelimit-reset',
+	},
 	defaultMaxWaitSeconds: QHUB_DEFAULT_MAX_WAIT_SECONDS,
 	parseError(body, headers) {
 		const parsed = errorBody.safeParse(body);
@@ -71,11 +81,18 @@ export async function qhubPage(
 ): Promise<Page<IDataObject>> {
 	const body = await qhubRequest.call(
 		this,
-		{ method: 'GET', path, qs: { ...filters, [QHUB.paging.pageParam]: page, [QHUB.paging.sizeParam]: pageSize } },
+		{
+			method: 'GET',
+			path,
+			qs: { ...filters, [QHUB.paging.pageParam]: page, [QHUB.paging.sizeParam]: pageSize },
+		},
 		itemIndex,
 	);
 	const parsed = expectShape(this, listBody, body, `GET ${path}`, itemIndex);
-	return { items: parsed[QHUB.paging.itemsField] as IDataObject[], totalPages: parsed.meta?.totalPages };
+	return {
+		items: parsed[QHUB.paging.itemsField] as IDataObject[],
+		totalPages: parsed.meta?.totalPages,
+	};
 }
 
 /** Every Q-Hub list, paged as api.ts says, up to `limit` (undefined: all). */
@@ -87,7 +104,8 @@ export async function qhubList(
 	itemIndex = 0,
 ): Promise<IDataObject[]> {
 	return await collectPages(
-		async ({ page, pageSize }) => await qhubPage.call(this, path, filters, page, pageSize, itemIndex),
+		async ({ page, pageSize }) =>
+			await qhubPage.call(this, path, filters, page, pageSize, itemIndex),
 		{ maxPageSize: QHUB.paging.maxPageSize },
 		limit,
 	);

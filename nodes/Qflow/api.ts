@@ -69,7 +69,12 @@ export const QFLOW = {
 	rateLimit: { requests: 1000, windowMs: 60_000 },
 	mitigationWindowSeconds: 60,
 	/** OAuth errors of the token endpoint that no retry can mend in this run (a wrong secret or password). */
-	finalSignInCodes: ['invalid_client', 'invalid_grant', 'invalid_username_format', 'incomplete_credential'] as string[],
+	finalSignInCodes: [
+		'invalid_client',
+		'invalid_grant',
+		'invalid_username_format',
+		'incomplete_credential',
+	] as string[],
 
 	/**
 	 * iFrame SSO (documented): AES-256-CBC with the fixed IV, link `https://<enterprise>.qflowhub.io/sso`

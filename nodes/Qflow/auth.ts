@@ -1,4 +1,8 @@
-import type { ICredentialDataDecryptedObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 
 import { CredentialAnswerError, redact } from '../shared/errors';
 import { QFLOW } from './api';
@@ -29,7 +33,10 @@ export function hostOf(value: unknown, fallback: string): string {
  */
 export class QflowSignInError extends CredentialAnswerError {
 	constructor(status: number, code: string, message: string) {
-		super(message, { status, body: { [QFLOW.error.codeField]: code, [QFLOW.error.messageField]: message } });
+		super(message, {
+			status,
+			body: { [QFLOW.error.codeField]: code, [QFLOW.error.messageField]: message },
+		});
 		this.name = 'QflowSignInError';
 	}
 }
@@ -74,10 +81,19 @@ const NETWORK_FAILURES: Record<string, string> = {
 const SIGN_IN_TIMEOUT_MS = 30_000;
 
 /** A credential field that must not be empty; secrets are sent exactly as typed, names trimmed. */
-function required(credentials: ICredentialDataDecryptedObject, field: string, label: string, secret = false): string {
+function required(
+	credentials: ICredentialDataDecryptedObject,
+	field: string,
+	label: string,
+	secret = false,
+): string {
 	const value = credentials[field];
 	if (typeof value !== 'string' || value.trim() === '') {
-		throw new QflowSignInError(400, 'incomplete_credential', `${SIGN_IN} not attempted: ${label} is empty in the Qflow credential`);
+		throw new QflowSignInError(
+			400,
+			'incomplete_credential',
+			`${SIGN_IN} not attempted: ${label} is empty in the Qflow credential`,
+		);
 	}
 	return secret ? value : value.trim();
 }
@@ -87,7 +103,10 @@ function required(credentials: ICredentialDataDecryptedObject, field: string, la
  * the access token, or throws a QflowSignInError that names the credential field to fix and holds no
  * secret.
  */
-export async function requestAccessToken(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<string> {
+export async function requestAccessToken(
+	helper: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<string> {
 	const clientId = required(credentials, 'clientId', 'Client ID');
 	const clientSecret = required(credentials, 'clientSecret', 'Client Secret', true);
 	const username = required(credentials, 'username', 'Enterprise Username');
@@ -157,11 +176,18 @@ export async function requestAccessToken(helper: IHttpRequestHelper, credentials
 	}
 	const oauthError = typeof body.error === 'string' && body.error !== '' ? body.error : undefined;
 	const description =
-		typeof body.error_description === 'string' && body.error_description !== '' ? `: ${body.error_description.slice(0, 200)}` : '';
-	const known = oauthError !== undefined && Object.prototype.hasOwnProperty.call(OAUTH_ERRORS, oauthError);
+		typeof body.error_description === 'string' && body.error_description !== ''
+			? `: ${body.error_description.slice(0, 200)}`
+			: '';
+	const known =
+		oauthError !== undefined && Object.prototype.hasOwnProperty.call(OAUTH_ERRORS, oauthError);
 	const { what, fix } = known ? OAUTH_ERRORS[oauthError] : OTHER_REFUSAL;
 	const code = oauthError ?? `HTTP ${response.statusCode}`;
-	throw new QflowSignInError(400, oauthError ?? 'sign_in_refused', clean(`${SIGN_IN} refused: ${what} (${code}${description}). ${fix}`));
+	throw new QflowSignInError(
+		400,
+		oauthError ?? 'sign_in_refused',
+		clean(`${SIGN_IN} refused: ${what} (${code}${description}). ${fix}`),
+	);
 }
 
 function parseBody(body: unknown): Record<string, unknown> {

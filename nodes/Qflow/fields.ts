@@ -3,7 +3,8 @@ import type { INodeProperties } from 'n8n-workflow';
 import { recordLocator } from '../shared/fields';
 import { QFLOW } from './api';
 
-const GUID_REGEX = '^\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*$';
+const GUID_REGEX =
+	'^\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*$';
 
 /** A user picked from Qflow's list, given by ID, or found by email. */
 export const userLocator = (description: string): INodeProperties =>
@@ -17,11 +18,21 @@ export const userLocator = (description: string): INodeProperties =>
 			validation: [
 				{
 					type: 'regex',
-					properties: { regex: GUID_REGEX, errorMessage: 'A Qflow user ID is a GUID, e.g. 050f4a44-d7d1-452e-837a-0d2759dcfa69' },
+					properties: {
+						regex: GUID_REGEX,
+						errorMessage: 'A Qflow user ID is a GUID, e.g. 050f4a44-d7d1-452e-837a-0d2759dcfa69',
+					},
 				},
 			],
 		},
-		modes: [{ displayName: 'By Email', name: 'email', type: 'string', placeholder: 'e.g. jane@example.com' }],
+		modes: [
+			{
+				displayName: 'By Email',
+				name: 'email',
+				type: 'string',
+				placeholder: 'e.g. jane@example.com',
+			},
+		],
 	});
 
 /** Fields besides the names and email that Create sets and Update may change. */

@@ -29,7 +29,10 @@ export const newPassword = QFLOW.password.mustContain.reduce(
 );
 
 const optionalEmpty = <Schema extends z.ZodTypeAny>(schema: Schema) =>
-	z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
+	z.preprocess(
+		(value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+		schema.optional(),
+	);
 
 /** The user fields of Create (all) and Update (any). */
 export const userFields = z.object({
@@ -62,11 +65,18 @@ export async function readUser(
 	itemIndex: number,
 	parameter = 'userId',
 ): Promise<{ id: string; user?: IDataObject }> {
-	const locator = context.getNodeParameter(parameter, itemIndex) as INodeParameterResourceLocator | string;
+	const locator = context.getNodeParameter(parameter, itemIndex) as
+		| INodeParameterResourceLocator
+		| string;
 	const mode = typeof locator === 'object' && locator !== null ? locator.mode : 'id';
 	const value = typeof locator === 'object' && locator !== null ? locator.value : locator;
 	if (mode === 'email') {
-		const { email } = validateInput(context, z.object({ email: emailAddress }), { email: value }, itemIndex);
+		const { email } = validateInput(
+			context,
+			z.object({ email: emailAddress }),
+			{ email: value },
+			itemIndex,
+		);
 		const user = await qflowUser.call(
 			context,
 			{ method: 'GET', path: QFLOW.paths.userByEmail, qs: { [QFLOW.emailParam]: email } },

@@ -30,7 +30,10 @@ export function ssoKeyBytes(key: string): Buffer {
 /** base64 of the AES-256-CBC ciphertext of `<userGuid>@<enterprisePin>` (not yet URL-encoded). */
 export function ssoCiphertext(userGuid: string, enterprisePin: string, key: string): string {
 	const cipher = createCipheriv('aes-256-cbc', ssoKeyBytes(key), Buffer.from(QFLOW.sso.iv, 'utf8'));
-	return Buffer.concat([cipher.update(`${userGuid}@${enterprisePin}`, 'utf8'), cipher.final()]).toString('base64');
+	return Buffer.concat([
+		cipher.update(`${userGuid}@${enterprisePin}`, 'utf8'),
+		cipher.final(),
+	]).toString('base64');
 }
 
 /** The `token` query value: the base64 ciphertext, URL-encoded. */

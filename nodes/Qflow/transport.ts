@@ -47,7 +47,8 @@ export const qflowProfile: VendorProfile = {
 	displayName: 'Qflow',
 	credentialType: 'qflowApi',
 	secretFields: ['clientSecret', 'password', 'subscriptionApiKey', 'accessToken', 'ssoSecretKey'],
-	url: (credentials, path) => `${hostOf(credentials.apiHost, QFLOW.defaultApiHost)}${QFLOW.apiPrefix}${path}`,
+	url: (credentials, path) =>
+		`${hostOf(credentials.apiHost, QFLOW.defaultApiHost)}${QFLOW.apiPrefix}${path}`,
 	// The credential signs in through preAuthentication: n8n renews the token on a thrown 401.
 	renewsTokenOn401: true,
 	defaultMaxWaitSeconds: QFLOW_DEFAULT_MAX_WAIT_SECONDS,
@@ -66,7 +67,10 @@ export const qflowProfile: VendorProfile = {
 		};
 	},
 	// A wrong client secret or password stays wrong for the rest of the run.
-	signInRefused: (_status, error) => isSignInMessage(error.message) && error.code !== undefined && QFLOW.finalSignInCodes.includes(error.code),
+	signInRefused: (_status, error) =>
+		isSignInMessage(error.message) &&
+		error.code !== undefined &&
+		QFLOW.finalSignInCodes.includes(error.code),
 	hint(status, error) {
 		// A sign-in failure's message already names the credential field to fix.
 		if (isSignInMessage(error.message)) return undefined;
@@ -96,13 +100,15 @@ export async function qflowRequest<T = unknown>(
 /** A user as Qflow returns it: `id` is the one documented required field, the rest are strings. */
 export const userShape = z.object({ id: z.string().min(1) }).passthrough();
 
-export async function qflowUser(
-	this: Context,
-	call: ApiCall,
-	itemIndex = 0,
-): Promise<IDataObject> {
+export async function qflowUser(this: Context, call: ApiCall, itemIndex = 0): Promise<IDataObject> {
 	const body = await qflowRequest.call(this, call, itemIndex);
-	return expectShape(this, userShape, body, `${call.method} ${call.path}`, itemIndex) as IDataObject;
+	return expectShape(
+		this,
+		userShape,
+		body,
+		`${call.method} ${call.path}`,
+		itemIndex,
+	) as IDataObject;
 }
 
 const userPage = z.array(z.record(z.unknown()));
@@ -116,7 +122,11 @@ export async function qflowUserPage(
 ): Promise<IDataObject[]> {
 	const body = await qflowRequest.call(
 		this,
-		{ method: 'GET', path: QFLOW.paths.users, qs: { [QFLOW.paging.pageParam]: page, [QFLOW.paging.sizeParam]: pageSize } },
+		{
+			method: 'GET',
+			path: QFLOW.paths.users,
+			qs: { [QFLOW.paging.pageParam]: page, [QFLOW.paging.sizeParam]: pageSize },
+		},
 		itemIndex,
 	);
 	return expectShape(this, userPage, body, `GET ${QFLOW.paths.users}`, itemIndex) as IDataObject[];
@@ -129,7 +139,9 @@ export async function qflowUsers(
 	itemIndex = 0,
 ): Promise<IDataObject[]> {
 	return await collectPages(
-		async ({ page, pageSize }) => ({ items: await qflowUserPage.call(this, page, pageSize, itemIndex) }),
+		async ({ page, pageSize }) => ({
+			items: await qflowUserPage.call(this, page, pageSize, itemIndex),
+		}),
 		{ maxPageSize: QFLOW.paging.maxPageSize },
 		limit,
 	);

@@ -18,7 +18,8 @@ export interface VendorErrorContext extends JsonObject {
 }
 
 export function vendorContextOf(error: unknown): VendorErrorContext | undefined {
-	const context = (error as { context?: { vendorError?: VendorErrorContext } } | undefined)?.context;
+	const context = (error as { context?: { vendorError?: VendorErrorContext } } | undefined)
+		?.context;
 	return context?.vendorError;
 }
 
@@ -49,8 +50,10 @@ export class CredentialAnswerError extends Error {
 export function credentialAnswerOf(error: unknown): CredentialAnswer | undefined {
 	type Carrier = { data?: { credentialAnswer?: Partial<CredentialAnswer> } };
 	const thrown = error as { response?: Carrier; context?: Carrier } | undefined;
-	const answer = thrown?.response?.data?.credentialAnswer ?? thrown?.context?.data?.credentialAnswer;
-	if (typeof answer?.status !== 'number' || !answer.body || typeof answer.body !== 'object') return undefined;
+	const answer =
+		thrown?.response?.data?.credentialAnswer ?? thrown?.context?.data?.credentialAnswer;
+	if (typeof answer?.status !== 'number' || !answer.body || typeof answer.body !== 'object')
+		return undefined;
 	return { status: answer.status, body: answer.body };
 }
 
@@ -84,7 +87,9 @@ export function apiError(node: INode, input: ApiErrorInput): NodeApiError {
 	const descriptionParts = [
 		input.hint,
 		vendorError.code ? `${input.vendor} error code: ${vendorError.code}.` : undefined,
-		vendorError.requestId ? `Request id: ${vendorError.requestId} (quote it to ${input.vendor} support).` : undefined,
+		vendorError.requestId
+			? `Request id: ${vendorError.requestId} (quote it to ${input.vendor} support).`
+			: undefined,
 	].filter(Boolean);
 	const message = clean(input.message);
 	const description = clean(descriptionParts.join(' '));
@@ -92,16 +97,12 @@ export function apiError(node: INode, input: ApiErrorInput): NodeApiError {
 		vendorError.details === undefined
 			? null
 			: (JSON.parse(clean(JSON.stringify(vendorError.details))) as VendorErrorContext['details']);
-	const error = new NodeApiError(
-		node,
-		{ message, description } as JsonObject,
-		{
-			message,
-			description: description || undefined,
-			httpCode: input.status === null ? undefined : String(input.status),
-			itemIndex: input.itemIndex,
-		},
-	);
+	const error = new NodeApiError(node, { message, description } as JsonObject, {
+		message,
+		description: description || undefined,
+		httpCode: input.status === null ? undefined : String(input.status),
+		itemIndex: input.itemIndex,
+	});
 	error.context.vendorError = {
 		vendor: input.vendor,
 		httpCode: input.status === null ? null : String(input.status),

@@ -5,7 +5,11 @@ import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
  * The node-wide "Request Options" collection, shown for every operation. `concurrentReads` (a
  * default that stays inside the vendor's limit) offers overlapping reads where the vendor allows it.
  */
-export function requestOptionsProperty(defaultMaxWaitSeconds: number, windowNote: string, concurrentReads?: number): INodeProperties {
+export function requestOptionsProperty(
+	defaultMaxWaitSeconds: number,
+	windowNote: string,
+	concurrentReads?: number,
+): INodeProperties {
 	const readsOption: INodeProperties[] = concurrentReads
 		? [
 				{
@@ -40,7 +44,8 @@ export function requestOptionsProperty(defaultMaxWaitSeconds: number, windowNote
 				type: 'number',
 				typeOptions: { minValue: 1 },
 				default: 60,
-				description: 'How long one request may wait for its answer. A create that times out is not sent again: it may have been processed.',
+				description:
+					'How long one request may wait for its answer. A create that times out is not sent again: it may have been processed.',
 			},
 			...readsOption,
 		],
@@ -71,7 +76,13 @@ export function recordLocator(record: {
 				type: 'list',
 				typeOptions: { searchListMethod: record.searchListMethod, searchable: true },
 			},
-			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: record.idPlaceholder, ...record.idMode },
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: record.idPlaceholder,
+				...record.idMode,
+			},
 			...(record.modes ?? []),
 		],
 	};

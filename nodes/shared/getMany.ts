@@ -5,7 +5,10 @@ import { eachItem, type Operation } from './operation';
 import { validateInput } from './validate';
 
 const limitInput = z.object({
-	limit: z.number({ invalid_type_error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1'),
+	limit: z
+		.number({ invalid_type_error: 'must be a number' })
+		.int('must be a whole number')
+		.min(1, 'must be at least 1'),
 });
 
 export interface GetManySpec {
@@ -19,11 +22,19 @@ export interface GetManySpec {
 	 * The Filters collection: each field named after the API's query parameter, and the schema that
 	 * checks them. The schema's output is the query as sent (keys are the API's names).
 	 */
-	filters?: { properties: INodeProperties[]; schema: z.ZodType<IDataObject, z.ZodTypeDef, unknown> };
+	filters?: {
+		properties: INodeProperties[];
+		schema: z.ZodType<IDataObject, z.ZodTypeDef, unknown>;
+	};
 	/** The fields most workflows need, offered as "Simplify" (on by default). */
 	simplify?: (record: IDataObject) => IDataObject;
 	/** Reads the records: up to `limit` (undefined: all), paging as the vendor's api.ts says. */
-	list(this: IExecuteFunctions, query: IDataObject, limit: number | undefined, itemIndex: number): Promise<IDataObject[]>;
+	list(
+		this: IExecuteFunctions,
+		query: IDataObject,
+		limit: number | undefined,
+		itemIndex: number,
+	): Promise<IDataObject[]>;
 }
 
 /**
@@ -79,14 +90,28 @@ export function getManyOperation(spec: GetManySpec): Operation {
 		execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
 			const query: IDataObject = {};
 			if (spec.filters) {
-				const given = validateInput(this, spec.filters.schema, this.getNodeParameter('filters', itemIndex, {}), itemIndex);
-				for (const [name, value] of Object.entries(given)) if (value !== undefined) query[name] = value;
+				const given = validateInput(
+					this,
+					spec.filters.schema,
+					this.getNodeParameter('filters', itemIndex, {}),
+					itemIndex,
+				);
+				for (const [name, value] of Object.entries(given))
+					if (value !== undefined) query[name] = value;
 			}
 			const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-			const limit = returnAll ? undefined : validateInput(this, limitInput, { limit: this.getNodeParameter('limit', itemIndex, 50) }, itemIndex).limit;
+			const limit = returnAll
+				? undefined
+				: validateInput(
+						this,
+						limitInput,
+						{ limit: this.getNodeParameter('limit', itemIndex, 50) },
+						itemIndex,
+					).limit;
 			// Lists without paging return everything: Limit is applied here as well.
 			const records = (await spec.list.call(this, query, limit, itemIndex)).slice(0, limit);
-			const simplify = spec.simplify && (this.getNodeParameter('simplify', itemIndex, true) as boolean);
+			const simplify =
+				spec.simplify && (this.getNodeParameter('simplify', itemIndex, true) as boolean);
 			return simplify ? records.map(spec.simplify!) : records;
 		}),
 	};

@@ -26,12 +26,18 @@ export interface Resource {
 export type Resources = Record<string, Resource>;
 
 /** Picks the operation the node is set to and runs it over the input items. */
-export async function route(this: IExecuteFunctions, resources: Resources): Promise<INodeExecutionData[][]> {
+export async function route(
+	this: IExecuteFunctions,
+	resources: Resources,
+): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const selected = resources[resource]?.operations[operation];
 	if (!selected) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" of "${resource}" is not supported`,
+		);
 	}
 	return [await selected.execute.call(this, this.getInputData())];
 }
@@ -42,7 +48,13 @@ export function errorItem(error: unknown, itemIndex: number): INodeExecutionData
 	const { message, description } = error as { message?: string; description?: string | null };
 	const json: IDataObject = { error: message ?? String(error) };
 	if (description) json.description = description;
-	if (vendor) Object.assign(json, { httpCode: vendor.httpCode, code: vendor.code, requestId: vendor.requestId, details: vendor.details });
+	if (vendor)
+		Object.assign(json, {
+			httpCode: vendor.httpCode,
+			code: vendor.code,
+			requestId: vendor.requestId,
+			details: vendor.details,
+		});
 	return { json, pairedItem: { item: itemIndex } };
 }
 
@@ -61,18 +73,27 @@ type ItemRun = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObje
  * Calls `run` for every index from 0 to count - 1 with at most `limit` calls in flight, and stops
  * starting new ones once `stop()` says so. Resolves when every started call has settled.
  */
-export async function forEachIndex(count: number, limit: number, run: (index: number) => Promise<void>, stop: () => boolean = () => false) {
+export async function forEachIndex(
+	count: number,
+	limit: number,
+	run: (index: number) => Promise<void>,
+	stop: () => boolean = () => false,
+) {
 	let next = 0;
 	const worker = async () => {
 		while (next < count && !stop()) await run(next++);
 	};
-	await Promise.all(Array.from({ length: Math.max(1, Math.min(count, Math.floor(limit) || 1)) }, worker));
+	await Promise.all(
+		Array.from({ length: Math.max(1, Math.min(count, Math.floor(limit) || 1)) }, worker),
+	);
 }
 
 /** How many reads of one node run may be in flight at once: its "Concurrent Reads" option, or the vendor's default. */
 export function concurrentReads(defaultReads: number): (context: IExecuteFunctions) => number {
 	return (context) => {
-		const value = Number(context.getNodeParameter('requestOptions.concurrentReads', 0, defaultReads));
+		const value = Number(
+			context.getNodeParameter('requestOptions.concurrentReads', 0, defaultReads),
+		);
 		return Number.isInteger(value) && value >= 1 ? value : defaultReads;
 	};
 }
@@ -99,10 +120,14 @@ export function eachItem(
 			async (itemIndex) => {
 				try {
 					const result = await run.call(this, itemIndex);
-					outputs[itemIndex] = (Array.isArray(result) ? result : [result]).map((json) => ({ json, pairedItem: { item: itemIndex } }));
+					outputs[itemIndex] = (Array.isArray(result) ? result : [result]).map((json) => ({
+						json,
+						pairedItem: { item: itemIndex },
+					}));
 				} catch (error) {
 					if (continueOnFail) outputs[itemIndex] = [errorItem(error, itemIndex)];
-					else if (firstFailure === undefined || itemIndex < firstFailure.itemIndex) firstFailure = { itemIndex, error };
+					else if (firstFailure === undefined || itemIndex < firstFailure.itemIndex)
+						firstFailure = { itemIndex, error };
 				}
 			},
 			() => !continueOnFail && firstFailure !== undefined,

@@ -27,7 +27,8 @@ export async function collectPages<T = IDataObject>(
 	limit: number | undefined,
 ): Promise<T[]> {
 	// One size for every page: page numbers count in units of it.
-	const pageSize = limit === undefined ? rule.maxPageSize : Math.max(1, Math.min(rule.maxPageSize, limit));
+	const pageSize =
+		limit === undefined ? rule.maxPageSize : Math.max(1, Math.min(rule.maxPageSize, limit));
 	const collected: T[] = [];
 	for (let page = rule.firstPage ?? 1; ; page++) {
 		const { items, totalPages } = await fetchPage({ page, pageSize });

@@ -29,7 +29,10 @@ function header(headers: ResponseHeaders | undefined, name: string): string | un
 }
 
 /** `Retry-After` as seconds or an HTTP-date, in milliseconds from `nowMs`; undefined when absent or unreadable. */
-export function retryAfterMs(headers: ResponseHeaders | undefined, nowMs: number): number | undefined {
+export function retryAfterMs(
+	headers: ResponseHeaders | undefined,
+	nowMs: number,
+): number | undefined {
 	const value = header(headers, 'retry-after')?.trim();
 	if (!value) return undefined;
 	if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
@@ -48,10 +51,15 @@ export function resetAtMs(
 	const value = header(headers, names.reset)?.trim();
 	if (!value || !/^\d+(\.\d+)?$/.test(value)) return undefined;
 	const seconds = Number(value);
-	return seconds >= EPOCH_SECONDS_THRESHOLD ? Math.ceil(seconds * 1000) : nowMs + Math.round(seconds * 1000);
+	return seconds >= EPOCH_SECONDS_THRESHOLD
+		? Math.ceil(seconds * 1000)
+		: nowMs + Math.round(seconds * 1000);
 }
 
-function wholeNumber(headers: ResponseHeaders | undefined, name: string | undefined): number | undefined {
+function wholeNumber(
+	headers: ResponseHeaders | undefined,
+	name: string | undefined,
+): number | undefined {
 	const value = name === undefined ? undefined : header(headers, name)?.trim();
 	return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
 }
@@ -70,7 +78,11 @@ export function windowReport(
 ): WindowReport | undefined {
 	const remaining = wholeNumber(headers, names?.remaining);
 	if (remaining === undefined) return undefined;
-	return { remaining, limit: wholeNumber(headers, names?.limit), resetAt: resetAtMs(headers, names, nowMs) };
+	return {
+		remaining,
+		limit: wholeNumber(headers, names?.limit),
+		resetAt: resetAtMs(headers, names, nowMs),
+	};
 }
 
 interface KeyState {
@@ -114,12 +126,18 @@ export class RateLimitMemory {
 	reserve(key: string, nowMs: number, documented?: DocumentedLimit): number {
 		const state = this.state(key);
 		if (state.resetAt !== undefined && state.resetAt <= nowMs) forgetWindow(state);
-		if (state.remaining !== undefined && state.remaining - state.inFlight <= 0 && state.resetAt !== undefined) {
+		if (
+			state.remaining !== undefined &&
+			state.remaining - state.inFlight <= 0 &&
+			state.resetAt !== undefined
+		) {
 			return state.resetAt - nowMs;
 		}
 		if (documented) {
-			while (state.sent.length > 0 && state.sent[0] <= nowMs - documented.windowMs) state.sent.shift();
-			if (state.sent.length >= documented.requests) return state.sent[0] + documented.windowMs - nowMs;
+			while (state.sent.length > 0 && state.sent[0] <= nowMs - documented.windowMs)
+				state.sent.shift();
+			if (state.sent.length >= documented.requests)
+				return state.sent[0] + documented.windowMs - nowMs;
 			state.sent.push(nowMs);
 		}
 		state.inFlight += 1;
@@ -135,8 +153,13 @@ export class RateLimitMemory {
 		// Answers of requests in flight together may arrive out of order: within one window the
 		// lowest remaining count is the true one.
 		const sameWindow =
-			state.remaining !== undefined && state.resetAt !== undefined && report.resetAt !== undefined && Math.abs(state.resetAt - report.resetAt) < 1000;
-		state.remaining = sameWindow ? Math.min(state.remaining ?? report.remaining, report.remaining) : report.remaining;
+			state.remaining !== undefined &&
+			state.resetAt !== undefined &&
+			report.resetAt !== undefined &&
+			Math.abs(state.resetAt - report.resetAt) < 1000;
+		state.remaining = sameWindow
+			? Math.min(state.remaining ?? report.remaining, report.remaining)
+			: report.remaining;
 		state.resetAt = report.resetAt;
 	}
 
@@ -149,7 +172,9 @@ export class RateLimitMemory {
 	reopen(key: string, refusedResetAt: number | undefined, nowMs: number): void {
 		const state = this.state(key);
 		const newer =
-			state.resetAt !== undefined && state.resetAt > nowMs && (refusedResetAt === undefined || state.resetAt - refusedResetAt >= 1000);
+			state.resetAt !== undefined &&
+			state.resetAt > nowMs &&
+			(refusedResetAt === undefined || state.resetAt - refusedResetAt >= 1000);
 		if (!newer) forgetWindow(state);
 	}
 

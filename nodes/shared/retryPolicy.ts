@@ -5,7 +5,12 @@
  * again, or give up with this message. No I/O, no clock: test/unit/shared/retryPolicy.test.ts reads
  * it as a table.
  */
-import { retryAfterMs, resetAtMs, type RateLimitHeaderNames, type ResponseHeaders } from './rateLimit';
+import {
+	retryAfterMs,
+	resetAtMs,
+	type RateLimitHeaderNames,
+	type ResponseHeaders,
+} from './rateLimit';
 
 export const MAX_RETRIES = 5;
 export const BACKOFF_BASE_MS = 1_000;
@@ -86,7 +91,15 @@ function paceAdvice(knownLimit: number | undefined): string {
 }
 
 /** A wait the server asked for (or a spent window) that Max Wait does not allow. */
-function tooLong(pacing: Pacing, status: 429 | 503, why: string, waitMs: number, nowMs: number, maxWaitMs: number, knownLimit?: number) {
+function tooLong(
+	pacing: Pacing,
+	status: 429 | 503,
+	why: string,
+	waitMs: number,
+	nowMs: number,
+	maxWaitMs: number,
+	knownLimit?: number,
+) {
 	const resetAt = describeReset(nowMs + waitMs, nowMs);
 	return {
 		retry: false as const,
@@ -101,9 +114,23 @@ function tooLong(pacing: Pacing, status: 429 | 503, why: string, waitMs: number,
 }
 
 /** Before sending: the window the headers described is spent until `waitMs` from now. */
-export function beforeSending(pacing: Pacing, waitMs: number, nowMs: number, maxWaitMs: number, knownLimit?: number): Verdict {
+export function beforeSending(
+	pacing: Pacing,
+	waitMs: number,
+	nowMs: number,
+	maxWaitMs: number,
+	knownLimit?: number,
+): Verdict {
 	if (waitMs <= maxWaitMs) return { retry: true, waitMs };
-	return tooLong(pacing, 429, 'no requests left in this window', waitMs, nowMs, maxWaitMs, knownLimit);
+	return tooLong(
+		pacing,
+		429,
+		'no requests left in this window',
+		waitMs,
+		nowMs,
+		maxWaitMs,
+		knownLimit,
+	);
 }
 
 /** After a try that failed: wait and try again, or give up. */
@@ -114,11 +141,21 @@ export function afterFailure(pacing: Pacing, failed: FailedTry): Verdict {
 
 	if (status === 429 || status === 503) {
 		// The server answered "not processed, come back later": resending is safe for any method.
-		const told = retryAfterMs(failed.headers, nowMs) ?? subtractNow(resetAtMs(failed.headers, pacing.rateLimitHeaders, nowMs), nowMs);
+		const told =
+			retryAfterMs(failed.headers, nowMs) ??
+			subtractNow(resetAtMs(failed.headers, pacing.rateLimitHeaders, nowMs), nowMs);
 		if (told !== undefined) {
 			if (!retriesLeft) return { retry: false };
 			if (told > maxWaitMs) {
-				return tooLong(pacing, status, 'the server answered 429 Too Many Requests', told, nowMs, maxWaitMs, failed.knownLimit);
+				return tooLong(
+					pacing,
+					status,
+					'the server answered 429 Too Many Requests',
+					told,
+					nowMs,
+					maxWaitMs,
+					failed.knownLimit,
+				);
 			}
 			return { retry: true, waitMs: told };
 		}
@@ -128,7 +165,15 @@ export function afterFailure(pacing: Pacing, failed: FailedTry): Verdict {
 		const waitMs = pacing.refusalWindowMs ?? backoffMs(failed.bareRefusals, capMs, failed.random);
 		if (failed.waitedMs + waitMs <= maxWaitMs) return { retry: true, waitMs, bare: true };
 		if (failed.bareRefusals === 1 && waitMs > maxWaitMs) {
-			return tooLong(pacing, 429, 'the server answered 429 Too Many Requests', waitMs, nowMs, maxWaitMs, failed.knownLimit);
+			return tooLong(
+				pacing,
+				429,
+				'the server answered 429 Too Many Requests',
+				waitMs,
+				nowMs,
+				maxWaitMs,
+				failed.knownLimit,
+			);
 		}
 		return {
 			retry: false,
@@ -141,7 +186,8 @@ export function afterFailure(pacing: Pacing, failed: FailedTry): Verdict {
 		};
 	}
 
-	if (status !== undefined) return TRANSIENT_STATUSES.has(status) && failed.idempotent ? backoff(failed) : { retry: false };
+	if (status !== undefined)
+		return TRANSIENT_STATUSES.has(status) && failed.idempotent ? backoff(failed) : { retry: false };
 
 	const code = failed.networkCode ?? '';
 	const notSent = code in NOT_SENT;
@@ -177,7 +223,9 @@ export function afterFailure(pacing: Pacing, failed: FailedTry): Verdict {
 /** Another try after an exponential backoff, while tries are left and the wait fits in Max Wait. */
 function backoff(failed: FailedTry): Verdict {
 	const waitMs = backoffMs(failed.attempt + 1, BACKOFF_CAP_MS, failed.random);
-	return failed.attempt < MAX_RETRIES && waitMs <= failed.maxWaitMs ? { retry: true, waitMs } : { retry: false };
+	return failed.attempt < MAX_RETRIES && waitMs <= failed.maxWaitMs
+		? { retry: true, waitMs }
+		: { retry: false };
 }
 
 function subtractNow(at: number | undefined, nowMs: number): number | undefined {

@@ -18,7 +18,10 @@ export const emailAddress = z
 export const e164Phone = z
 	.string()
 	.trim()
-	.regex(/^\+[1-9]\d{1,14}$/, 'must be in E.164 form: + and country code, digits only, e.g. +447700900123');
+	.regex(
+		/^\+[1-9]\d{1,14}$/,
+		'must be in E.164 form: + and country code, digits only, e.g. +447700900123',
+	);
 
 /** Optional text parameters arrive as '' when left empty: treat that as "not given". */
 export const optionalText = (max = 500) =>

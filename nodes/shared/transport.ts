@@ -10,7 +10,13 @@ import {
 } from 'n8n-workflow';
 
 import { apiError, credentialAnswerOf, type VendorError } from './errors';
-import { RateLimitMemory, windowReport, type DocumentedLimit, type RateLimitHeaderNames, type ResponseHeaders } from './rateLimit';
+import {
+	RateLimitMemory,
+	windowReport,
+	type DocumentedLimit,
+	type RateLimitHeaderNames,
+	type ResponseHeaders,
+} from './rateLimit';
 import { afterFailure, beforeSending, type Pacing } from './retryPolicy';
 
 /** What a vendor hands the transport: the transport never names a vendor itself. */
@@ -99,7 +105,12 @@ interface HttpFailure {
 function failureOf(error: unknown): HttpFailure {
 	const answer = credentialAnswerOf(error);
 	if (answer) return { status: answer.status, headers: {}, body: answer.body };
-	const thrown = error as { httpCode?: unknown; code?: unknown; cause?: { code?: unknown }; context?: { data?: unknown } };
+	const thrown = error as {
+		httpCode?: unknown;
+		code?: unknown;
+		cause?: { code?: unknown };
+		context?: { data?: unknown };
+	};
 	if (typeof thrown?.httpCode === 'string' && /^\d{3}$/.test(thrown.httpCode)) {
 		return { status: Number(thrown.httpCode), headers: {}, body: thrown.context?.data };
 	}
@@ -115,7 +126,10 @@ function failureOf(error: unknown): HttpFailure {
  */
 const credentialsByRun = new WeakMap<Context, Promise<ICredentialDataDecryptedObject>>();
 
-async function credentialsOf(context: Context, type: string): Promise<ICredentialDataDecryptedObject> {
+async function credentialsOf(
+	context: Context,
+	type: string,
+): Promise<ICredentialDataDecryptedObject> {
 	let credentials = credentialsByRun.get(context);
 	if (!credentials) {
 		credentials = context.getCredentials(type);
@@ -155,7 +169,12 @@ const STATUS_TEXT: Record<number, string> = {
  * An error answer that is not the API's JSON (an HTML page of a proxy, plain text, nothing): a short
  * message instead of the page, or undefined when the body is the vendor's JSON.
  */
-function foreignBody(profile: VendorProfile, status: number, call: ApiCall, body: unknown): { message: string; hint: string } | undefined {
+function foreignBody(
+	profile: VendorProfile,
+	status: number,
+	call: ApiCall,
+	body: unknown,
+): { message: string; hint: string } | undefined {
 	const text = typeof body === 'string' ? body.trim() : undefined;
 	if (text === undefined || (text !== '' && /^[[{]/.test(text))) return undefined;
 	const answered = `${profile.displayName} answered ${status}${STATUS_TEXT[status] ? ` ${STATUS_TEXT[status]}` : ''} to ${call.method} ${call.path}`;
@@ -164,8 +183,13 @@ function foreignBody(profile: VendorProfile, status: number, call: ApiCall, body
 		? `The answer came from a proxy, gateway or load balancer between n8n and ${profile.displayName}, not from the API itself. Run the workflow again later; if it persists, check the host in the credential.`
 		: `Check the host in the credential: the address may not be ${profile.displayName}'s API.`;
 	if (text === '') return { message: `${answered} with an empty body`, hint };
-	const kind = /^<(!doctype|html|head|body|\?xml)/i.test(text) || /<\/html>/i.test(text) ? 'an HTML page' : 'plain text';
-	const why = fromGateway ? 'a proxy or gateway in front of the API failed' : 'something other than the API answered';
+	const kind =
+		/^<(!doctype|html|head|body|\?xml)/i.test(text) || /<\/html>/i.test(text)
+			? 'an HTML page'
+			: 'plain text';
+	const why = fromGateway
+		? 'a proxy or gateway in front of the API failed'
+		: 'something other than the API answered';
 	return { message: `${answered} (${kind}, not the API's JSON): ${why}`, hint };
 }
 
@@ -187,19 +211,33 @@ export async function apiRequest<T = unknown>(
 	const key = windowKey(this, profile, profile.url(credentials, ''));
 	const node = this.getNode();
 	const fail = (status: number | null, vendorError: VendorError, message: string, hint?: string) =>
-		apiError(node, { vendor: profile.displayName, status, vendorError, message, hint, itemIndex: options.itemIndex, secrets });
+		apiError(node, {
+			vendor: profile.displayName,
+			status,
+			vendorError,
+			message,
+			hint,
+			itemIndex: options.itemIndex,
+			secrets,
+		});
 	const vendorAnswer = (status: number, vendorError: VendorError) =>
 		fail(
 			status,
 			vendorError,
-			vendorError.message ? `${profile.displayName}: ${vendorError.message}` : `${profile.displayName} answered ${status} to ${call.method} ${call.path}`,
+			vendorError.message
+				? `${profile.displayName}: ${vendorError.message}`
+				: `${profile.displayName} answered ${status} to ${call.method} ${call.path}`,
 			profile.hint(status, vendorError),
 		);
 
 	const refused = refusedSignIns.get(this);
 	if (refused) throw vendorAnswer(refused.status, refused.vendorError);
 
-	const pacing: Pacing = { vendor: profile.displayName, rateLimitHeaders: profile.rateLimitHeaders, refusalWindowMs: profile.refusalWindowMs };
+	const pacing: Pacing = {
+		vendor: profile.displayName,
+		rateLimitHeaders: profile.rateLimitHeaders,
+		refusalWindowMs: profile.refusalWindowMs,
+	};
 	const request: IHttpRequestOptions = {
 		method: call.method,
 		url: profile.url(credentials, call.path),
@@ -216,7 +254,13 @@ export async function apiRequest<T = unknown>(
 		// Pacing: a request is reserved before it goes out, and waits for the reset when the window
 		// the headers described is spent, instead of spending a request on a 429.
 		for (let waitMs = rateLimits.reserve(key, clock.now(), profile.documentedLimit); waitMs > 0; ) {
-			const verdict = beforeSending(pacing, waitMs, clock.now(), options.maxWaitMs, rateLimits.limitOf(key));
+			const verdict = beforeSending(
+				pacing,
+				waitMs,
+				clock.now(),
+				options.maxWaitMs,
+				rateLimits.limitOf(key),
+			);
 			if (!verdict.retry) throw fail(429, {}, verdict.message ?? '', verdict.hint);
 			await clock.sleep(waitMs);
 			waitedMs += waitMs;
@@ -224,7 +268,11 @@ export async function apiRequest<T = unknown>(
 		}
 
 		const outcome = await send(this, profile, request, key);
-		const report = windowReport('response' in outcome ? outcome.response.headers : outcome.failure.headers, profile.rateLimitHeaders, clock.now());
+		const report = windowReport(
+			'response' in outcome ? outcome.response.headers : outcome.failure.headers,
+			profile.rateLimitHeaders,
+			clock.now(),
+		);
 		rateLimits.settle(key, report);
 		if ('response' in outcome) return outcome.response as ApiResponse<T>;
 		const { failure } = outcome;
@@ -248,7 +296,8 @@ export async function apiRequest<T = unknown>(
 			if (verdict.bare) bareRefusals += 1;
 			await clock.sleep(verdict.waitMs);
 			waitedMs += verdict.waitMs;
-			if (failure.status === 429 || failure.status === 503) rateLimits.reopen(key, report?.resetAt, clock.now());
+			if (failure.status === 429 || failure.status === 503)
+				rateLimits.reopen(key, report?.resetAt, clock.now());
 			continue;
 		}
 		if (failure.status === undefined) {
@@ -261,7 +310,8 @@ export async function apiRequest<T = unknown>(
 		const requestId = profile.parseError(undefined, failure.headers).requestId;
 		if (verdict.message) throw fail(failure.status, vendorError, verdict.message, verdict.hint);
 		if (foreign) throw fail(failure.status, { requestId }, foreign.message, foreign.hint);
-		if (profile.signInRefused?.(failure.status, vendorError)) refusedSignIns.set(this, { status: failure.status, vendorError });
+		if (profile.signInRefused?.(failure.status, vendorError))
+			refusedSignIns.set(this, { status: failure.status, vendorError });
 		throw vendorAnswer(failure.status, vendorError);
 	}
 }
@@ -288,7 +338,8 @@ async function send(
 	key: string,
 ): Promise<{ response: ApiResponse } | { failure: HttpFailure }> {
 	const http = context.helpers.httpRequestWithAuthentication;
-	const answering = (options: IHttpRequestOptions) => http.call(context, profile.credentialType, options) as Promise<ApiResponse>;
+	const answering = (options: IHttpRequestOptions) =>
+		http.call(context, profile.credentialType, options) as Promise<ApiResponse>;
 	const exchange = async (): Promise<ApiResponse> => {
 		let response = await answering({ ...request, ignoreHttpStatusErrors: true });
 		if (response.statusCode !== 401 || !profile.renewsTokenOn401) return response;
@@ -315,13 +366,20 @@ async function send(
 			token.queue = turn.catch(() => undefined);
 			response = await turn;
 			// Any answer past the gateway's sign-in check proves the stored token works.
-			if (response.statusCode !== 401 && response.statusCode !== 429 && response.statusCode < 500) token.confirmed = true;
+			if (response.statusCode !== 401 && response.statusCode !== 429 && response.statusCode < 500)
+				token.confirmed = true;
 		} else {
 			response = await exchange();
 		}
 		if (response.statusCode === 401 && profile.renewsTokenOn401) tokenState(key).confirmed = false;
 		if (response.statusCode < 400) return { response };
-		return { failure: { status: response.statusCode, headers: response.headers ?? {}, body: response.body } };
+		return {
+			failure: {
+				status: response.statusCode,
+				headers: response.headers ?? {},
+				body: response.body,
+			},
+		};
 	} catch (error) {
 		return { failure: failureOf(error) };
 	}
@@ -345,11 +403,23 @@ function tokenState(key: string): TokenState {
 /** The Request Options of the node (Max Wait, Timeout) for one item; the editor's lists wait less. */
 export function callOptions(context: Context, profile: VendorProfile, itemIndex = 0): CallOptions {
 	let options: { maxWaitSeconds?: number; timeoutSeconds?: number };
-	if ('getInputData' in context) options = context.getNodeParameter('requestOptions', itemIndex, {}) as typeof options;
-	else if ('__emit' in context) options = context.getNodeParameter('requestOptions', {}) as typeof options;
-	else return { maxWaitMs: Math.min(EDITOR_MAX_WAIT_MS, profile.defaultMaxWaitSeconds * 1000), itemIndex };
-	const maxWaitSeconds = typeof options.maxWaitSeconds === 'number' ? options.maxWaitSeconds : profile.defaultMaxWaitSeconds;
-	const timeoutMs = typeof options.timeoutSeconds === 'number' && options.timeoutSeconds > 0 ? options.timeoutSeconds * 1000 : undefined;
+	if ('getInputData' in context)
+		options = context.getNodeParameter('requestOptions', itemIndex, {}) as typeof options;
+	else if ('__emit' in context)
+		options = context.getNodeParameter('requestOptions', {}) as typeof options;
+	else
+		return {
+			maxWaitMs: Math.min(EDITOR_MAX_WAIT_MS, profile.defaultMaxWaitSeconds * 1000),
+			itemIndex,
+		};
+	const maxWaitSeconds =
+		typeof options.maxWaitSeconds === 'number'
+			? options.maxWaitSeconds
+			: profile.defaultMaxWaitSeconds;
+	const timeoutMs =
+		typeof options.timeoutSeconds === 'number' && options.timeoutSeconds > 0
+			? options.timeoutSeconds * 1000
+			: undefined;
 	return { maxWaitMs: Math.max(0, maxWaitSeconds) * 1000, itemIndex, timeoutMs };
 }
 
@@ -360,6 +430,11 @@ export async function requestBody<T = IDataObject>(
 	call: ApiCall,
 	itemIndex = 0,
 ): Promise<T> {
-	const response = await apiRequest.call(this, profile, call, callOptions(this, profile, itemIndex));
+	const response = await apiRequest.call(
+		this,
+		profile,
+		call,
+		callOptions(this, profile, itemIndex),
+	);
 	return response.body as T;
 }

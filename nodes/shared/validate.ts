@@ -22,10 +22,20 @@ export function validateInput<Schema extends z.ZodTypeAny>(
 		return `${field}: ${issue.message}`;
 	});
 	const [first] = issues;
-	return failInput(context, `Invalid ${first}`, itemIndex, issues.length > 1 ? issues.join('\n') : undefined);
+	return failInput(
+		context,
+		`Invalid ${first}`,
+		itemIndex,
+		issues.length > 1 ? issues.join('\n') : undefined,
+	);
 }
 
-export function failInput(context: Context, message: string, itemIndex: number, description?: string): never {
+export function failInput(
+	context: Context,
+	message: string,
+	itemIndex: number,
+	description?: string,
+): never {
 	throw new NodeOperationError(context.getNode(), message, {
 		itemIndex,
 		description: description ? `${description}\nNothing was sent.` : 'Nothing was sent.',

@@ -14,16 +14,33 @@ const PHONE_E164 = /^\+[1-9]\d{1,14}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const DELIVERY_TYPES = ['email', 'sms'];
 const INTERVIEW_STATUSES = ['draft', 'active', 'inactive'];
-const CANDIDATE_INTERVIEW_STATUSES = ['invite_sent', 'new_response', 'has_reviewed', 'partially_completed', 'hired', 'archived'];
+const CANDIDATE_INTERVIEW_STATUSES = [
+	'invite_sent',
+	'new_response',
+	'has_reviewed',
+	'partially_completed',
+	'hired',
+	'archived',
+];
 /** An invite in one of these states is closed: resending it makes no sense. */
 const CLOSED_STATUSES = ['hired', 'archived'];
 /** The team fields a user listing shows (documented). */
-const TEAM_SUMMARY = ['id', 'name', 'displayName', 'description', 'organizationId', 'createdAt', 'updatedAt'];
+const TEAM_SUMMARY = [
+	'id',
+	'name',
+	'displayName',
+	'description',
+	'organizationId',
+	'createdAt',
+	'updatedAt',
+];
 /** Sandbox choice: the docs give no default invite lifetime. */
 const DEFAULT_EXPIRY_DAYS = 7;
 
-const invalid = (field, reason) => new ApiError(400, 'VALIDATION_ERROR', `${field} ${reason}`, { field, reason });
-const notFound = (resource, id) => new ApiError(404, 'NOT_FOUND', `${resource} not found`, { resource, id });
+const invalid = (field, reason) =>
+	new ApiError(400, 'VALIDATION_ERROR', `${field} ${reason}`, { field, reason });
+const notFound = (resource, id) =>
+	new ApiError(404, 'NOT_FOUND', `${resource} not found`, { resource, id });
 const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isAbsent = (v) => v === undefined || v === null;
 const ok = (data) => ({ status: 200, data });
@@ -32,7 +49,8 @@ const created = (data) => ({ status: 201, data });
 // --- input checks: each returns the value (absent: the fallback) or throws -----------------------
 
 function requiredString(value, field) {
-	if (typeof value !== 'string' || value.trim() === '') throw invalid(field, 'is required and must be a non-empty string');
+	if (typeof value !== 'string' || value.trim() === '')
+		throw invalid(field, 'is required and must be a non-empty string');
 	return value.trim();
 }
 
@@ -43,10 +61,18 @@ function optional(value, field, fallback, test, reason) {
 	return value;
 }
 
-const optionalString = (value, field) => optional(value, field, null, (v) => typeof v === 'string', 'must be a string');
-const optionalBoolean = (value, field, fallback) => optional(value, field, fallback, (v) => typeof v === 'boolean', 'must be true or false');
+const optionalString = (value, field) =>
+	optional(value, field, null, (v) => typeof v === 'string', 'must be a string');
+const optionalBoolean = (value, field, fallback) =>
+	optional(value, field, fallback, (v) => typeof v === 'boolean', 'must be true or false');
 const optionalPhone = (value, field) =>
-	optional(value, field, null, (v) => typeof v === 'string' && PHONE_E164.test(v), 'must be an E.164 phone number such as +14155550100');
+	optional(
+		value,
+		field,
+		null,
+		(v) => typeof v === 'string' && PHONE_E164.test(v),
+		'must be an E.164 phone number such as +14155550100',
+	);
 
 function requiredEmail(value, field) {
 	const email = requiredString(value, field);
@@ -57,7 +83,9 @@ function requiredEmail(value, field) {
 /** Intl rejects unknown IANA names, which is exactly the check a real API would make. */
 function isTimeZone(value) {
 	try {
-		return typeof value === 'string' && Boolean(new Intl.DateTimeFormat('en-US', { timeZone: value }));
+		return (
+			typeof value === 'string' && Boolean(new Intl.DateTimeFormat('en-US', { timeZone: value }))
+		);
 	} catch {
 		return false;
 	}
@@ -81,14 +109,22 @@ function queryInt(query, name, fallback, max = Infinity) {
 	if (raw === null || raw === '') return fallback;
 	const n = Number(raw);
 	if (Number.isInteger(n) && n >= 1 && n <= max) return n;
-	throw invalid(name, max === Infinity ? 'must be a positive integer' : `must be an integer from 1 to ${max}`);
+	throw invalid(
+		name,
+		max === Infinity ? 'must be a positive integer' : `must be an integer from 1 to ${max}`,
+	);
 }
 
 /** Paging over an in-memory list. `sizeParam` is `pageSize` for candidates and `limit` elsewhere. */
 function paginate(items, query, sizeParam, defaultSize) {
 	const page = queryInt(query, 'page', 1);
 	const size = queryInt(query, sizeParam, defaultSize, 100);
-	const pagination = { page, [sizeParam]: size, total: items.length, totalPages: Math.ceil(items.length / size) };
+	const pagination = {
+		page,
+		[sizeParam]: size,
+		total: items.length,
+		totalPages: Math.ceil(items.length / size),
+	};
 	return { page: items.slice((page - 1) * size, page * size), pagination };
 }
 
@@ -99,7 +135,8 @@ function paginate(items, query, sizeParam, defaultSize) {
  */
 function validateBatch(body, listKey, maxBatchSize, validateEntry) {
 	const list = body[listKey];
-	if (!Array.isArray(list) || list.length < 1 || list.length > maxBatchSize) throw invalid(listKey, `must be an array of 1 to ${maxBatchSize} entries`);
+	if (!Array.isArray(list) || list.length < 1 || list.length > maxBatchSize)
+		throw invalid(listKey, `must be an array of 1 to ${maxBatchSize} entries`);
 	return list.map((entry, i) => {
 		if (!isObject(entry)) throw invalid(`${listKey}[${i}]`, 'must be an object');
 		return validateEntry(entry, `${listKey}[${i}]`);
@@ -112,7 +149,13 @@ function createHandlers({ state, results, questions, now, maxBatchSize, baseUrl,
 	/** A new record of the caller's organization. */
 	const stamped = (map, org, fields) => {
 		const at = timestamp();
-		const record = { id: randomUUID(), ...fields, organizationId: org, createdAt: at, updatedAt: at };
+		const record = {
+			id: randomUUID(),
+			...fields,
+			organizationId: org,
+			createdAt: at,
+			updatedAt: at,
+		};
 		map.set(record.id, record);
 		return record;
 	};
@@ -126,7 +169,8 @@ function createHandlers({ state, results, questions, now, maxBatchSize, baseUrl,
 	/** Invites carry no organizationId; they belong to the organization of their candidate. */
 	function findCandidateInterview(id, org) {
 		const record = state.candidateInterviews.get(id);
-		if (!record || state.candidates.get(record.candidateId).organizationId !== org) throw notFound('candidateInterview', id);
+		if (!record || state.candidates.get(record.candidateId).organizationId !== org)
+			throw notFound('candidateInterview', id);
 		return record;
 	}
 
@@ -134,7 +178,8 @@ function createHandlers({ state, results, questions, now, maxBatchSize, baseUrl,
 	function uniqueIn(existing) {
 		const taken = new Set(existing.map((value) => value.toLowerCase()));
 		return (value, field) => {
-			if (taken.has(value.toLowerCase())) throw invalid(field, `${value} already exists in your organization`);
+			if (taken.has(value.toLowerCase()))
+				throw invalid(field, `${value} already exists in your organization`);
 			taken.add(value.toLowerCase());
 		};
 	}
@@ -142,7 +187,8 @@ function createHandlers({ state, results, questions, now, maxBatchSize, baseUrl,
 	/** Same answer for unknown and foreign ids: never reveal another organization's data. */
 	function assertAllInOrg(map, ids, org, field, what) {
 		const foreign = ids.find((id) => map.get(id)?.organizationId !== org);
-		if (foreign !== undefined) throw invalid(field, `${what} ${foreign} does not belong to your organization`);
+		if (foreign !== undefined)
+			throw invalid(field, `${what} ${foreign} does not belong to your organization`);
 	}
 
 	function userView(user, includeTeams) {
@@ -162,7 +208,11 @@ function createHandlers({ state, results, questions, now, maxBatchSize, baseUrl,
 				lastName: requiredString(entry.lastName, `${p}.lastName`),
 				email: requiredEmail(entry.email, `${p}.email`),
 				phone: optionalPhone(entry.phone, `${p}.phone`),
-				createAuth0Account: optionalBoolean(entry.createAuth0Account, `${p}.createAuth0Account`, false),
+				createAuth0Account: optionalBoolean(
+					entry.createAuth0Account,
+					`${p}.createAuth0Account`,
+					false,
+				),
 			};
 			if (!Array.isArray(entry.teamIds) || entry.teamIds.length === 0) {
 				throw invalid(`${p}.teamIds`, 'is required and must contain at least one team id');
@@ -172,7 +222,11 @@ function createHandlers({ state, results, questions, now, maxBatchSize, baseUrl,
 			return { ...valid, teamIds: entry.teamIds };
 		});
 		const users = entries.map(({ createAuth0Account, teamIds, ...fields }) =>
-			stamped(state.users, org, { ...fields, isApiUser: !createAuth0Account, teamIds: [...new Set(teamIds)] }),
+			stamped(state.users, org, {
+				...fields,
+				isApiUser: !createAuth0Account,
+				teamIds: [...new Set(teamIds)],
+			}),
 		);
 		return created({ users });
 	}
@@ -194,7 +248,12 @@ function createHandlers({ state, results, questions, now, maxBatchSize, baseUrl,
 			assertAllInOrg(state.users, userIds, org, `${p}.userIds`, 'user');
 			// Sandbox choice: only the name is required; displayName falls back to it.
 			const displayName = optionalString(entry.displayName, `${p}.displayName`) ?? name;
-			return { name, displayName, description: optionalString(entry.description, `${p}.description`), userIds };
+			return {
+				name,
+				displayName,
+				description: optionalString(entry.description, `${p}.description`),
+				userIds,
+			};
 		});
 		const teams = entries.map(({ userIds, ...fields }) => {
 			const team = stamped(state.teams, org, { ...fields, ...TEAM_LOOK });
@@ -212,7 +271,11 @@ function createHandlers({ state, results, questions, now, maxBatchSize, baseUrl,
 	function listTeams({ org, query }) {
 		const userId = query.get('userId');
 		const member = userId ? state.users.get(userId) : null;
-		return ok({ teams: ofOrg(state.teams, org).filter((t) => !userId || (member && member.teamIds.includes(t.id))) });
+		return ok({
+			teams: ofOrg(state.teams, org).filter(
+				(t) => !userId || (member && member.teamIds.includes(t.id)),
+			),
+		});
 	}
 
 	// --- candidates and interviews -----------------------------------------------------------------
@@ -224,7 +287,13 @@ function createHandlers({ state, results, questions, now, maxBatchSize, baseUrl,
 			email: requiredEmail(body.email, 'email'),
 			phone: optionalPhone(body.phone, 'phone'),
 			externalId: optionalString(body.externalId, 'externalId'),
-			timezone: optional(body.timezone, 'timezone', null, isTimeZone, 'must be an IANA time zone such as America/New_York'),
+			timezone: optional(
+				body.timezone,
+				'timezone',
+				null,
+				isTimeZone,
+				'must be an IANA time zone such as America/New_York',
+			),
 			smsOptIn: optionalBoolean(body.smsOptIn, 'smsOptIn', false),
 		};
 		return created(stamped(state.candidates, org, { ...fields, archived: false }));
@@ -238,7 +307,8 @@ function createHandlers({ state, results, questions, now, maxBatchSize, baseUrl,
 			(c) =>
 				(archived === null || c.archived === archived) &&
 				(!externalId || c.externalId === externalId) &&
-				(!search || [`${c.firstName} ${c.lastName}`, c.email].some((s) => s.toLowerCase().includes(search))),
+				(!search ||
+					[`${c.firstName} ${c.lastName}`, c.email].some((s) => s.toLowerCase().includes(search))),
 		);
 		const { page, pagination } = paginate(matches, query, 'pageSize', 10);
 		return ok({ candidates: page, pagination });
@@ -247,9 +317,14 @@ function createHandlers({ state, results, questions, now, maxBatchSize, baseUrl,
 	function listInterviews({ org, query }) {
 		const archived = queryBoolean(query, 'archived', null);
 		const interviewType = query.get('interviewType');
-		const status = query.get('status') ? oneOf(query.get('status'), 'status', INTERVIEW_STATUSES) : null;
+		const status = query.get('status')
+			? oneOf(query.get('status'), 'status', INTERVIEW_STATUSES)
+			: null;
 		const matches = ofOrg(state.interviews, org).filter(
-			(i) => (archived === null || i.archived === archived) && (!interviewType || i.interviewType === interviewType) && (!status || i.status === status),
+			(i) =>
+				(archived === null || i.archived === archived) &&
+				(!interviewType || i.interviewType === interviewType) &&
+				(!status || i.status === status),
 		);
 		const { page, pagination } = paginate(matches, query, 'limit', 50);
 		return ok({ interviews: page, pagination });
@@ -262,18 +337,36 @@ function createHandlers({ state, results, questions, now, maxBatchSize, baseUrl,
 		const interviewId = requiredString(body.interviewId, 'interviewId');
 		const sendInvite = optionalBoolean(body.sendInvite, 'sendInvite', true);
 		const deliveryTypes = body.deliveryTypes ?? ['email'];
-		if (!Array.isArray(deliveryTypes) || deliveryTypes.length === 0) throw invalid('deliveryTypes', 'must be a non-empty array of email, sms');
+		if (!Array.isArray(deliveryTypes) || deliveryTypes.length === 0)
+			throw invalid('deliveryTypes', 'must be a non-empty array of email, sms');
 		deliveryTypes.forEach((type) => oneOf(type, 'deliveryTypes', DELIVERY_TYPES));
 		const isExpiry = (v) => Number.isInteger(v) && v >= 1 && v <= 90;
-		const expiryDays = optional(body.expiryDays, 'expiryDays', DEFAULT_EXPIRY_DAYS, isExpiry, 'must be an integer from 1 to 90');
+		const expiryDays = optional(
+			body.expiryDays,
+			'expiryDays',
+			DEFAULT_EXPIRY_DAYS,
+			isExpiry,
+			'must be an integer from 1 to 90',
+		);
 		const isUrl = (v) => typeof v === 'string' && /^https?:\/\/[^\s]+$/.test(v);
-		const externalRedirectUri = optional(body.externalRedirectUri, 'externalRedirectUri', null, isUrl, 'must be an http(s) URL');
+		const externalRedirectUri = optional(
+			body.externalRedirectUri,
+			'externalRedirectUri',
+			null,
+			isUrl,
+			'must be an http(s) URL',
+		);
 
 		const candidate = findInOrg(state.candidates, candidateId, org, 'candidate');
 		findInOrg(state.interviews, interviewId, org, 'interview');
 		if (deliveryTypes.includes('sms')) {
-			if (!candidate.smsOptIn) throw invalid('deliveryTypes', 'sms is not allowed: the candidate has not opted in to SMS (smsOptIn is false)');
-			if (!candidate.phone) throw invalid('deliveryTypes', 'sms is not allowed: the candidate has no phone number');
+			if (!candidate.smsOptIn)
+				throw invalid(
+					'deliveryTypes',
+					'sms is not allowed: the candidate has not opted in to SMS (smsOptIn is false)',
+				);
+			if (!candidate.phone)
+				throw invalid('deliveryTypes', 'sms is not allowed: the candidate has no phone number');
 		}
 		const atMs = now();
 		const at = new Date(atMs).toISOString();
@@ -300,7 +393,9 @@ function createHandlers({ state, results, questions, now, maxBatchSize, baseUrl,
 	function listCandidateInterviews({ org, query }) {
 		const candidateId = query.get('candidateId');
 		const interviewId = query.get('interviewId');
-		const status = query.get('status') ? oneOf(query.get('status'), 'status', CANDIDATE_INTERVIEW_STATUSES) : null;
+		const status = query.get('status')
+			? oneOf(query.get('status'), 'status', CANDIDATE_INTERVIEW_STATUSES)
+			: null;
 		const matches = [...state.candidateInterviews.values()].filter(
 			(ci) =>
 				state.candidates.get(ci.candidateId).organizationId === org &&
@@ -321,7 +416,8 @@ function createHandlers({ state, results, questions, now, maxBatchSize, baseUrl,
 		const previousStatus = record.status;
 		record.status = oneOf(body.status, 'status', CANDIDATE_INTERVIEW_STATUSES);
 		record.updatedAt = timestamp();
-		if (record.status !== previousStatus) notify('candidate_interview.status_changed', inviteEvent(record, { previousStatus }));
+		if (record.status !== previousStatus)
+			notify('candidate_interview.status_changed', inviteEvent(record, { previousStatus }));
 		return ok(record);
 	}
 
@@ -329,13 +425,22 @@ function createHandlers({ state, results, questions, now, maxBatchSize, baseUrl,
 		const record = findCandidateInterview(params.id, org);
 		if (!results.has(record.id)) throw notFound('results', record.id);
 		// The status is the invite's current one: a reviewer may have moved it on since completion.
-		return ok({ candidateInterviewId: record.id, status: record.status, ...results.get(record.id) });
+		return ok({
+			candidateInterviewId: record.id,
+			status: record.status,
+			...results.get(record.id),
+		});
 	}
 
 	function resendInvite({ org, params }) {
 		const record = findCandidateInterview(params.id, org);
-		if (now() >= Date.parse(record.expiresAt)) throw invalid('expiresAt', `the invite expired at ${record.expiresAt}; create a new candidate interview`);
-		if (CLOSED_STATUSES.includes(record.status)) throw invalid('status', `an invite with status ${record.status} cannot be resent`);
+		if (now() >= Date.parse(record.expiresAt))
+			throw invalid(
+				'expiresAt',
+				`the invite expired at ${record.expiresAt}; create a new candidate interview`,
+			);
+		if (CLOSED_STATUSES.includes(record.status))
+			throw invalid('status', `an invite with status ${record.status} cannot be resent`);
 		record.inviteCount += 1;
 		record.inviteSentAt = timestamp();
 		record.updatedAt = record.inviteSentAt;
@@ -353,10 +458,15 @@ function createHandlers({ state, results, questions, now, maxBatchSize, baseUrl,
 			score: seedInt(`${record.id}:${questionId}:score`, 40, 100),
 			durationSeconds: seedInt(`${record.id}:${questionId}:duration`, 30, 150),
 		}));
-		const overallScore = Math.round(responses.reduce((sum, r) => sum + r.score, 0) / responses.length);
+		const overallScore = Math.round(
+			responses.reduce((sum, r) => sum + r.score, 0) / responses.length,
+		);
 		Object.assign(record, { status: 'new_response', updatedAt: timestamp() });
 		results.set(record.id, { overallScore, completedAt: record.updatedAt, responses });
-		notify('candidate_interview.completed', inviteEvent(record, { overallScore, completedAt: record.updatedAt }));
+		notify(
+			'candidate_interview.completed',
+			inviteEvent(record, { overallScore, completedAt: record.updatedAt }),
+		);
 		return record;
 	}
 

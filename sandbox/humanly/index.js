@@ -8,7 +8,16 @@
  *   node sandbox/humanly [port]            (or HUMANLY_SANDBOX_PORT)
  */
 const { createHash, randomUUID } = require('node:crypto');
-const { startMock, withDefaults, invoke, createRouter, route, slidingWindows, ApiError, statusError } = require('../lib');
+const {
+	startMock,
+	withDefaults,
+	invoke,
+	createRouter,
+	route,
+	slidingWindows,
+	ApiError,
+	statusError,
+} = require('../lib');
 const { API_KEYS, HUMANLY_SANDBOX, seedState } = require('./seed');
 const { createHandlers, invalid, notFound, isObject } = require('./handlers');
 const { PREFIX, humanlyRoutes, routeName } = require('./routes');
@@ -19,12 +28,26 @@ const { createWebhooks } = require('./webhooks');
  * that spends the window shortens it so it need not wait a real minute); `maxBatchSize`: most users
  * or teams per bulk POST.
  */
-const DEFAULTS = { host: '127.0.0.1', port: 0, perMinute: 100, minuteMs: 60_000, perHour: 1000, maxBatchSize: 100, now: () => Date.now() };
-const FAULT_ERRORS = { 500: ['INTERNAL_ERROR', 'Internal server error'], 429: ['RATE_LIMIT_EXCEEDED', 'Rate limit exceeded'] };
+const DEFAULTS = {
+	host: '127.0.0.1',
+	port: 0,
+	perMinute: 100,
+	minuteMs: 60_000,
+	perHour: 1000,
+	maxBatchSize: 100,
+	now: () => Date.now(),
+};
+const FAULT_ERRORS = {
+	500: ['INTERNAL_ERROR', 'Internal server error'],
+	429: ['RATE_LIMIT_EXCEEDED', 'Rate limit exceeded'],
+};
 const faultError = (status) => statusError(status, FAULT_ERRORS, (code) => code.toUpperCase());
 
 /** Rate-limit buckets are keyed by a hash so the mock never holds a presented key in clear. */
-const bucketOf = (apiKey) => createHash('sha256').update(String(apiKey ?? '')).digest('hex');
+const bucketOf = (apiKey) =>
+	createHash('sha256')
+		.update(String(apiKey ?? ''))
+		.digest('hex');
 
 const rateLimitHeaders = ({ limit, remaining, resetMs }) => ({
 	'X-RateLimit-Limit': String(limit),
@@ -35,21 +58,47 @@ const rateLimitHeaders = ({ limit, remaining, resetMs }) => ({
 async function startHumanlyMock(opts = {}) {
 	const options = withDefaults(DEFAULTS, opts);
 	const { now } = options;
-	const state = { users: new Map(), teams: new Map(), candidates: new Map(), interviews: new Map(), candidateInterviews: new Map() };
+	const state = {
+		users: new Map(),
+		teams: new Map(),
+		candidates: new Map(),
+		interviews: new Map(),
+		candidateInterviews: new Map(),
+	};
 	const results = new Map(); // candidateInterviewId -> results, filled by completeInterview
 	const questions = new Map(); // questionId -> text, for results
 	const counters = {};
-	const limiter = slidingWindows({ now, windows: [{ limit: options.perMinute, ms: options.minuteMs }, { limit: options.perHour, ms: 3_600_000 }] });
+	const limiter = slidingWindows({
+		now,
+		windows: [
+			{ limit: options.perMinute, ms: options.minuteMs },
+			{ limit: options.perHour, ms: 3_600_000 },
+		],
+	});
 	const webhooks = createWebhooks({ now, secret: HUMANLY_SANDBOX.webhookSecret, counters });
 	let forcedFailures = 0;
 	let url = '';
-	const handlers = createHandlers({ state, results, questions, ...options, baseUrl: () => url, notify: webhooks.notify });
+	const handlers = createHandlers({
+		state,
+		results,
+		questions,
+		...options,
+		baseUrl: () => url,
+		notify: webhooks.notify,
+	});
 	const router = createRouter(humanlyRoutes(handlers), { prefix: PREFIX });
 
 	const meta = () => ({ requestId: randomUUID(), timestamp: new Date(now()).toISOString() });
 	const errorAnswer = (error, headers) => ({
 		status: error.status,
-		body: { error: { code: error.code, message: error.message, ...(error.details && { details: error.details }) }, meta: meta() },
+		body: {
+			error: {
+				code: error.code,
+				message: error.message,
+				...(error.details && { details: error.details }),
+			},
+			meta: meta(),
+		},
 		headers,
 	});
 
@@ -68,7 +117,11 @@ async function startHumanlyMock(opts = {}) {
 		try {
 			if (!limit.admitted) {
 				counters.rejected429 += 1;
-				const details = { limit: limit.limit, remaining: limit.remaining, resetAt: new Date(limit.resetMs).toISOString() };
+				const details = {
+					limit: limit.limit,
+					remaining: limit.remaining,
+					resetAt: new Date(limit.resetMs).toISOString(),
+				};
 				throw new ApiError(429, 'RATE_LIMIT_EXCEEDED', 'Rate limit exceeded', details);
 			}
 			if (forcedFailures > 0) {
@@ -93,7 +146,13 @@ async function startHumanlyMock(opts = {}) {
 	function reset() {
 		seedState(state, questions);
 		results.clear();
-		Object.assign(counters, { requests: 0, byRoute: {}, rejected429: 0, webhooksSent: 0, webhookErrors: 0 });
+		Object.assign(counters, {
+			requests: 0,
+			byRoute: {},
+			rejected429: 0,
+			webhooksSent: 0,
+			webhookErrors: 0,
+		});
 		limiter.clear();
 		forcedFailures = 0;
 	}
@@ -108,7 +167,10 @@ async function startHumanlyMock(opts = {}) {
 		reset,
 		counters: () => counters,
 		sandboxRoutes: [
-			route('POST', '/webhooks', async ({ body }) => ({ status: 200, body: { status: await webhooks.send(body) } })),
+			route('POST', '/webhooks', async ({ body }) => ({
+				status: 200,
+				body: { status: await webhooks.send(body) },
+			})),
 			// What Humanly's team does on request: the URL status changes and completed interviews go to.
 			route('PUT', '/webhook-url', async ({ body }) => {
 				webhooks.register(body?.url ?? null);
@@ -142,7 +204,15 @@ async function startHumanlyMock(opts = {}) {
 
 /** The n8n credential (type and data) that signs in to a running mock: shared by tests and the start script. */
 function humanlyCredential(mock, apiKey = HUMANLY_SANDBOX.apiKey) {
-	return { type: 'humanlyApi', data: { apiKey, environment: 'custom', baseUrl: mock.url, webhookSecret: HUMANLY_SANDBOX.webhookSecret } };
+	return {
+		type: 'humanlyApi',
+		data: {
+			apiKey,
+			environment: 'custom',
+			baseUrl: mock.url,
+			webhookSecret: HUMANLY_SANDBOX.webhookSecret,
+		},
+	};
 }
 
 module.exports = { startHumanlyMock, HUMANLY_SANDBOX, humanlyCredential };
@@ -151,7 +221,9 @@ if (require.main === module) {
 	const port = Number(process.argv[2] || process.env.HUMANLY_SANDBOX_PORT || 0);
 	startHumanlyMock({ port }).then((mock) => {
 		console.log(`Humanly sandbox listening on ${mock.url} (credential: custom base URL)`);
-		console.log(`API key: ${HUMANLY_SANDBOX.apiKey} (other organization: ${HUMANLY_SANDBOX.otherOrgApiKey})`);
+		console.log(
+			`API key: ${HUMANLY_SANDBOX.apiKey} (other organization: ${HUMANLY_SANDBOX.otherOrgApiKey})`,
+		);
 		console.log(`Team ids: ${HUMANLY_SANDBOX.teamIds.join(', ')}`);
 		console.log(`Webhook secret: ${HUMANLY_SANDBOX.webhookSecret}`);
 	});

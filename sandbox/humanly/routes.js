@@ -20,6 +20,7 @@ const humanlyRoutes = (h) =>
 	});
 
 /** How counters.byRoute names a route, in the docs' notation: `GET /qsi/gather/candidates/{id}`. */
-const routeName = ({ method, pattern }) => `${method} ${PREFIX}${pattern.replace(/:(\w+)/g, '{$1}')}`;
+const routeName = ({ method, pattern }) =>
+	`${method} ${PREFIX}${pattern.replace(/:(\w+)/g, '{$1}')}`;
 
 module.exports = { PREFIX, humanlyRoutes, routeName };

@@ -33,7 +33,12 @@ function record(label, org, fields, day) {
 const email = (firstName, lastName) => `${firstName}.${lastName}@example.com`.toLowerCase();
 
 /** How a team looks in the Humanly apps; colours are hex without `#`, as documented. */
-const TEAM_LOOK = Object.freeze({ logoUrl: null, accentColor: '1F6FEB', buttonColor: '0B5FFF', backgroundImage: null });
+const TEAM_LOOK = Object.freeze({
+	logoUrl: null,
+	accentColor: '1F6FEB',
+	buttonColor: '0B5FFF',
+	backgroundImage: null,
+});
 
 const team = (org, slug, name, displayName, description, day) => ({
 	...record(`team:${slug}`, org, { name, displayName, description, ...TEAM_LOOK }, day),
@@ -41,10 +46,20 @@ const team = (org, slug, name, displayName, description, day) => ({
 });
 
 const user = (org, slug, [firstName, lastName], phone, isApiUser, teamIds, day) =>
-	record(`user:${slug}`, org, { firstName, lastName, email: email(firstName, lastName), phone, isApiUser, teamIds }, day);
+	record(
+		`user:${slug}`,
+		org,
+		{ firstName, lastName, email: email(firstName, lastName), phone, isApiUser, teamIds },
+		day,
+	);
 
 const candidate = (org, slug, { firstName, lastName, day, ...fields }) =>
-	record(`candidate:${slug}`, org, { firstName, lastName, email: email(firstName, lastName), ...fields }, day);
+	record(
+		`candidate:${slug}`,
+		org,
+		{ firstName, lastName, email: email(firstName, lastName), ...fields },
+		day,
+	);
 
 /**
  * Org1 gets 25 candidates, enough for three pages of the default page size. The modulo rules give
@@ -109,7 +124,14 @@ function interview(org, slug, title, status, archived, day) {
 
 function buildSeed() {
 	const teams = [
-		team(ORG1, 'org1:engineering', 'Engineering Team', 'Engineering', 'Engineering and development team', 0),
+		team(
+			ORG1,
+			'org1:engineering',
+			'Engineering Team',
+			'Engineering',
+			'Engineering and development team',
+			0,
+		),
 		team(ORG1, 'org1:sales', 'Sales Team', 'Sales', null, 0),
 		team(ORG1, 'org1:recruiting', 'Recruiting Team', 'Recruiting', 'Talent acquisition', 1),
 		team(ORG2, 'org2:operations', 'Operations Team', 'Operations', 'Other organization', 0),
@@ -144,7 +166,10 @@ const HUMANLY_SANDBOX = {
 	teamIds: SEED.teams.filter(inOrg(ORG1)).map((t) => t.id),
 	otherOrgTeamId: SEED.teams.find(inOrg(ORG2)).id,
 	// e2e workflows need a known interview and candidates to send invites.
-	interviewIds: SEED.interviews.map((i) => i.record).filter(inOrg(ORG1)).map((i) => i.id),
+	interviewIds: SEED.interviews
+		.map((i) => i.record)
+		.filter(inOrg(ORG1))
+		.map((i) => i.id),
 	candidateIds: SEED.candidates.filter(inOrg(ORG1)).map((c) => c.id),
 };
 

@@ -17,7 +17,8 @@ const WEBHOOK_EVENTS = [
 /** The receiver must answer within 5 s, as documented. */
 const RECEIVER_TIMEOUT_MS = 5000;
 
-const signature = (secret, t, body) => crypto.createHmac('sha256', secret).update(`${t}.${body}`).digest('hex');
+const signature = (secret, t, body) =>
+	crypto.createHmac('sha256', secret).update(`${t}.${body}`).digest('hex');
 
 function createWebhooks({ now, secret, counters }) {
 	let registered = null;
@@ -28,16 +29,32 @@ function createWebhooks({ now, secret, counters }) {
 	 * replayed one, `secret` signs with another key, `tamper` changes the body after signing,
 	 * `unsigned` leaves the signature header out.
 	 */
-	async function send({ event, data = {}, url = registered, secret: key = secret, timestamp, tamper, unsigned } = {}) {
-		if (!WEBHOOK_EVENTS.includes(event)) throw new Error(`event must be one of ${WEBHOOK_EVENTS.join(', ')}`);
+	async function send({
+		event,
+		data = {},
+		url = registered,
+		secret: key = secret,
+		timestamp,
+		tamper,
+		unsigned,
+	} = {}) {
+		if (!WEBHOOK_EVENTS.includes(event))
+			throw new Error(`event must be one of ${WEBHOOK_EVENTS.join(', ')}`);
 		if (!url) throw new Error('No webhook URL: registerWebhook(url) first, or pass url');
 		const t = timestamp ?? Math.floor(now() / 1000);
 		const payload = { event, timestamp: new Date(t * 1000).toISOString(), data };
 		const signed = JSON.stringify(payload);
-		const body = tamper ? JSON.stringify({ ...payload, data: { ...data, tampered: true } }) : signed;
+		const body = tamper
+			? JSON.stringify({ ...payload, data: { ...data, tampered: true } })
+			: signed;
 		const headers = { 'Content-Type': 'application/json' };
 		if (!unsigned) headers['X-Qualifi-Signature'] = `t=${t},v1=${signature(key, t, signed)}`;
-		const res = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(RECEIVER_TIMEOUT_MS) });
+		const res = await fetch(url, {
+			method: 'POST',
+			headers,
+			body,
+			signal: AbortSignal.timeout(RECEIVER_TIMEOUT_MS),
+		});
 		await res.arrayBuffer();
 		counters.webhooksSent += 1;
 		return res.status;
@@ -47,7 +64,10 @@ function createWebhooks({ now, secret, counters }) {
 	function notify(event, data) {
 		if (!registered) return;
 		const delivery = send({ event, data })
-			.then((status) => status >= 200 && status < 300, () => false)
+			.then(
+				(status) => status >= 200 && status < 300,
+				() => false,
+			)
 			.then((delivered) => {
 				if (!delivered) counters.webhookErrors += 1;
 				pending.delete(delivery);

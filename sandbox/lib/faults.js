@@ -27,19 +27,36 @@ function ruleProblem(rule, supported) {
 	const { fault } = rule;
 	if (!FAULT_TYPES.includes(fault)) return `fault must be one of ${FAULT_TYPES.join(', ')}`;
 	if (!supported.includes(fault)) return `this mock has no ${fault} fault`;
-	const unknown = Object.keys(rule).filter((key) => ![...COMMON_FIELDS, ...(FIELDS[fault] ?? [])].includes(key));
+	const unknown = Object.keys(rule).filter(
+		(key) => ![...COMMON_FIELDS, ...(FIELDS[fault] ?? [])].includes(key),
+	);
 	if (unknown.length) return `unknown field ${unknown.join(', ')} for fault ${fault}`;
-	if (['nth', 'every', 'from'].filter((key) => rule[key] !== undefined).length > 1) return 'use one of nth, every, from';
-	if (rule.nth !== undefined && !(Array.isArray(rule.nth) && rule.nth.every(isCount))) return 'nth must list whole numbers from 1';
-	const badCount = ['every', 'from', 'count'].find((key) => rule[key] !== undefined && !isCount(rule[key]));
+	if (['nth', 'every', 'from'].filter((key) => rule[key] !== undefined).length > 1)
+		return 'use one of nth, every, from';
+	if (rule.nth !== undefined && !(Array.isArray(rule.nth) && rule.nth.every(isCount)))
+		return 'nth must list whole numbers from 1';
+	const badCount = ['every', 'from', 'count'].find(
+		(key) => rule[key] !== undefined && !isCount(rule[key]),
+	);
 	if (badCount) return `${badCount} must be a whole number from 1`;
 	if (rule.count !== undefined && rule.from === undefined) return 'count needs from';
-	if (rule.path !== undefined && rule.pathRegex !== undefined) return 'use path or pathRegex, not both';
-	if (rule.path !== undefined && typeof rule.path !== 'string') return 'path must be a string (pathRegex for a pattern)';
-	if (fault === 'status' && !(Number.isInteger(rule.status) && rule.status >= 400 && rule.status <= 599)) return 'status must be 400-599';
-	if (rule.body !== undefined && !STATUS_BODIES.includes(rule.body)) return `body must be one of ${STATUS_BODIES.join(', ')}`;
+	if (rule.path !== undefined && rule.pathRegex !== undefined)
+		return 'use path or pathRegex, not both';
+	if (rule.path !== undefined && typeof rule.path !== 'string')
+		return 'path must be a string (pathRegex for a pattern)';
+	if (
+		fault === 'status' &&
+		!(Number.isInteger(rule.status) && rule.status >= 400 && rule.status <= 599)
+	)
+		return 'status must be 400-599';
+	if (rule.body !== undefined && !STATUS_BODIES.includes(rule.body))
+		return `body must be one of ${STATUS_BODIES.join(', ')}`;
 	const { retryAfter: retry } = rule;
-	if (retry !== undefined && !isSeconds(retry) && !(isSeconds(retry?.httpDate) && Object.keys(retry).length === 1)) {
+	if (
+		retry !== undefined &&
+		!isSeconds(retry) &&
+		!(isSeconds(retry?.httpDate) && Object.keys(retry).length === 1)
+	) {
 		return 'retryAfter must be seconds or { httpDate: secondsFromNow }';
 	}
 	if (fault === 'delay' && !isSeconds(rule.ms)) return 'delay needs ms >= 0';
@@ -55,8 +72,11 @@ function compile(rule, index, supported) {
 	return {
 		rule,
 		seen: 0,
-		matches: (m, path) => (!method || m === method) && (regex ? regex.test(path) : rule.path === undefined || rule.path === path),
-		hits: (n) => (nth ? nth.includes(n) : every ? n % every === 0 : from ? n >= from && n < from + count : true),
+		matches: (m, path) =>
+			(!method || m === method) &&
+			(regex ? regex.test(path) : rule.path === undefined || rule.path === path),
+		hits: (n) =>
+			nth ? nth.includes(n) : every ? n % every === 0 : from ? n >= from && n < from + count : true,
 	};
 }
 
@@ -80,7 +100,9 @@ function createFaults({ supported = FAULT_TYPES.filter((type) => type !== 'revok
 		},
 		/** The rule that hits this request, if any. */
 		pick(method, path) {
-			const hit = rules.filter((r) => r.matches(method, path)).filter((r) => r.hits(++r.seen))[0]?.rule;
+			const hit = rules
+				.filter((r) => r.matches(method, path))
+				.filter((r) => r.hits(++r.seen))[0]?.rule;
 			if (hit) injected[hit.fault] += 1;
 			return hit;
 		},
@@ -91,14 +113,16 @@ function createFaults({ supported = FAULT_TYPES.filter((type) => type !== 'revok
 function statusAnswer({ status, retryAfter, body = 'vendor', text }, { now, vendorAnswer }) {
 	const headers = {};
 	if (typeof retryAfter === 'number') headers['Retry-After'] = String(retryAfter);
-	else if (retryAfter) headers['Retry-After'] = new Date(now() + retryAfter.httpDate * 1000).toUTCString();
+	else if (retryAfter)
+		headers['Retry-After'] = new Date(now() + retryAfter.httpDate * 1000).toUTCString();
 	const title = `${status} ${STATUS_TEXT[status] ?? 'Error'}`;
 	if (body === 'vendor') {
 		const outcome = vendorAnswer(status);
 		return { ...outcome, headers: { ...outcome.headers, ...headers } };
 	}
 	if (body === 'empty') return { status, headers };
-	if (body === 'text') return { status, headers, text: text ?? title, contentType: 'text/plain; charset=utf-8' };
+	if (body === 'text')
+		return { status, headers, text: text ?? title, contentType: 'text/plain; charset=utf-8' };
 	const page = `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
 	return { status, headers, text: page, contentType: 'text/html' };
 }

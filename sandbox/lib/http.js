@@ -10,7 +10,8 @@ async function listen(onRequest, { host = '127.0.0.1', port = 0 } = {}) {
 		server.listen(port, host, () => resolve(server.off('error', reject)));
 	});
 	// A wildcard bind address is not something a client can connect to: point at loopback instead.
-	const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+	const urlHost =
+		host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
 	const close = () =>
 		new Promise((resolve, reject) => {
 			server.close((error) => (error ? reject(error) : resolve()));
@@ -54,17 +55,24 @@ function parseBody(raw, contentType = '') {
 function send(res, { status, headers = {}, body, text, contentType = 'application/json' }) {
 	const payload = text ?? (body === undefined ? undefined : JSON.stringify(body));
 	if (payload === undefined) return res.writeHead(status, headers).end();
-	res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(payload), ...headers });
+	res.writeHead(status, {
+		'Content-Type': contentType,
+		'Content-Length': Buffer.byteLength(payload),
+		...headers,
+	});
 	res.end(payload);
 }
 
 /** The request log never holds headers (they carry credentials); secret-looking fields are masked. */
-const isSecretName = (name) => /password|secret|token|api[_-]?key|(^|[_-])key$/i.test(name) || /[a-z0-9]Key$/.test(name);
+const isSecretName = (name) =>
+	/password|secret|token|api[_-]?key|(^|[_-])key$/i.test(name) || /[a-z0-9]Key$/.test(name);
 
 function redact(value) {
 	if (Array.isArray(value)) return value.map(redact);
 	if (value === null || typeof value !== 'object') return value;
-	return Object.fromEntries(Object.entries(value).map(([name, v]) => [name, isSecretName(name) ? '[redacted]' : redact(v)]));
+	return Object.fromEntries(
+		Object.entries(value).map(([name, v]) => [name, isSecretName(name) ? '[redacted]' : redact(v)]),
+	);
 }
 
 module.exports = { listen, readBody, parseBody, send, redact, STATUS_TEXT: http.STATUS_CODES };

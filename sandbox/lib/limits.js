@@ -41,7 +41,9 @@ function mitigatedWindow({ limit, windowMs, blockMs, now }) {
 	const current = (key, at) => {
 		const window = windows.get(key);
 		if (window && at - window.startedAt < windowMs) return window;
-		return windows.set(key, { startedAt: at, count: 0, blockedUntil: window?.blockedUntil ?? 0 }).get(key);
+		return windows
+			.set(key, { startedAt: at, count: 0, blockedUntil: window?.blockedUntil ?? 0 })
+			.get(key);
 	};
 	return {
 		/** Counts one request; true when it is refused. */
@@ -73,10 +75,21 @@ function slidingWindows({ windows, now }) {
 		windows.map(({ limit, ms }) => {
 			const inWindow = stamps.filter((stamp) => at - stamp < ms);
 			// A slot frees when the oldest request in the window slides out of it.
-			return { limit, remaining: Math.max(0, limit - inWindow.length), resetMs: (inWindow[0] ?? at) + ms };
+			return {
+				limit,
+				remaining: Math.max(0, limit - inWindow.length),
+				resetMs: (inWindow[0] ?? at) + ms,
+			};
 		});
 	/** The window a client must respect: fewest remaining; on a tie the one that frees later. */
-	const tighter = (a, b) => (a.remaining !== b.remaining ? (a.remaining < b.remaining ? a : b) : a.resetMs >= b.resetMs ? a : b);
+	const tighter = (a, b) =>
+		a.remaining !== b.remaining
+			? a.remaining < b.remaining
+				? a
+				: b
+			: a.resetMs >= b.resetMs
+				? a
+				: b;
 	return {
 		/** Admits or refuses one request: `{ admitted, limit, remaining, resetMs }` of the tighter window. */
 		take(key) {
@@ -90,7 +103,10 @@ function slidingWindows({ windows, now }) {
 		spend(key) {
 			const at = now();
 			const stamps = recent(key, at);
-			hits.set(key, [...stamps, ...Array(Math.min(...states(stamps, at).map((s) => s.remaining))).fill(at)]);
+			hits.set(key, [
+				...stamps,
+				...Array(Math.min(...states(stamps, at).map((s) => s.remaining))).fill(at),
+			]);
 		},
 		clear: () => hits.clear(),
 	};

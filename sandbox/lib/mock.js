@@ -45,7 +45,9 @@ const clientGone = (res) => !res.socket || res.socket.destroyed;
 async function startMock(spec) {
 	const { now } = spec;
 	const requests = [];
-	const faults = createFaults({ supported: FAULT_TYPES.filter((type) => type !== 'revokeTokens' || spec.revokeTokens) });
+	const faults = createFaults({
+		supported: FAULT_TYPES.filter((type) => type !== 'revokeTokens' || spec.revokeTokens),
+	});
 
 	async function run(ctx) {
 		try {
@@ -59,7 +61,11 @@ async function startMock(spec) {
 	/** The answer to send, or undefined to drop the connection without one. */
 	async function answer(ctx, fault, res) {
 		const type = fault?.fault;
-		if (type === 'status') return statusAnswer(fault, { now, vendorAnswer: (status) => spec.errorAnswer(spec.faultError(status), ctx) });
+		if (type === 'status')
+			return statusAnswer(fault, {
+				now,
+				vendorAnswer: (status) => spec.errorAnswer(spec.faultError(status), ctx),
+			});
 		if (type === 'resetBefore') return undefined;
 		if (type === 'spendWindow') spec.spendWindow(ctx);
 		if (type === 'revokeTokens') spec.revokeTokens();
@@ -77,7 +83,11 @@ async function startMock(spec) {
 		spec.reset();
 	}
 
-	const stats = () => ({ counters: spec.counters?.() ?? {}, requests, faults: { plan: faults.plan, injected: faults.injected } });
+	const stats = () => ({
+		counters: spec.counters?.() ?? {},
+		requests,
+		faults: { plan: faults.plan, injected: faults.injected },
+	});
 	const control = createRouter(
 		[
 			route('POST', '/reset', () => {
@@ -97,7 +107,8 @@ async function startMock(spec) {
 	/** Control endpoints: no auth, no faults, not logged. A bad request is a 400 `{ error }`. */
 	async function controlAnswer(ctx) {
 		const matched = control.match(ctx.method, ctx.pathname);
-		if (!matched) return { status: 404, body: { error: `No sandbox endpoint ${ctx.method} ${ctx.pathname}` } };
+		if (!matched)
+			return { status: 404, body: { error: `No sandbox endpoint ${ctx.method} ${ctx.pathname}` } };
 		if (ctx.badJson) return { status: 400, body: { error: 'The body is not valid JSON' } };
 		try {
 			return await matched.route.handler({ body: ctx.body, query: ctx.query });
@@ -127,7 +138,14 @@ async function startMock(spec) {
 		let entry;
 		if (spec.logged?.(ctx) !== false) {
 			const path = spec.logPath?.(ctx) ?? ctx.pathname;
-			entry = { method: ctx.method, path, query: redact(ctx.query), body: redact(ctx.body ?? spec.emptyBody), status: 0, at: now() };
+			entry = {
+				method: ctx.method,
+				path,
+				query: redact(ctx.query),
+				body: redact(ctx.body ?? spec.emptyBody),
+				status: 0,
+				at: now(),
+			};
 			requests.push(entry);
 		}
 		const fault = faults.pick(ctx.method, ctx.pathname);

@@ -18,18 +18,29 @@ class ApiError extends Error {
 /** The vendor's ApiError for a status: its documented `[code, message]` in `known`, else the status text. */
 function statusError(status, known = {}, codeCase = (code) => code) {
 	const text = STATUS_TEXT[status] ?? 'Error';
-	const [code, message] = known[status] ?? [codeCase(text.toLowerCase().replace(/\W+/g, '_')), text];
+	const [code, message] = known[status] ?? [
+		codeCase(text.toLowerCase().replace(/\W+/g, '_')),
+		text,
+	];
 	return new ApiError(status, code, message);
 }
 
 function route(method, pattern, handler) {
 	const parts = pattern.split('/').filter(Boolean);
 	// Literal segments rank 1, parameters 0: of two matches, the higher rank is the more literal.
-	return { method, pattern, handler, parts, rank: parts.map((p) => (p.startsWith(':') ? '0' : '1')).join('') };
+	return {
+		method,
+		pattern,
+		handler,
+		parts,
+		rank: parts.map((p) => (p.startsWith(':') ? '0' : '1')).join(''),
+	};
 }
 
 const routes = (table) =>
-	Object.entries(table).flatMap(([pattern, methods]) => Object.entries(methods).map(([method, h]) => route(method, pattern, h)));
+	Object.entries(table).flatMap(([pattern, methods]) =>
+		Object.entries(methods).map(([method, h]) => route(method, pattern, h)),
+	);
 
 function decode(segment) {
 	try {

@@ -52,11 +52,17 @@ function requireString(body, name) {
  * type of every user field) or left out, which gives them their default.
  */
 function userFields(body) {
-	const fields = { firstName: requireString(body, 'firstName'), lastName: requireString(body, 'lastName'), email: requireString(body, 'email') };
-	if (!/^[^\s@/]+@[^\s@/]+$/.test(fields.email)) throw validation(`email '${fields.email}' is not a valid email address`);
+	const fields = {
+		firstName: requireString(body, 'firstName'),
+		lastName: requireString(body, 'lastName'),
+		email: requireString(body, 'email'),
+	};
+	if (!/^[^\s@/]+@[^\s@/]+$/.test(fields.email))
+		throw validation(`email '${fields.email}' is not a valid email address`);
 	for (const [name, fallback] of Object.entries(OPTIONAL_DEFAULTS)) {
 		const value = body[name];
-		if (value !== undefined && value !== null && typeof value !== 'string') throw validation(`${name} must be a string`);
+		if (value !== undefined && value !== null && typeof value !== 'string')
+			throw validation(`${name} must be a string`);
 		fields[name] = value ?? fallback;
 	}
 	return fields;
@@ -84,7 +90,8 @@ function createHandlers({ state, enterprisePin, revokeSessions }) {
 
 	function assertEmailFree(email, exceptId) {
 		const holder = findByEmail(email);
-		if (holder && holder.id !== exceptId) throw conflict(`A user with email ${email} already exists`);
+		if (holder && holder.id !== exceptId)
+			throw conflict(`A user with email ${email} already exists`);
 	}
 
 	function createUser({ body }) {
@@ -140,9 +147,11 @@ function createHandlers({ state, enterprisePin, revokeSessions }) {
 		const newUserName = requireString(body, 'newUserName');
 		if (body.id !== undefined) requireUuid(body.id);
 		const user = findByUserName(oldUserName);
-		if (!user || (body.id !== undefined && body.id !== user.id)) throw notFound(`User ${oldUserName} not found`);
+		if (!user || (body.id !== undefined && body.id !== user.id))
+			throw notFound(`User ${oldUserName} not found`);
 		const holder = findByUserName(newUserName);
-		if (holder && holder.id !== user.id) throw conflict(`A user with username ${newUserName} already exists`);
+		if (holder && holder.id !== user.id)
+			throw conflict(`A user with username ${newUserName} already exists`);
 		user.userName = newUserName;
 		return NO_CONTENT;
 	}
@@ -156,7 +165,8 @@ function createHandlers({ state, enterprisePin, revokeSessions }) {
 	}
 
 	function userByEmail({ query }) {
-		if (typeof query.email !== 'string' || query.email === '') throw validation('email is required');
+		if (typeof query.email !== 'string' || query.email === '')
+			throw validation('email is required');
 		const user = findByEmail(query.email);
 		if (!user) throw notFound(`User with email ${query.email} not found`);
 		return ok(user);

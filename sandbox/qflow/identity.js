@@ -22,7 +22,10 @@ function basicClient(headers) {
 	const decoded = Buffer.from(match[1], 'base64').toString('utf8');
 	const colon = decoded.indexOf(':');
 	if (colon < 0) return {};
-	return { client_id: decodeURIComponent(decoded.slice(0, colon)), client_secret: decodeURIComponent(decoded.slice(colon + 1)) };
+	return {
+		client_id: decodeURIComponent(decoded.slice(0, colon)),
+		client_secret: decodeURIComponent(decoded.slice(colon + 1)),
+	};
 }
 
 /** `findLogin(username)`: the user a username signs in (`<pin>/<email>` or the bare email). */
@@ -36,11 +39,21 @@ function createIdentity({ state, counters, now, tokenTtlSeconds, client, findLog
 		const accessToken = randomToken();
 		const refreshToken = randomToken();
 		// Trust is captured when the token is issued, like a claim inside a real JWT.
-		accessTokens.set(accessToken, { userId, trusted: state.trusted.has(userId), expiresAt: now() + tokenTtlSeconds * 1000 });
+		accessTokens.set(accessToken, {
+			userId,
+			trusted: state.trusted.has(userId),
+			expiresAt: now() + tokenTtlSeconds * 1000,
+		});
 		refreshTokens.set(refreshToken, userId);
 		issued.accessTokens.push(accessToken);
 		issued.refreshTokens.push(refreshToken);
-		return { access_token: accessToken, expires_in: tokenTtlSeconds, token_type: 'Bearer', refresh_token: refreshToken, scope: ISSUED_SCOPE };
+		return {
+			access_token: accessToken,
+			expires_in: tokenTtlSeconds,
+			token_type: 'Bearer',
+			refresh_token: refreshToken,
+			scope: ISSUED_SCOPE,
+		};
 	}
 
 	const oauthError = (status, error, description) => ({
@@ -52,15 +65,23 @@ function createIdentity({ state, counters, now, tokenTtlSeconds, client, findLog
 	function grant(ctx) {
 		counters.tokenRequests += 1;
 		if (!/^application\/x-www-form-urlencoded\b/i.test(ctx.headers['content-type'] ?? '')) {
-			return oauthError(400, 'invalid_request', 'Content-Type must be application/x-www-form-urlencoded');
+			return oauthError(
+				400,
+				'invalid_request',
+				'Content-Type must be application/x-www-form-urlencoded',
+			);
 		}
 		const form = { ...basicClient(ctx.headers), ...ctx.body };
 		const type = form.grant_type;
 		if (!type) return oauthError(400, 'invalid_request', 'Missing required parameter: grant_type');
 		if (!GRANT_FIELDS[type]) return oauthError(400, 'unsupported_grant_type');
-		const missing = GRANT_FIELDS[type].find((name) => typeof form[name] !== 'string' || form[name] === '');
-		if (missing) return oauthError(400, 'invalid_request', `Missing required parameter: ${missing}`);
-		if (form.client_id !== client.clientId || form.client_secret !== client.clientSecret) return oauthError(401, 'invalid_client');
+		const missing = GRANT_FIELDS[type].find(
+			(name) => typeof form[name] !== 'string' || form[name] === '',
+		);
+		if (missing)
+			return oauthError(400, 'invalid_request', `Missing required parameter: ${missing}`);
+		if (form.client_id !== client.clientId || form.client_secret !== client.clientSecret)
+			return oauthError(401, 'invalid_client');
 
 		if (type === 'password') {
 			counters.passwordGrants += 1;
@@ -76,7 +97,8 @@ function createIdentity({ state, counters, now, tokenTtlSeconds, client, findLog
 		}
 		counters.refreshGrants += 1;
 		const userId = refreshTokens.get(form.refresh_token);
-		if (!userId || !state.users.has(userId)) return oauthError(400, 'invalid_grant', 'invalid_refresh_token');
+		if (!userId || !state.users.has(userId))
+			return oauthError(400, 'invalid_grant', 'invalid_refresh_token');
 		refreshTokens.delete(form.refresh_token);
 		return { status: 200, body: issueTokens(userId) };
 	}
@@ -94,7 +116,8 @@ function createIdentity({ state, counters, now, tokenTtlSeconds, client, findLog
 	}
 
 	function revokeSessions(userId) {
-		for (const [token, found] of accessTokens) if (found.userId === userId) accessTokens.delete(token);
+		for (const [token, found] of accessTokens)
+			if (found.userId === userId) accessTokens.delete(token);
 		for (const [token, owner] of refreshTokens) if (owner === userId) refreshTokens.delete(token);
 	}
 
@@ -105,7 +128,10 @@ function createIdentity({ state, counters, now, tokenTtlSeconds, client, findLog
 		/** Every access token issued so far stops working; refresh tokens keep working. */
 		expireAccessTokens: () => accessTokens.clear(),
 		/** Copies of every access and refresh token issued since clear(). */
-		issuedTokens: () => ({ accessTokens: [...issued.accessTokens], refreshTokens: [...issued.refreshTokens] }),
+		issuedTokens: () => ({
+			accessTokens: [...issued.accessTokens],
+			refreshTokens: [...issued.refreshTokens],
+		}),
 		clear() {
 			accessTokens.clear();
 			refreshTokens.clear();

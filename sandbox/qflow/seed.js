@@ -49,7 +49,14 @@ function seedState(state) {
 	SEED_USERS.forEach(([firstName, lastName, email], index) => {
 		const id = `00000000-0000-4000-8000-${String(index + 1).padStart(12, '0')}`;
 		const userName = `${QFLOW_SANDBOX.enterprisePin}/${email}`;
-		const fields = { firstName, lastName, email, timeZoneId: 'Europe/London', companyName: 'Sandbox Enterprise Ltd', customData: '' };
+		const fields = {
+			firstName,
+			lastName,
+			email,
+			timeZoneId: 'Europe/London',
+			companyName: 'Sandbox Enterprise Ltd',
+			customData: '',
+		};
 		state.users.set(id, { id, ...fields, userName });
 		state.passwords.set(id, QFLOW_SANDBOX.password);
 		if (email !== UNTRUSTED_EMAIL) state.trusted.add(id);

@@ -9,7 +9,16 @@
  *   node sandbox/qhub            (QHUB_HOST / QHUB_PORT override 127.0.0.1:4010)
  */
 const crypto = require('node:crypto');
-const { startMock, withDefaults, invoke, createRouter, route, fixedWindow, ApiError, statusError } = require('../lib');
+const {
+	startMock,
+	withDefaults,
+	invoke,
+	createRouter,
+	route,
+	fixedWindow,
+	ApiError,
+	statusError,
+} = require('../lib');
 const { QHUB_SANDBOX, seedState } = require('./seed');
 const { createHandlers, invalid, problem } = require('./handlers');
 const { PREFIX, qhubRoutes } = require('./routes');
@@ -25,9 +34,13 @@ const DEFAULTS = {
 	seats: 10,
 	now: () => Date.now(),
 };
-const AUTH_HINT = 'Send both x-api-key and x-api-secret headers; keys are made in Admin > Dev centre > API keys.';
+const AUTH_HINT =
+	'Send both x-api-key and x-api-secret headers; keys are made in Admin > Dev centre > API keys.';
 const FAULT_ERRORS = {
-	503: ['service_unavailable', 'Q-Hub is experiencing a traffic spike. Usually operational again within ~5 minutes.'],
+	503: [
+		'service_unavailable',
+		'Q-Hub is experiencing a traffic spike. Usually operational again within ~5 minutes.',
+	],
 	429: ['rate_limited', 'Rate limit exceeded.'],
 };
 
@@ -38,15 +51,23 @@ function sameSecret(given, expected) {
 }
 
 function authFailure({ 'x-api-key': key, 'x-api-secret': secret }, { apiKey, apiSecret }) {
-	if (!key || !secret) return new ApiError(401, 'unauthorized', `Missing API key or secret. ${AUTH_HINT}`);
-	if (!sameSecret(key, apiKey) || !sameSecret(secret, apiSecret)) return new ApiError(401, 'unauthorized', `Invalid API key or secret. ${AUTH_HINT}`);
+	if (!key || !secret)
+		return new ApiError(401, 'unauthorized', `Missing API key or secret. ${AUTH_HINT}`);
+	if (!sameSecret(key, apiKey) || !sameSecret(secret, apiSecret))
+		return new ApiError(401, 'unauthorized', `Invalid API key or secret. ${AUTH_HINT}`);
 	return null;
 }
 
 async function startQHubMock(options = {}) {
 	const config = withDefaults(DEFAULTS, options);
 	const { now, apiKey, limit } = config;
-	const state = { users: new Map(), locations: new Map(), dataSets: new Map(), formEntries: [], processEntries: [] };
+	const state = {
+		users: new Map(),
+		locations: new Map(),
+		dataSets: new Map(),
+		formEntries: [],
+		processEntries: [],
+	};
 	seedState(state);
 	const handlers = createHandlers(state, config);
 	const router = createRouter(qhubRoutes(handlers), { prefix: PREFIX });
@@ -55,7 +76,10 @@ async function startQHubMock(options = {}) {
 	let outage = { remaining: 0 };
 
 	/** Every answer carries its own X-Request-Id; errors have the `{ error, message, details? }` body. */
-	const withId = (outcome) => ({ ...outcome, headers: { 'X-Request-Id': `qh_req_${++requestCounter}`, ...outcome.headers } });
+	const withId = (outcome) => ({
+		...outcome,
+		headers: { 'X-Request-Id': `qh_req_${++requestCounter}`, ...outcome.headers },
+	});
 	const errorAnswer = ({ status, code, message, details }, headers = {}) =>
 		withId({ status, body: { error: code, message, ...(details && { details }) }, headers });
 	const rateHeaders = (window, remaining = Math.max(0, limit - window.count)) => ({
@@ -67,7 +91,8 @@ async function startQHubMock(options = {}) {
 	function rateLimited(window) {
 		const resetMs = limiter.resetMs(window);
 		const headers = rateHeaders(window, 0);
-		if (config.retryAfterOn429) headers['Retry-After'] = String(Math.max(1, Math.ceil((resetMs - now()) / 1000)));
+		if (config.retryAfterOn429)
+			headers['Retry-After'] = String(Math.max(1, Math.ceil((resetMs - now()) / 1000)));
 		const minutes = Number((config.windowMs / 60000).toFixed(2));
 		const message = `Rate limit exceeded: ${limit} requests per ${minutes} minutes. The window resets at ${new Date(resetMs).toISOString()}.`;
 		return errorAnswer(new ApiError(429, 'rate_limited', message), headers);
@@ -79,7 +104,12 @@ async function startQHubMock(options = {}) {
 		if (denied) return errorAnswer(denied);
 		if (outage.remaining > 0) {
 			outage.remaining -= 1;
-			return errorAnswer(statusError(503, FAULT_ERRORS), outage.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(outage.retryAfterSeconds) });
+			return errorAnswer(
+				statusError(503, FAULT_ERRORS),
+				outage.retryAfterSeconds === undefined
+					? {}
+					: { 'Retry-After': String(outage.retryAfterSeconds) },
+			);
 		}
 		const window = limiter.exhausted(apiKey);
 		if (window) return rateLimited(window);
@@ -87,7 +117,12 @@ async function startQHubMock(options = {}) {
 		try {
 			if (ctx.badJson) throw invalid([problem('body', 'must be valid JSON')]);
 			const matched = router.match(ctx.method, ctx.pathname);
-			if (!matched) throw new ApiError(404, 'not_found', `No route ${ctx.method} ${ctx.pathname} (every route starts with ${PREFIX})`);
+			if (!matched)
+				throw new ApiError(
+					404,
+					'not_found',
+					`No route ${ctx.method} ${ctx.pathname} (every route starts with ${PREFIX})`,
+				);
 			outcome = withId(invoke(ctx, matched, { query: ctx.query, body: ctx.body }));
 		} catch (error) {
 			if (!(error instanceof ApiError)) throw error;
@@ -112,8 +147,14 @@ async function startQHubMock(options = {}) {
 		},
 		counters: () => ({ counted: limiter.counted(apiKey) }),
 		sandboxRoutes: [
-			route('POST', '/form-entries', ({ body }) => ({ status: 201, body: handlers.addFormEntry(body) })),
-			route('POST', '/process-entries', ({ body }) => ({ status: 201, body: handlers.addProcessEntry(body) })),
+			route('POST', '/form-entries', ({ body }) => ({
+				status: 201,
+				body: handlers.addFormEntry(body),
+			})),
+			route('POST', '/process-entries', ({ body }) => ({
+				status: 201,
+				body: handlers.addProcessEntry(body),
+			})),
 		],
 	});
 
@@ -138,13 +179,19 @@ async function startQHubMock(options = {}) {
 
 /** The n8n credential (type and data) that signs in to a running mock: shared by tests and the start script. */
 function qhubCredential(mock) {
-	return { type: 'qHubApi', data: { apiKey: QHUB_SANDBOX.apiKey, apiSecret: QHUB_SANDBOX.apiSecret, baseUrl: mock.url } };
+	return {
+		type: 'qHubApi',
+		data: { apiKey: QHUB_SANDBOX.apiKey, apiSecret: QHUB_SANDBOX.apiSecret, baseUrl: mock.url },
+	};
 }
 
 module.exports = { startQHubMock, QHUB_SANDBOX, qhubCredential };
 
 if (require.main === module) {
-	startQHubMock({ host: process.env.QHUB_HOST || '127.0.0.1', port: Number(process.env.QHUB_PORT || 4010) }).then((mock) => {
+	startQHubMock({
+		host: process.env.QHUB_HOST || '127.0.0.1',
+		port: Number(process.env.QHUB_PORT || 4010),
+	}).then((mock) => {
 		console.log(`Q-Hub mock listening: base URL ${mock.url}`);
 		console.log(`API key ${QHUB_SANDBOX.apiKey}, API secret ${QHUB_SANDBOX.apiSecret}`);
 		process.once('SIGINT', () => mock.close().then(() => process.exit(0)));

@@ -3,7 +3,10 @@
  * Q-Hub seed data. Fixed timestamps and no randomness, so reports and tests see the same entries
  * every run; reset() refills the state from here.
  */
-const QHUB_SANDBOX = Object.freeze({ apiKey: 'qhub_sandbox_key', apiSecret: 'qhub_sandbox_secret' });
+const QHUB_SANDBOX = Object.freeze({
+	apiKey: 'qhub_sandbox_key',
+	apiSecret: 'qhub_sandbox_secret',
+});
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const SEED_CREATED_AT = '2025-06-01T08:00:00.000Z';
@@ -26,8 +29,18 @@ const SEED_ADMIN = {
 
 /** Two sites for the entries to point at; they are ordinary locations (editable, deletable). */
 const SEED_LOCATIONS = [
-	{ id: 'loc_seed0001', name: 'Head Office', code: 'HO', address: '1 Market Street, Leeds LS1 1AA' },
-	{ id: 'loc_seed0002', name: 'North Warehouse', code: 'NW', address: 'Unit 4, Dock Road, Hull HU1 2BB' },
+	{
+		id: 'loc_seed0001',
+		name: 'Head Office',
+		code: 'HO',
+		address: '1 Market Street, Leeds LS1 1AA',
+	},
+	{
+		id: 'loc_seed0002',
+		name: 'North Warehouse',
+		code: 'NW',
+		address: 'Unit 4, Dock Road, Hull HU1 2BB',
+	},
 ];
 
 /** Who submitted the seeded entries (historic staff: they are not in the user list). */
@@ -95,19 +108,35 @@ const PROCESS_STATUSES = ['closed', 'in_progress', 'open'];
 
 /** `fe_00000001`, `pe_00000045`: entry ids are numbered, and added entries continue the numbering. */
 const entryId = (prefix, number) => `${prefix}_${String(number).padStart(8, '0')}`;
-const dayOffset = (index, extraDays = 0) => new Date(ENTRIES_START + (index + extraDays) * DAY_MS).toISOString();
+const dayOffset = (index, extraDays = 0) =>
+	new Date(ENTRIES_START + (index + extraDays) * DAY_MS).toISOString();
 /** Every third entry has no location, the rest alternate between the seeded sites. */
 const seedLocationFor = (index) => (index % 3 === 0 ? null : pick(SEED_LOCATIONS, index).id);
 
 /** The entry records, for the seed and for entries added while the mock runs. */
-const formEntry = (number, form, fields) => ({ id: entryId('fe', number), formId: form.id, formName: form.name, ...fields });
-const processEntry = (number, process, fields) => ({ id: entryId('pe', number), processId: process.id, processName: process.name, ...fields });
+const formEntry = (number, form, fields) => ({
+	id: entryId('fe', number),
+	formId: form.id,
+	formName: form.name,
+	...fields,
+});
+const processEntry = (number, process, fields) => ({
+	id: entryId('pe', number),
+	processId: process.id,
+	processName: process.name,
+	...fields,
+});
 
 const seedFormEntries = () =>
 	Array.from({ length: FORM_ENTRY_COUNT }, (_, index) => {
 		const form = pick(FORMS, index);
 		const answers = form.answers(Math.floor(index / FORMS.length) + 1);
-		return formEntry(index + 1, form, { submittedAt: dayOffset(index), submittedBy: { ...pick(SUBMITTERS, index) }, locationId: seedLocationFor(index), answers });
+		return formEntry(index + 1, form, {
+			submittedAt: dayOffset(index),
+			submittedBy: { ...pick(SUBMITTERS, index) },
+			locationId: seedLocationFor(index),
+			answers,
+		});
 	});
 
 const seedProcessEntries = () =>
@@ -129,7 +158,13 @@ function seedState(state) {
 	state.users.set(SEED_ADMIN.id, structuredClone(SEED_ADMIN));
 	state.locations.clear();
 	for (const location of SEED_LOCATIONS) {
-		state.locations.set(location.id, { ...location, parentId: null, status: 'active', archivedAt: null, ...seedTimestamps });
+		state.locations.set(location.id, {
+			...location,
+			parentId: null,
+			status: 'active',
+			archivedAt: null,
+			...seedTimestamps,
+		});
 	}
 	state.dataSets.clear();
 	state.formEntries.splice(0, Infinity, ...seedFormEntries());

@@ -48,7 +48,13 @@ const VENDORS = {
 					accessLevel: '={{ $json.accessLevel }}',
 					locationIds: '={{ $json.locationIds }}',
 				},
-				valid: { firstName: 'Pat', lastName: 'Lee', email: 'pat.lee@example.com', accessLevel: 'view', locationIds: [] },
+				valid: {
+					firstName: 'Pat',
+					lastName: 'Lee',
+					email: 'pat.lee@example.com',
+					accessLevel: 'view',
+					locationIds: [],
+				},
 				control: { ...ZOE, email: 'zoe.obrien+qhub@example.co.uk', locationIds: ['loc_seed0001'] },
 				sends: ['POST /users'],
 				cases: [
@@ -67,7 +73,11 @@ const VENDORS = {
 			'User Suspend': {
 				parameters: { resource: 'user', operation: 'suspend', userId: '={{ $json.userId }}' },
 				valid: { userId: 'usr_seed0002' },
-				cases: [...URL_BREAKING_IDS, ''].map((id) => [`user id ${JSON.stringify(id)}`, { userId: id }, 'userId']),
+				cases: [...URL_BREAKING_IDS, ''].map((id) => [
+					`user id ${JSON.stringify(id)}`,
+					{ userId: id },
+					'userId',
+				]),
 			},
 			'Location Create': {
 				parameters: {
@@ -87,7 +97,12 @@ const VENDORS = {
 				],
 			},
 			'Location Update': {
-				parameters: { resource: 'location', operation: 'update', locationId: byId('={{ $json.id }}'), updateFields: { name: '={{ $json.name }}' } },
+				parameters: {
+					resource: 'location',
+					operation: 'update',
+					locationId: byId('={{ $json.id }}'),
+					updateFields: { name: '={{ $json.name }}' },
+				},
 				valid: { id: 'loc_seed0002', name: 'North Warehouse 2' },
 				cases: [
 					['location id climbing the path', { id: '../locations' }, 'locationId'],
@@ -96,12 +111,21 @@ const VENDORS = {
 				],
 			},
 			'Location Update Nothing': {
-				parameters: { resource: 'location', operation: 'update', locationId: byId('={{ $json.id }}'), updateFields: {} },
+				parameters: {
+					resource: 'location',
+					operation: 'update',
+					locationId: byId('={{ $json.id }}'),
+					updateFields: {},
+				},
 				valid: { id: 'loc_seed0002' },
 				cases: [['no field to update', {}, 'Update Fields']],
 			},
 			'Location Archive': {
-				parameters: { resource: 'location', operation: 'archive', locationId: byId('={{ $json.id }}') },
+				parameters: {
+					resource: 'location',
+					operation: 'archive',
+					locationId: byId('={{ $json.id }}'),
+				},
 				valid: { id: 'loc_seed0002' },
 				cases: [
 					['location id with a query', { id: 'x?y=1' }, 'locationId'],
@@ -109,7 +133,11 @@ const VENDORS = {
 				],
 			},
 			'Location Delete': {
-				parameters: { resource: 'location', operation: 'delete', locationId: byId('={{ $json.id }}') },
+				parameters: {
+					resource: 'location',
+					operation: 'delete',
+					locationId: byId('={{ $json.id }}'),
+				},
 				valid: { id: 'loc_seed0002' },
 				cases: [
 					['encoded slash as location id', { id: '%2F' }, 'locationId'],
@@ -117,18 +145,35 @@ const VENDORS = {
 				],
 			},
 			'Data Set Create': {
-				parameters: { resource: 'dataSet', operation: 'create', name: '={{ $json.name }}', rowsFrom: 'json', rows: '={{ $json.rows }}' },
+				parameters: {
+					resource: 'dataSet',
+					operation: 'create',
+					name: '={{ $json.name }}',
+					rowsFrom: 'json',
+					rows: '={{ $json.rows }}',
+				},
 				valid: { name: 'Training records', rows: '[{"employeeId":"E1","passed":true}]' },
 				cases: [
 					['rows that are not JSON', { rows: 'employeeId,passed' }, 'rows'],
 					['rows as an object, not a list', { rows: '{"employeeId":"E1"}' }, 'rows'],
 					['rows that are not objects', { rows: '[1,2]' }, 'rows'],
-					['10,001 rows', { rows: JSON.stringify(Array.from({ length: 10_001 }, (_, i) => ({ n: i }))) }, 'rows'],
+					[
+						'10,001 rows',
+						{ rows: JSON.stringify(Array.from({ length: 10_001 }, (_, i) => ({ n: i }))) },
+						'rows',
+					],
 					['empty name', { name: '' }, 'name'],
 				],
 			},
 			'Data Set Update': {
-				parameters: { resource: 'dataSet', operation: 'update', dataSetId: '={{ $json.id }}', updateFields: {}, rowsFrom: 'json', rows: '[{"a":1}]' },
+				parameters: {
+					resource: 'dataSet',
+					operation: 'update',
+					dataSetId: '={{ $json.id }}',
+					updateFields: {},
+					rowsFrom: 'json',
+					rows: '[{"a":1}]',
+				},
 				valid: { id: 'ds_seed' },
 				cases: [
 					['data set id climbing the path', { id: '../data-sets' }, 'dataSetId'],
@@ -141,7 +186,11 @@ const VENDORS = {
 					operation: 'getAll',
 					returnAll: false,
 					limit: 5,
-					filters: { formId: '={{ $json.formId }}', from: '={{ $json.from }}', to: '={{ $json.to }}' },
+					filters: {
+						formId: '={{ $json.formId }}',
+						from: '={{ $json.from }}',
+						to: '={{ $json.to }}',
+					},
 				},
 				valid: { formId: '', from: '', to: '' },
 				cases: [
@@ -156,7 +205,11 @@ const VENDORS = {
 					resource: 'processEntry',
 					operation: 'getAll',
 					returnAll: true,
-					filters: { processId: '={{ $json.processId }}', from: '={{ $json.from }}', to: '={{ $json.to }}' },
+					filters: {
+						processId: '={{ $json.processId }}',
+						from: '={{ $json.from }}',
+						to: '={{ $json.to }}',
+					},
 				},
 				valid: { processId: '', from: '', to: '' },
 				cases: [
@@ -183,7 +236,11 @@ const VENDORS = {
 				],
 			},
 			'User Get By Email Mode': {
-				parameters: { resource: 'user', operation: 'get', userId: { __rl: true, mode: 'email', value: '={{ $json.email }}' } },
+				parameters: {
+					resource: 'user',
+					operation: 'get',
+					userId: { __rl: true, mode: 'email', value: '={{ $json.email }}' },
+				},
 				valid: { email: 'alice.anderson@example.com' },
 				cases: [
 					['email without domain', { email: 'bob@' }, 'email'],
@@ -205,10 +262,26 @@ const VENDORS = {
 					firstName: '={{ $json.firstName }}',
 					lastName: '={{ $json.lastName }}',
 					email: '={{ $json.email }}',
-					additionalFields: { password: '={{ $json.password }}', timeZoneId: '={{ $json.timeZoneId }}', customData: '={{ $json.customData }}' },
+					additionalFields: {
+						password: '={{ $json.password }}',
+						timeZoneId: '={{ $json.timeZoneId }}',
+						customData: '={{ $json.customData }}',
+					},
 				},
-				valid: { firstName: 'Pat', lastName: 'Lee', email: 'pat.lee@example.com', password: '', timeZoneId: '', customData: '' },
-				control: { ...ZOE, email: 'zoe.obrien+qflow@example.co.uk', password: 'Zoë-Pass-2026', timeZoneId: 'Europe/Warsaw' },
+				valid: {
+					firstName: 'Pat',
+					lastName: 'Lee',
+					email: 'pat.lee@example.com',
+					password: '',
+					timeZoneId: '',
+					customData: '',
+				},
+				control: {
+					...ZOE,
+					email: 'zoe.obrien+qflow@example.co.uk',
+					password: 'Zoë-Pass-2026',
+					timeZoneId: 'Europe/Warsaw',
+				},
 				sends: ['POST /users/v1/api/user'],
 				cases: [
 					['email without domain', { email: 'zoe@' }, 'email'],
@@ -238,7 +311,12 @@ const VENDORS = {
 				],
 			},
 			'User Update': {
-				parameters: { resource: 'user', operation: 'update', userId: byId('={{ $json.id }}'), updateFields: { email: '={{ $json.email }}' } },
+				parameters: {
+					resource: 'user',
+					operation: 'update',
+					userId: byId('={{ $json.id }}'),
+					updateFields: { email: '={{ $json.email }}' },
+				},
 				valid: { id: ALICE, email: 'alice.new@example.com' },
 				cases: [
 					['id with a space', { id: 'a b' }, 'userId'],
@@ -246,7 +324,12 @@ const VENDORS = {
 				],
 			},
 			'User Update Nothing': {
-				parameters: { resource: 'user', operation: 'update', userId: byId('={{ $json.id }}'), updateFields: {} },
+				parameters: {
+					resource: 'user',
+					operation: 'update',
+					userId: byId('={{ $json.id }}'),
+					updateFields: {},
+				},
 				valid: { id: ALICE },
 				cases: [['no field to update', {}, 'Update Fields']],
 			},
@@ -283,11 +366,19 @@ const VENDORS = {
 					newUserName: '={{ $json.newUserName }}',
 					options: { id: '={{ $json.id }}' },
 				},
-				valid: { oldUserName: '123/bob.brown@example.com', newUserName: '123/robert.brown@example.com', id: '' },
+				valid: {
+					oldUserName: '123/bob.brown@example.com',
+					newUserName: '123/robert.brown@example.com',
+					id: '',
+				},
 				cases: [
 					['current username without PIN', { oldUserName: 'bob.brown@example.com' }, 'oldUserName'],
 					['new username with a PIN only', { newUserName: '123/' }, 'newUserName'],
-					['new username with a space', { newUserName: '123/robert brown@example.com' }, 'newUserName'],
+					[
+						'new username with a space',
+						{ newUserName: '123/robert brown@example.com' },
+						'newUserName',
+					],
 					['user id that is not a GUID', { id: 'bob' }, 'id'],
 				],
 			},
@@ -301,14 +392,28 @@ const VENDORS = {
 					eventId: '={{ $json.eventId }}',
 					customPath: '={{ $json.customPath }}',
 				},
-				valid: { enterprise: 'acme', userId: '050f4a44-d7d1-452e-837a-0d2759dcfa69', successUrl: 'events', eventId: 'ev-1', customPath: '/events' },
+				valid: {
+					enterprise: 'acme',
+					userId: '050f4a44-d7d1-452e-837a-0d2759dcfa69',
+					successUrl: 'events',
+					eventId: 'ev-1',
+					customPath: '/events',
+				},
 				control: {},
 				sends: [],
 				cases: [
 					['enterprise given as a host name', { enterprise: 'acme.qflowhub.io' }, 'enterprise'],
 					['user id that is not a GUID', { userId: 'user-1' }, 'userId'],
-					['custom path to another host', { successUrl: 'custom', customPath: 'https://evil.example/x' }, 'customPath'],
-					['custom path starting with //', { successUrl: 'custom', customPath: '//evil.example/x' }, 'customPath'],
+					[
+						'custom path to another host',
+						{ successUrl: 'custom', customPath: 'https://evil.example/x' },
+						'customPath',
+					],
+					[
+						'custom path starting with //',
+						{ successUrl: 'custom', customPath: '//evil.example/x' },
+						'customPath',
+					],
 					['event id with a space', { successUrl: 'eventGuests', eventId: 'ev 1' }, 'eventId'],
 				],
 			},
@@ -332,7 +437,13 @@ const VENDORS = {
 					dashboardAccess: false,
 					additionalFields: { phone: '={{ $json.phone }}' },
 				},
-				valid: { firstName: 'Pat', lastName: 'Lee', email: 'pat.lee@example.com', teamIds: [ENGINEERING], phone: '' },
+				valid: {
+					firstName: 'Pat',
+					lastName: 'Lee',
+					email: 'pat.lee@example.com',
+					teamIds: [ENGINEERING],
+					phone: '',
+				},
 				control: { ...ZOE, email: 'zoe.obrien+humanly@example.co.uk', phone: '+48221234567' },
 				sends: ['POST /qsi/gather/users'],
 				cases: [
@@ -367,7 +478,10 @@ const VENDORS = {
 					resource: 'team',
 					operation: 'create',
 					name: '={{ $json.name }}',
-					additionalFields: { displayName: '={{ $json.displayName }}', userIds: '={{ $json.userIds }}' },
+					additionalFields: {
+						displayName: '={{ $json.displayName }}',
+						userIds: '={{ $json.userIds }}',
+					},
 				},
 				valid: { name: 'Night shift', displayName: '', userIds: [] },
 				cases: [
@@ -390,7 +504,15 @@ const VENDORS = {
 						smsOptIn: '={{ $json.smsOptIn }}',
 					},
 				},
-				valid: { firstName: 'Pat', lastName: 'Lee', email: 'pat.lee@example.com', phone: '', timezone: '', externalId: '', smsOptIn: false },
+				valid: {
+					firstName: 'Pat',
+					lastName: 'Lee',
+					email: 'pat.lee@example.com',
+					phone: '',
+					timezone: '',
+					externalId: '',
+					smsOptIn: false,
+				},
 				control: {
 					...ZOE,
 					email: 'zoe.obrien@example.com',
@@ -409,9 +531,17 @@ const VENDORS = {
 				],
 			},
 			'Candidate Get': {
-				parameters: { resource: 'candidate', operation: 'get', candidateId: byId('={{ $json.id }}') },
+				parameters: {
+					resource: 'candidate',
+					operation: 'get',
+					candidateId: byId('={{ $json.id }}'),
+				},
 				valid: { id: CANDIDATE },
-				cases: URL_BREAKING_IDS.map((id) => [`candidate id ${JSON.stringify(id)}`, { id }, 'candidateId']),
+				cases: URL_BREAKING_IDS.map((id) => [
+					`candidate id ${JSON.stringify(id)}`,
+					{ id },
+					'candidateId',
+				]),
 			},
 			'Candidate Get Many': {
 				parameters: {
@@ -428,7 +558,11 @@ const VENDORS = {
 				],
 			},
 			'Interview Get': {
-				parameters: { resource: 'interview', operation: 'get', interviewId: byId('={{ $json.id }}') },
+				parameters: {
+					resource: 'interview',
+					operation: 'get',
+					interviewId: byId('={{ $json.id }}'),
+				},
 				valid: { id: INTERVIEW },
 				cases: [['interview id with a slash', { id: 'a/b' }, 'interviewId']],
 			},
@@ -453,36 +587,68 @@ const VENDORS = {
 					candidateId: byId('={{ $json.candidateId }}'),
 					interviewId: byId('={{ $json.interviewId }}'),
 					deliveryTypes: '={{ $json.deliveryTypes }}',
-					additionalFields: { expiryDays: '={{ $json.expiryDays }}', externalRedirectUri: '={{ $json.redirect }}' },
+					additionalFields: {
+						expiryDays: '={{ $json.expiryDays }}',
+						externalRedirectUri: '={{ $json.redirect }}',
+					},
 				},
-				valid: { candidateId: CANDIDATE, interviewId: INTERVIEW, deliveryTypes: ['email'], expiryDays: '', redirect: '' },
+				valid: {
+					candidateId: CANDIDATE,
+					interviewId: INTERVIEW,
+					deliveryTypes: ['email'],
+					expiryDays: '',
+					redirect: '',
+				},
 				cases: [
 					['unknown delivery channel', { deliveryTypes: ['fax'] }, 'deliveryTypes'],
 					['no delivery channel', { deliveryTypes: [] }, 'deliveryTypes'],
 					['expiry of 0 days', { expiryDays: 0 }, 'expiryDays'],
 					['expiry of 1.5 days', { expiryDays: 1.5 }, 'expiryDays'],
-					['redirect to a javascript: URL', { redirect: 'javascript:alert(1)' }, 'externalRedirectUri'],
+					[
+						'redirect to a javascript: URL',
+						{ redirect: 'javascript:alert(1)' },
+						'externalRedirectUri',
+					],
 					['redirect that is not a URL', { redirect: 'thanks page' }, 'externalRedirectUri'],
 					['candidate id with a space', { candidateId: 'a b' }, 'candidateId'],
 				],
 			},
 			'Candidate Interview Get': {
-				parameters: { resource: 'candidateInterview', operation: 'get', candidateInterviewId: '={{ $json.id }}' },
+				parameters: {
+					resource: 'candidateInterview',
+					operation: 'get',
+					candidateInterviewId: '={{ $json.id }}',
+				},
 				valid: { id: 'ci-1' },
 				cases: [['id with a query', { id: 'x?y=1' }, 'candidateInterviewId']],
 			},
 			'Get Results': {
-				parameters: { resource: 'candidateInterview', operation: 'getResults', candidateInterviewId: '={{ $json.id }}' },
+				parameters: {
+					resource: 'candidateInterview',
+					operation: 'getResults',
+					candidateInterviewId: '={{ $json.id }}',
+				},
 				valid: { id: 'ci-1' },
-				cases: [['encoded slash climbing the path', { id: '..%2Fcandidates' }, 'candidateInterviewId']],
+				cases: [
+					['encoded slash climbing the path', { id: '..%2Fcandidates' }, 'candidateInterviewId'],
+				],
 			},
 			'Resend Invite': {
-				parameters: { resource: 'candidateInterview', operation: 'resendInvite', candidateInterviewId: '={{ $json.id }}' },
+				parameters: {
+					resource: 'candidateInterview',
+					operation: 'resendInvite',
+					candidateInterviewId: '={{ $json.id }}',
+				},
 				valid: { id: 'ci-1' },
 				cases: [['id with a space', { id: 'ci 1' }, 'candidateInterviewId']],
 			},
 			'Update Status': {
-				parameters: { resource: 'candidateInterview', operation: 'updateStatus', candidateInterviewId: '={{ $json.id }}', status: '={{ $json.status }}' },
+				parameters: {
+					resource: 'candidateInterview',
+					operation: 'updateStatus',
+					candidateInterviewId: '={{ $json.id }}',
+					status: '={{ $json.status }}',
+				},
 				valid: { id: 'ci-1', status: 'hired' },
 				cases: [
 					['unknown status', { status: 'done' }, 'status'],
@@ -504,12 +670,22 @@ const VENDORS = {
 				],
 			},
 			'Team Get Many': {
-				parameters: { resource: 'team', operation: 'getAll', returnAll: true, filters: { userId: '={{ $json.userId }}' } },
+				parameters: {
+					resource: 'team',
+					operation: 'getAll',
+					returnAll: true,
+					filters: { userId: '={{ $json.userId }}' },
+				},
 				valid: { userId: '' },
 				cases: [['user id with a space', { userId: 'a b' }, 'userId']],
 			},
 			'User Get Many': {
-				parameters: { resource: 'user', operation: 'getAll', returnAll: true, filters: { teamId: '={{ $json.teamId }}' } },
+				parameters: {
+					resource: 'user',
+					operation: 'getAll',
+					returnAll: true,
+					filters: { teamId: '={{ $json.teamId }}' },
+				},
 				valid: { teamId: '' },
 				cases: [['team id climbing the path', { teamId: '../teams' }, 'teamId']],
 			},
@@ -536,8 +712,17 @@ beforeAll(async () => {
 			const name = nodeName(key, operation);
 			branches.push({
 				name,
-				input: [...(op.control ? [{ ...op.valid, ...op.control }] : []), ...op.cases.map(([, values]) => ({ ...op.valid, ...values }))],
-				node: { name, type: vendor.nodeType, credentials: { [vendor.credentialKey]: credential }, onError: 'continueRegularOutput', parameters: op.parameters },
+				input: [
+					...(op.control ? [{ ...op.valid, ...op.control }] : []),
+					...op.cases.map(([, values]) => ({ ...op.valid, ...values })),
+				],
+				node: {
+					name,
+					type: vendor.nodeType,
+					credentials: { [vendor.credentialKey]: credential },
+					onError: 'continueRegularOutput',
+					parameters: op.parameters,
+				},
 			});
 		}
 	}
@@ -553,8 +738,15 @@ afterAll(async () => {
 			rows.push([vendor.label, name, op.cases.length, refused ?? 'not checked']);
 		}
 	}
-	const total = Object.values(VENDORS).reduce((sum, vendor) => sum + Object.values(vendor.operations).reduce((n, op) => n + op.cases.length, 0), 0);
-	const refusedTotal = Object.values(results).reduce((sum, { refused = {} }) => sum + Object.values(refused).reduce((n, count) => n + count, 0), 0);
+	const total = Object.values(VENDORS).reduce(
+		(sum, vendor) =>
+			sum + Object.values(vendor.operations).reduce((n, op) => n + op.cases.length, 0),
+		0,
+	);
+	const refusedTotal = Object.values(results).reduce(
+		(sum, { refused = {} }) => sum + Object.values(refused).reduce((n, count) => n + count, 0),
+		0,
+	);
 	process.stdout.write(
 		`\nBad inputs: ${refusedTotal} of ${total} refused before sending, naming the field (one n8n execution, ${Math.round((run?.durationMs ?? 0) / 1000)} s)\n` +
 			`${table(['vendor', 'operation', 'cases', 'refused before sending'], rows)}\n`,
@@ -584,8 +776,10 @@ describe.each(Object.keys(VENDORS))('%s', (key) => {
 			refused[operation] = 0;
 			op.cases.forEach(([what, , field], index) => {
 				const { error, description } = errorOf(name, offset + index);
-				const namesField = typeof error === 'string' && error.toLowerCase().includes(field.toLowerCase());
-				const nothingSent = typeof description === 'string' && description.includes('Nothing was sent.');
+				const namesField =
+					typeof error === 'string' && error.toLowerCase().includes(field.toLowerCase());
+				const nothingSent =
+					typeof description === 'string' && description.includes('Nothing was sent.');
 				if (namesField && nothingSent) refused[operation] += 1;
 				else wrong.push(`${name}, ${what}: ${JSON.stringify({ error, description })}`);
 			});
@@ -602,19 +796,36 @@ describe.each(Object.keys(VENDORS))('%s', (key) => {
 			const name = nodeName(key, operation);
 			const count = op.cases.length + (op.control ? 1 : 0);
 			// A one-element list (Data Set, whose output may stand for many items) pairs the same way.
-			const pairs = run.output(name).map((item) => (Array.isArray(item.pairedItem) && item.pairedItem.length === 1 ? item.pairedItem[0] : item.pairedItem));
+			const pairs = run
+				.output(name)
+				.map((item) =>
+					Array.isArray(item.pairedItem) && item.pairedItem.length === 1
+						? item.pairedItem[0]
+						: item.pairedItem,
+				);
 			expect([name, pairs]).toEqual([name, Array.from({ length: count }, (_, item) => ({ item }))]);
 		}
 	});
 
 	test('valid input with accents, apostrophes and non-Latin letters passes whole', () => {
-		for (const [operation, op] of Object.entries(vendor.operations).filter(([, candidate]) => candidate.control)) {
+		for (const [operation, op] of Object.entries(vendor.operations).filter(
+			([, candidate]) => candidate.control,
+		)) {
 			const name = nodeName(key, operation);
 			const [control] = run.output(name);
 			expect([name, control.json.error]).toEqual([name, undefined]);
 			const sent = { ...op.valid, ...op.control };
-			for (const field of ['firstName', 'lastName', 'name', 'email', 'phone', 'timezone', 'externalId']) {
-				if (typeof sent[field] === 'string' && sent[field] !== '' && field in control.json) expect([name, field, control.json[field]]).toEqual([name, field, sent[field]]);
+			for (const field of [
+				'firstName',
+				'lastName',
+				'name',
+				'email',
+				'phone',
+				'timezone',
+				'externalId',
+			]) {
+				if (typeof sent[field] === 'string' && sent[field] !== '' && field in control.json)
+					expect([name, field, control.json[field]]).toEqual([name, field, sent[field]]);
 			}
 		}
 	});

@@ -54,21 +54,32 @@ async function timed(name, fn) {
 }
 
 /** Requests a mock received after `from` (an index into its log), as "METHOD path status". */
-const received = (mock, from = 0) => mock.requests.slice(from).map((request) => `${request.method} ${request.path} ${request.status}`);
+const received = (mock, from = 0) =>
+	mock.requests.slice(from).map((request) => `${request.method} ${request.path} ${request.status}`);
 
 beforeAll(async () => {
 	await timed('setup', async () => {
-		mocks = { qhub: await startQHubMock(), qflow: await startQflowMock(), humanly: await startHumanlyMock() };
+		mocks = {
+			qhub: await startQHubMock(),
+			qflow: await startQflowMock(),
+			humanly: await startHumanlyMock(),
+		};
 		credentials = [
 			{ id: 'qhubSandbox', name: VENDORS.qhub.credential, ...qhubCredential(mocks.qhub) },
 			{ id: 'qflowSandbox', name: VENDORS.qflow.credential, ...qflowCredential(mocks.qflow) },
-			{ id: 'humanlySandbox', name: VENDORS.humanly.credential, ...humanlyCredential(mocks.humanly) },
+			{
+				id: 'humanlySandbox',
+				name: VENDORS.humanly.credential,
+				...humanlyCredential(mocks.humanly),
+			},
 		];
 		const packDir = path.join(workRoot, 'pack');
 		const tarball = fs.readdirSync(packDir).find((file) => file.endsWith('.tgz'));
 		if (!tarball) throw new Error(`No packed tarball in ${packDir}: the e2e globalSetup packs one`);
 
-		registry = await timed('setup.registry', () => startLocalRegistry({ workDir: fs.mkdtempSync(path.join(workRoot, 'registry-')) }));
+		registry = await timed('setup.registry', () =>
+			startLocalRegistry({ workDir: fs.mkdtempSync(path.join(workRoot, 'registry-')) }),
+		);
 		// A user folder of its own whose .n8n/nodes stays empty: the package must come from the registry.
 		const userFolder = fs.mkdtempSync(path.join(workRoot, 'browser-'));
 		n8nLog = path.join(userFolder, 'n8n.log');
@@ -78,7 +89,13 @@ beforeAll(async () => {
 		const [published] = await Promise.all([
 			timed('setup.publish', () => registry.publish(path.join(packDir, tarball))),
 			timed('setup.n8n', async () => {
-				n8n = await startN8nServer({ userFolder, port, credentials, env: registry.n8nEnv, log: n8nLog });
+				n8n = await startN8nServer({
+					userFolder,
+					port,
+					credentials,
+					env: registry.n8nEnv,
+					log: n8nLog,
+				});
 			}),
 			timed('setup.chromium', async () => {
 				browser = await B.launchBrowser({ screenshots: SCREENSHOTS });
@@ -86,7 +103,9 @@ beforeAll(async () => {
 		]);
 		page = browser.page;
 		expect(published.name).toBe(PACKAGE);
-		expect(fs.existsSync(path.join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE))).toBe(false);
+		expect(fs.existsSync(path.join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE))).toBe(
+			false,
+		);
 		await B.signIn(page, n8n.url, n8n.owner);
 	});
 }, 900_000);
@@ -119,12 +138,26 @@ test(
 			await browser.shot('02-community-nodes-installed');
 			const text = await card.innerText();
 			// The card names every node of the package: the three nodes and the two triggers.
-			expect(text).toMatch(/5 nodes:\s*Humanly,\s*Humanly Trigger,\s*Q-Hub,\s*Q-Hub Trigger,\s*Qflow/);
+			expect(text).toMatch(
+				/5 nodes:\s*Humanly,\s*Humanly Trigger,\s*Q-Hub,\s*Q-Hub Trigger,\s*Qflow/,
+			);
 			expect(text).toContain(`v${require(path.join(repo, 'package.json')).version}`);
 
 			// It came from the registry, through the stand-in for n8n's default registry address.
-			expect(registry.requests).toEqual(expect.arrayContaining([`GET /${PACKAGE}`, expect.stringMatching(new RegExp(`^GET /${PACKAGE}/-/${PACKAGE}-.*\\.tgz$`))]));
-			const installed = path.join(n8n.userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE, 'package.json');
+			expect(registry.requests).toEqual(
+				expect.arrayContaining([
+					`GET /${PACKAGE}`,
+					expect.stringMatching(new RegExp(`^GET /${PACKAGE}/-/${PACKAGE}-.*\\.tgz$`)),
+				]),
+			);
+			const installed = path.join(
+				n8n.userFolder,
+				'.n8n',
+				'nodes',
+				'node_modules',
+				PACKAGE,
+				'package.json',
+			);
 			expect(JSON.parse(fs.readFileSync(installed, 'utf8')).name).toBe(PACKAGE);
 		}),
 	STEP,
@@ -135,11 +168,18 @@ test(
 	() =>
 		timed('credentialTest', async () => {
 			await page.goto(`${n8n.url}/home/credentials`);
-			const tested = () => page.waitForResponse((response) => response.url().includes('/rest/credentials/test') && response.request().method() === 'POST');
+			const tested = () =>
+				page.waitForResponse(
+					(response) =>
+						response.url().includes('/rest/credentials/test') &&
+						response.request().method() === 'POST',
+				);
 			const status = async (response) => (await (await response).json()).data?.status;
 			// Opening a saved credential tests it; Retry is the test button.
 			const opened = tested();
-			await page.locator('[data-test-id="resources-list-item"]', { hasText: VENDORS.qflow.credential }).click();
+			await page
+				.locator('[data-test-id="resources-list-item"]', { hasText: VENDORS.qflow.credential })
+				.click();
 			const modal = page.locator('[data-test-id="editCredential-modal"]');
 			expect(await status(opened)).toBe('OK');
 			const success = modal.getByText('Connection tested successfully');
@@ -187,27 +227,46 @@ test(
 			// HTTP Request node per vendor in one workflow; Qflow's, which answers three items, comes last.
 			const calls = {
 				qhub: { url: `${mocks.qhub.url}/users`, column: 'data', answered: 'GET /users 200' },
-				humanly: { url: `${mocks.humanly.url}/qsi/gather/teams`, column: 'data', answered: 'GET /qsi/gather/teams 200' },
-				qflow: { url: `${mocks.qflow.url}/users/v1/api/users?page=1&pageSize=3`, column: 'email', answered: 'GET /users/v1/api/users 200' },
+				humanly: {
+					url: `${mocks.humanly.url}/qsi/gather/teams`,
+					column: 'data',
+					answered: 'GET /qsi/gather/teams 200',
+				},
+				qflow: {
+					url: `${mocks.qflow.url}/users/v1/api/users?page=1&pageSize=3`,
+					column: 'email',
+					answered: 'GET /users/v1/api/users 200',
+				},
 			};
 			let first = true;
 			for (const [vendor, call] of Object.entries(calls)) {
 				const { credentialType, credential } = VENDORS[vendor];
-				const creator = first ? await B.searchNodePanel(page, n8n.url, 'HTTP Request') : await B.searchNextNode(page, 'HTTP Request');
-				await creator.locator('[data-test-id="node-creator-item-name"]', { hasText: /^HTTP Request$/ }).click();
+				const creator = first
+					? await B.searchNodePanel(page, n8n.url, 'HTTP Request')
+					: await B.searchNextNode(page, 'HTTP Request');
+				await creator
+					.locator('[data-test-id="node-creator-item-name"]', { hasText: /^HTTP Request$/ })
+					.click();
 				const ndv = page.locator('[data-test-id="ndv"]');
 				await ndv.waitFor();
 				await B.chooseOption(page, ndv, 'authentication', 'Predefined Credential Type');
 				if (first) {
 					// What a user sees typing "Q": our two Q credentials among n8n's own.
-					await ndv.locator('[data-test-id="parameter-input-nodeCredentialType"] input[role="combobox"]').first().click();
+					await ndv
+						.locator('[data-test-id="parameter-input-nodeCredentialType"] input[role="combobox"]')
+						.first()
+						.click();
 					await page.keyboard.type('Q');
-					await page.locator('.el-select-dropdown__item:visible', { hasText: 'Qflow API' }).waitFor();
+					await page
+						.locator('.el-select-dropdown__item:visible', { hasText: 'Qflow API' })
+						.waitFor();
 					await browser.shot('05-http-request-predefined-credential-types');
 					await page.keyboard.press('Escape');
 				}
 				const typed = credentialType.split(' ')[0];
-				expect(await B.dropdownOptions(page, ndv, 'nodeCredentialType', typed)).toContain(credentialType);
+				expect(await B.dropdownOptions(page, ndv, 'nodeCredentialType', typed)).toContain(
+					credentialType,
+				);
 				await B.chooseOption(page, ndv, 'nodeCredentialType', credentialType, { type: typed });
 				// The only credential of the type is preselected.
 				expect(await B.selectedCredential(ndv)).toBe(credential);
@@ -239,13 +298,22 @@ test(
 	() =>
 		timed('nodes', async () => {
 			const { json: types } = await n8n.api('GET', '/types/nodes.json');
-			const ours = types.filter((type) => type.name.startsWith(`${PACKAGE}.`) && !type.name.endsWith('Tool'));
+			const ours = types.filter(
+				(type) => type.name.startsWith(`${PACKAGE}.`) && !type.name.endsWith('Tool'),
+			);
 			const runs = {
 				qhub: {
 					action: 'Create a location',
-					fill: async (ndv) => ndv.locator('[data-test-id="parameter-input-name"] input').fill('Browser Test Site'),
+					fill: async (ndv) =>
+						ndv.locator('[data-test-id="parameter-input-name"] input').fill('Browser Test Site'),
 					check: (rows, log) => {
-						expect(rows).toEqual([expect.objectContaining({ name: 'Browser Test Site', status: 'active', id: expect.stringMatching(/\S/) })]);
+						expect(rows).toEqual([
+							expect.objectContaining({
+								name: 'Browser Test Site',
+								status: 'active',
+								id: expect.stringMatching(/\S/),
+							}),
+						]);
 						expect(log).toContain('POST /locations 201');
 					},
 				},
@@ -271,24 +339,45 @@ test(
 				const { node, credential } = VENDORS[vendor];
 				const type = ours.find((candidate) => candidate.displayName === node);
 				expect(type).toBeDefined();
-				const actions = [...new Set(type.properties.filter((p) => p.name === 'operation').flatMap((p) => p.options.map((o) => o.action)).filter(Boolean))];
-				const triggers = types.filter((candidate) => candidate.name.startsWith(`${PACKAGE}.`) && candidate.group.includes('trigger') && candidate.displayName.startsWith(node));
+				const actions = [
+					...new Set(
+						type.properties
+							.filter((p) => p.name === 'operation')
+							.flatMap((p) => p.options.map((o) => o.action))
+							.filter(Boolean),
+					),
+				];
+				const triggers = types.filter(
+					(candidate) =>
+						candidate.name.startsWith(`${PACKAGE}.`) &&
+						candidate.group.includes('trigger') &&
+						candidate.displayName.startsWith(node),
+				);
 
-				const creator = first ? await B.searchNodePanel(page, n8n.url, node) : await B.searchNextNode(page, node);
+				const creator = first
+					? await B.searchNodePanel(page, n8n.url, node)
+					: await B.searchNextNode(page, node);
 				const found = await B.panelNodes(creator);
-				expect(found).toContainEqual({ name: node, icon: { src: expect.stringContaining(`/icons/${PACKAGE}/`), loaded: true } });
+				expect(found).toContainEqual({
+					name: node,
+					icon: { src: expect.stringContaining(`/icons/${PACKAGE}/`), loaded: true },
+				});
 				await browser.shot(`07-node-panel-search-${vendor}`);
 
 				const listed = await B.openPanelNode(creator, node);
 				await browser.shot(`08-node-panel-actions-${vendor}`);
 				// The node's own entries carry its icon; the others are n8n's trigger suggestions.
-				const ownEntries = listed.entries.filter((entry) => entry.icon?.includes(`/icons/${PACKAGE}/`)).map((entry) => entry.name);
+				const ownEntries = listed.entries
+					.filter((entry) => entry.icon?.includes(`/icons/${PACKAGE}/`))
+					.map((entry) => entry.name);
 				// A node with triggers of its own lists them (with its icon) besides the actions.
 				expect(ownEntries).toEqual(expect.arrayContaining(actions));
 				// On an empty workflow the panel lists the node's triggers too (with none, it says so); once
 				// the workflow has a trigger, it offers actions only.
 				if (first) {
-					expect(ownEntries.filter((name) => !actions.includes(name)).length > 0).toBe(triggers.length > 0);
+					expect(ownEntries.filter((name) => !actions.includes(name)).length > 0).toBe(
+						triggers.length > 0,
+					);
 					expect(listed.noTriggers).toBe(triggers.length === 0);
 				}
 
@@ -309,7 +398,14 @@ test(
 );
 
 test("no credential secret in n8n's own log", () => {
-	const secrets = credentials.flatMap(({ data }) => Object.entries(data).filter(([field, value]) => SECRET_FIELD.test(field) && typeof value === 'string' && value.length >= 6).map(([, value]) => value));
+	const secrets = credentials.flatMap(({ data }) =>
+		Object.entries(data)
+			.filter(
+				([field, value]) =>
+					SECRET_FIELD.test(field) && typeof value === 'string' && value.length >= 6,
+			)
+			.map(([, value]) => value),
+	);
 	expect(secrets.length).toBeGreaterThan(3);
 	const log = fs.readFileSync(n8nLog, 'utf8');
 	expect(log).toMatch(/Community package installed/);

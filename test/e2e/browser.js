@@ -50,7 +50,10 @@ async function launchBrowser({ screenshots, timeoutMs = 60_000 }) {
 		/** Saves `<name>.png` of the page (or of `locator`), without the passing toasts that cover it. */
 		async shot(name, locator) {
 			const file = path.join(screenshots, `${name}.png`);
-			await (locator ?? page).screenshot({ path: file, style: '.el-notification { display: none !important; }' });
+			await (locator ?? page).screenshot({
+				path: file,
+				style: '.el-notification { display: none !important; }',
+			});
 			return file;
 		},
 		async close() {
@@ -76,7 +79,10 @@ async function searchNodePanel(page, baseUrl, query) {
 	// the toolbar's + button opens the same panel.
 	await page.locator('[data-test-id="node-creator-plus-button"]').click();
 	const creator = page.locator('[data-test-id="node-creator"]');
-	await creator.locator('[data-test-id="node-creator-search-bar"] input, input[placeholder^="Search"]').first().fill(query);
+	await creator
+		.locator('[data-test-id="node-creator-search-bar"] input, input[placeholder^="Search"]')
+		.first()
+		.fill(query);
 	return creator;
 }
 
@@ -92,7 +98,10 @@ async function searchNextNode(page, query) {
 	}
 	await page.locator('[data-test-id="node-creator-plus-button"]').click();
 	const creator = page.locator('[data-test-id="node-creator"]');
-	await creator.locator('[data-test-id="node-creator-search-bar"] input, input[placeholder^="Search"]').first().fill(query);
+	await creator
+		.locator('[data-test-id="node-creator-search-bar"] input, input[placeholder^="Search"]')
+		.first()
+		.fill(query);
 	return creator;
 }
 
@@ -111,15 +120,19 @@ async function showCanvas(page) {
 /** The node entries the panel lists: name and icon (its address, and whether it loaded). */
 async function panelNodes(creator) {
 	await creator.locator('[data-test-id="item-iterator-item"]').first().waitFor();
-	return creator.locator('[data-test-id="item-iterator-item"][data-keyboard-nav-type="node"]').evaluateAll((items) =>
-		items.map((item) => {
-			const img = item.querySelector('img');
-			return {
-				name: item.querySelector('[data-test-id="node-creator-item-name"]')?.textContent?.trim(),
-				icon: img ? { src: img.getAttribute('src'), loaded: img.complete && img.naturalWidth > 0 } : undefined,
-			};
-		}),
-	);
+	return creator
+		.locator('[data-test-id="item-iterator-item"][data-keyboard-nav-type="node"]')
+		.evaluateAll((items) =>
+			items.map((item) => {
+				const img = item.querySelector('img');
+				return {
+					name: item.querySelector('[data-test-id="node-creator-item-name"]')?.textContent?.trim(),
+					icon: img
+						? { src: img.getAttribute('src'), loaded: img.complete && img.naturalWidth > 0 }
+						: undefined,
+				};
+			}),
+		);
 }
 
 /**
@@ -128,16 +141,29 @@ async function panelNodes(creator) {
  * none, and then says so: `noTriggers`).
  */
 async function openPanelNode(creator, name) {
-	await creator.locator('[data-test-id="node-creator-item-name"]', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }).click();
-	const items = creator.locator('[data-test-id="item-iterator-item"][data-keyboard-nav-type="action"]');
+	await creator
+		.locator('[data-test-id="node-creator-item-name"]', {
+			hasText: new RegExp(`^${escapeRegExp(name)}$`),
+		})
+		.click();
+	const items = creator.locator(
+		'[data-test-id="item-iterator-item"][data-keyboard-nav-type="action"]',
+	);
 	await items.first().waitFor();
 	const read = () =>
-		items.evaluateAll((elements) => elements.map((item) => ({ name: item.innerText.trim(), icon: item.querySelector('img')?.getAttribute('src') ?? undefined })));
+		items.evaluateAll((elements) =>
+			elements.map((item) => ({
+				name: item.innerText.trim(),
+				icon: item.querySelector('img')?.getAttribute('src') ?? undefined,
+			})),
+		);
 	let entries = await read();
 	// A node with triggers of its own, on an empty workflow: the panel shows them and folds the
 	// actions away under "Actions (N)". A click unfolds them; where they were open, a second one
 	// opens them again.
-	const actionsHeader = creator.locator('[data-test-id="node-creator-category-item"]', { hasText: /Actions \(\d+\)/ }).first();
+	const actionsHeader = creator
+		.locator('[data-test-id="node-creator-category-item"]', { hasText: /Actions \(\d+\)/ })
+		.first();
 	if (await actionsHeader.isVisible()) {
 		await actionsHeader.click();
 		await creator.page().waitForTimeout(500);
@@ -149,13 +175,20 @@ async function openPanelNode(creator, name) {
 			entries = await read();
 		}
 	}
-	const noTriggers = await creator.locator('[data-test-id="actions-panel-no-triggers-callout"]').isVisible();
+	const noTriggers = await creator
+		.locator('[data-test-id="actions-panel-no-triggers-callout"]')
+		.isVisible();
 	return { entries, noTriggers };
 }
 
 /** Clicks an action in the open node page; resolves with the parameter panel (NDV) it opens. */
 async function chooseAction(page, creator, action) {
-	await creator.locator('[data-test-id="item-iterator-item"][data-keyboard-nav-type="action"]', { hasText: action }).first().click();
+	await creator
+		.locator('[data-test-id="item-iterator-item"][data-keyboard-nav-type="action"]', {
+			hasText: action,
+		})
+		.first()
+		.click();
 	const ndv = page.locator('[data-test-id="ndv"]');
 	await ndv.waitFor();
 	return ndv;
@@ -172,7 +205,8 @@ async function selectedCredential(ndv) {
  * A dropdown parameter's own select box. Its container can hold more (Credential Type also holds the
  * credential picker below it once a type is chosen), so a click on the container may miss it.
  */
-const dropdown = (ndv, parameter) => ndv.locator(`[data-test-id="parameter-input-${parameter}"] input[role="combobox"]`).first();
+const dropdown = (ndv, parameter) =>
+	ndv.locator(`[data-test-id="parameter-input-${parameter}"] input[role="combobox"]`).first();
 
 /** Chooses `option` in a dropdown parameter (typing filters long lists, such as credential types). */
 async function chooseOption(page, ndv, parameter, option, { type } = {}) {
@@ -197,26 +231,48 @@ async function executeStep(ndv, { timeoutMs = 120_000 } = {}) {
 	await ndv.locator('[data-test-id="node-execute-button"]').click();
 	const output = ndv.locator('[data-test-id="output-panel"]');
 	const table = output.locator('table');
-	const error = output.locator('[data-test-id="node-error-message"], [data-test-id="node-error-description"]').first();
+	const error = output
+		.locator('[data-test-id="node-error-message"], [data-test-id="node-error-description"]')
+		.first();
 	await table.or(error).first().waitFor({ timeout: timeoutMs });
-	if (await error.isVisible()) throw new Error(`The step failed in the editor: ${await output.innerText()}`);
+	if (await error.isVisible())
+		throw new Error(`The step failed in the editor: ${await output.innerText()}`);
 	return outputTable(output);
 }
 
 async function outputTable(output) {
 	const radio = output.locator('[data-test-id="radio-button-table"]');
 	if (await radio.isVisible()) await radio.click();
-	return output.locator('table').first().evaluate((table) => {
-		const headers = [...table.querySelectorAll('thead th')].map((th) => th.textContent.trim());
-		return [...table.querySelectorAll('tbody tr')].map((tr) => {
-			const cells = [...tr.querySelectorAll('td')].map((td) => td.textContent.trim());
-			return Object.fromEntries(headers.map((header, index) => [header, cells[index]]).filter(([header]) => header));
+	return output
+		.locator('table')
+		.first()
+		.evaluate((table) => {
+			const headers = [...table.querySelectorAll('thead th')].map((th) => th.textContent.trim());
+			return [...table.querySelectorAll('tbody tr')].map((tr) => {
+				const cells = [...tr.querySelectorAll('td')].map((td) => td.textContent.trim());
+				return Object.fromEntries(
+					headers.map((header, index) => [header, cells[index]]).filter(([header]) => header),
+				);
+			});
 		});
-	});
 }
 
 function escapeRegExp(text) {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-module.exports = { launchBrowser, signIn, searchNodePanel, searchNextNode, showCanvas, panelNodes, openPanelNode, chooseAction, selectedCredential, chooseOption, dropdownOptions, executeStep, outputTable };
+module.exports = {
+	launchBrowser,
+	signIn,
+	searchNodePanel,
+	searchNextNode,
+	showCanvas,
+	panelNodes,
+	openPanelNode,
+	chooseAction,
+	selectedCredential,
+	chooseOption,
+	dropdownOptions,
+	executeStep,
+	outputTable,
+};

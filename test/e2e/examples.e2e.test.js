@@ -14,14 +14,19 @@ const { startHumanlyMock, humanlyCredential, HUMANLY_SANDBOX } = require('../../
 const { createN8n } = require('./harness');
 
 const TIMEOUT = 180_000;
-const example = (file) => JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'examples', file), 'utf8'));
+const example = (file) =>
+	JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'examples', file), 'utf8'));
 const DAY_MS = 24 * 60 * 60 * 1000;
 let mocks;
 let n8n;
 let filesDir;
 
 beforeAll(async () => {
-	mocks = { qhub: await startQHubMock({ limit: 1000 }), qflow: await startQflowMock(), humanly: await startHumanlyMock() };
+	mocks = {
+		qhub: await startQHubMock({ limit: 1000 }),
+		qflow: await startQflowMock(),
+		humanly: await startHumanlyMock(),
+	};
 	// The nightly example saves its file where n8n lets workflows write; here, a folder of the test's.
 	filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'example-files-'));
 	n8n = await createN8n('examples', { env: { N8N_RESTRICT_FILE_ACCESS_TO: filesDir } });
@@ -44,94 +49,174 @@ test('every example names the sandbox credentials by id and name, and has a stic
 		qflowApi: { id: 'qflowSandbox', name: 'Qflow sandbox' },
 		humanlyApi: { id: 'humanlySandbox', name: 'Humanly sandbox' },
 	};
-	for (const file of ['new-hires-to-qhub.json', 'nightly-form-entries-to-csv.json', 'humanly-interview-to-qflow-sso.json']) {
+	for (const file of [
+		'new-hires-to-qhub.json',
+		'nightly-form-entries-to-csv.json',
+		'humanly-interview-to-qflow-sso.json',
+	]) {
 		const workflow = example(file);
 		expect(workflow.id.length).toBeLessThanOrEqual(21);
 		const credentials = workflow.nodes.flatMap((node) => Object.entries(node.credentials ?? {}));
 		expect(credentials.length).toBeGreaterThan(0);
 		for (const [type, reference] of credentials) expect(reference).toEqual(expected[type]);
-		expect(workflow.nodes.some((node) => node.type === 'n8n-nodes-base.stickyNote' && /To use it for real/.test(node.parameters.content))).toBe(true);
+		expect(
+			workflow.nodes.some(
+				(node) =>
+					node.type === 'n8n-nodes-base.stickyNote' &&
+					/To use it for real/.test(node.parameters.content),
+			),
+		).toBe(true);
 	}
 });
 
-test('new hires from a spreadsheet: each row becomes a Q-Hub user with the locations of its sites', async () => {
-	mocks.qhub.reset();
-	const run = await n8n.run(example('new-hires-to-qhub.json'));
-	run.assertSucceeded();
-	expect(run.items('Create Q-Hub User')).toHaveLength(3);
-	const users = [...mocks.qhub.state.users.values()]
-		.filter((user) => user.email !== 'admin@example.com')
-		.map(({ firstName, lastName, email, accessLevel, locationIds }) => ({ firstName, lastName, email, accessLevel, locationIds }))
-		.sort((a, b) => a.email.localeCompare(b.email));
-	expect(users).toEqual([
-		{ firstName: 'Alan', lastName: 'Turing', email: 'alan.turing@example.com', accessLevel: 'view', locationIds: ['loc_seed0002'] },
-		{ firstName: 'Grace', lastName: 'Hopper', email: 'grace.hopper@example.com', accessLevel: 'standard', locationIds: ['loc_seed0001'] },
-		{ firstName: 'Katherine', lastName: 'Johnson', email: 'katherine.johnson@example.com', accessLevel: 'standard', locationIds: ['loc_seed0001', 'loc_seed0002'] },
-	]);
-}, TIMEOUT);
+test(
+	'new hires from a spreadsheet: each row becomes a Q-Hub user with the locations of its sites',
+	async () => {
+		mocks.qhub.reset();
+		const run = await n8n.run(example('new-hires-to-qhub.json'));
+		run.assertSucceeded();
+		expect(run.items('Create Q-Hub User')).toHaveLength(3);
+		const users = [...mocks.qhub.state.users.values()]
+			.filter((user) => user.email !== 'admin@example.com')
+			.map(({ firstName, lastName, email, accessLevel, locationIds }) => ({
+				firstName,
+				lastName,
+				email,
+				accessLevel,
+				locationIds,
+			}))
+			.sort((a, b) => a.email.localeCompare(b.email));
+		expect(users).toEqual([
+			{
+				firstName: 'Alan',
+				lastName: 'Turing',
+				email: 'alan.turing@example.com',
+				accessLevel: 'view',
+				locationIds: ['loc_seed0002'],
+			},
+			{
+				firstName: 'Grace',
+				lastName: 'Hopper',
+				email: 'grace.hopper@example.com',
+				accessLevel: 'standard',
+				locationIds: ['loc_seed0001'],
+			},
+			{
+				firstName: 'Katherine',
+				lastName: 'Johnson',
+				email: 'katherine.johnson@example.com',
+				accessLevel: 'standard',
+				locationIds: ['loc_seed0001', 'loc_seed0002'],
+			},
+		]);
+	},
+	TIMEOUT,
+);
 
-test("nightly form entries: yesterday's entries, and only those, end up in a CSV file", async () => {
-	mocks.qhub.reset();
-	const workflow = example('nightly-form-entries-to-csv.json');
-	// The schedule fires only in a running n8n; the example's own "Run now" trigger starts the same chain.
-	const schedule = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.scheduleTrigger');
-	expect(schedule.parameters.rule.interval).toEqual([{ triggerAtHour: 1 }]);
-	expect(workflow.connections[schedule.name].main[0][0].node).toBe("Yesterday's form entries");
-	const save = workflow.nodes.find((node) => node.name === 'Save to disk');
-	save.parameters.fileName = save.parameters.fileName.replace('/home/node/.n8n-files/', `${filesDir}/`);
+test(
+	"nightly form entries: yesterday's entries, and only those, end up in a CSV file",
+	async () => {
+		mocks.qhub.reset();
+		const workflow = example('nightly-form-entries-to-csv.json');
+		// The schedule fires only in a running n8n; the example's own "Run now" trigger starts the same chain.
+		const schedule = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.scheduleTrigger');
+		expect(schedule.parameters.rule.interval).toEqual([{ triggerAtHour: 1 }]);
+		expect(workflow.connections[schedule.name].main[0][0].node).toBe("Yesterday's form entries");
+		const save = workflow.nodes.find((node) => node.name === 'Save to disk');
+		save.parameters.fileName = save.parameters.fileName.replace(
+			'/home/node/.n8n-files/',
+			`${filesDir}/`,
+		);
 
-	// Entries the sandbox did not seed: two from exactly one day ago (yesterday in any time zone), one
-	// from two days ago and one from a minute ahead (today, or tomorrow just before midnight).
-	const now = Date.now();
-	const entry = (id, at) => ({
-		id,
-		formId: 'frm_incident',
-		formName: 'Incident Report',
-		submittedAt: new Date(at).toISOString(),
-		submittedBy: { id: 'usr_admin001', name: 'Ada Admin' },
-		locationId: 'loc_seed0001',
-		answers: { severity: 'low', description: `entry ${id}`, injuryReported: false },
-	});
-	mocks.qhub.state.formEntries.push(entry('fe_yesterday_1', now - DAY_MS), entry('fe_yesterday_2', now - DAY_MS), entry('fe_two_days_ago', now - 2 * DAY_MS), entry('fe_today', now + 60_000));
-
-	const run = await n8n.run(workflow);
-	run.assertSucceeded();
-	const listed = mocks.qhub.requests.filter((request) => request.method === 'GET' && request.path.endsWith('/form-entries'));
-	expect(listed.length).toBeGreaterThan(0);
-	const files = fs.readdirSync(filesDir).filter((file) => /^qhub-form-entries-\d{4}-\d{2}-\d{2}\.csv$/.test(file));
-	expect(files).toHaveLength(1);
-	const rows = fs.readFileSync(path.join(filesDir, files[0]), 'utf8').trim().split('\n');
-	expect(rows[0]).toContain('answers.severity');
-	expect(rows.slice(1).map((row) => row.split(',')[0]).sort()).toEqual(['fe_yesterday_1', 'fe_yesterday_2']);
-}, TIMEOUT);
-
-test('a completed Humanly interview: a Qflow user per candidate with a new response, and an SSO link for each', async () => {
-	mocks.humanly.reset();
-	mocks.qflow.reset();
-	// Three invites through the public API; two candidates answer, one has not yet.
-	const [first, second, third] = HUMANLY_SANDBOX.candidateIds;
-	const humanly = async (method, route, body) => {
-		const response = await fetch(`${mocks.humanly.url}${route}`, {
-			method,
-			headers: { 'content-type': 'application/json', 'x-api-key': HUMANLY_SANDBOX.apiKey },
-			body: JSON.stringify(body),
+		// Entries the sandbox did not seed: two from exactly one day ago (yesterday in any time zone), one
+		// from two days ago and one from a minute ahead (today, or tomorrow just before midnight).
+		const now = Date.now();
+		const entry = (id, at) => ({
+			id,
+			formId: 'frm_incident',
+			formName: 'Incident Report',
+			submittedAt: new Date(at).toISOString(),
+			submittedBy: { id: 'usr_admin001', name: 'Ada Admin' },
+			locationId: 'loc_seed0001',
+			answers: { severity: 'low', description: `entry ${id}`, injuryReported: false },
 		});
-		if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${await response.text()}`);
-		return (await response.json()).data;
-	};
-	const invites = [];
-	for (const candidateId of [first, second, third]) {
-		invites.push(await humanly('POST', '/qsi/gather/candidate-interviews', { candidateId, interviewId: HUMANLY_SANDBOX.interviewIds[0], deliveryTypes: ['email'] }));
-	}
-	for (const invite of invites.slice(0, 2)) await humanly('PATCH', `/qsi/gather/candidate-interviews/${invite.id}/status`, { status: 'new_response' });
-	const candidates = await Promise.all([first, second].map((id) => humanly('GET', `/qsi/gather/candidates/${id}`)));
+		mocks.qhub.state.formEntries.push(
+			entry('fe_yesterday_1', now - DAY_MS),
+			entry('fe_yesterday_2', now - DAY_MS),
+			entry('fe_two_days_ago', now - 2 * DAY_MS),
+			entry('fe_today', now + 60_000),
+		);
 
-	const run = await n8n.run(example('humanly-interview-to-qflow-sso.json'));
-	run.assertSucceeded();
-	const qflowUsers = [...mocks.qflow.state.users.values()];
-	const created = candidates.map((candidate) => qflowUsers.find((user) => user.email.toLowerCase() === candidate.email.toLowerCase()));
-	expect(created.map((user) => user && [user.firstName, user.lastName])).toEqual(candidates.map((candidate) => [candidate.firstName, candidate.lastName]));
-	const links = run.items('iFrame SSO Link');
-	expect(links.map((link) => link.userId).sort()).toEqual(created.map((user) => user.id).sort());
-	for (const link of links) expect(link.link).toMatch(/^https:\/\/acme\.qflowhub\.io\/sso\?successUrl=.+&token=.+/);
-}, TIMEOUT);
+		const run = await n8n.run(workflow);
+		run.assertSucceeded();
+		const listed = mocks.qhub.requests.filter(
+			(request) => request.method === 'GET' && request.path.endsWith('/form-entries'),
+		);
+		expect(listed.length).toBeGreaterThan(0);
+		const files = fs
+			.readdirSync(filesDir)
+			.filter((file) => /^qhub-form-entries-\d{4}-\d{2}-\d{2}\.csv$/.test(file));
+		expect(files).toHaveLength(1);
+		const rows = fs.readFileSync(path.join(filesDir, files[0]), 'utf8').trim().split('\n');
+		expect(rows[0]).toContain('answers.severity');
+		expect(
+			rows
+				.slice(1)
+				.map((row) => row.split(',')[0])
+				.sort(),
+		).toEqual(['fe_yesterday_1', 'fe_yesterday_2']);
+	},
+	TIMEOUT,
+);
+
+test(
+	'a completed Humanly interview: a Qflow user per candidate with a new response, and an SSO link for each',
+	async () => {
+		mocks.humanly.reset();
+		mocks.qflow.reset();
+		// Three invites through the public API; two candidates answer, one has not yet.
+		const [first, second, third] = HUMANLY_SANDBOX.candidateIds;
+		const humanly = async (method, route, body) => {
+			const response = await fetch(`${mocks.humanly.url}${route}`, {
+				method,
+				headers: { 'content-type': 'application/json', 'x-api-key': HUMANLY_SANDBOX.apiKey },
+				body: JSON.stringify(body),
+			});
+			if (!response.ok)
+				throw new Error(`${method} ${route}: ${response.status} ${await response.text()}`);
+			return (await response.json()).data;
+		};
+		const invites = [];
+		for (const candidateId of [first, second, third]) {
+			invites.push(
+				await humanly('POST', '/qsi/gather/candidate-interviews', {
+					candidateId,
+					interviewId: HUMANLY_SANDBOX.interviewIds[0],
+					deliveryTypes: ['email'],
+				}),
+			);
+		}
+		for (const invite of invites.slice(0, 2))
+			await humanly('PATCH', `/qsi/gather/candidate-interviews/${invite.id}/status`, {
+				status: 'new_response',
+			});
+		const candidates = await Promise.all(
+			[first, second].map((id) => humanly('GET', `/qsi/gather/candidates/${id}`)),
+		);
+
+		const run = await n8n.run(example('humanly-interview-to-qflow-sso.json'));
+		run.assertSucceeded();
+		const qflowUsers = [...mocks.qflow.state.users.values()];
+		const created = candidates.map((candidate) =>
+			qflowUsers.find((user) => user.email.toLowerCase() === candidate.email.toLowerCase()),
+		);
+		expect(created.map((user) => user && [user.firstName, user.lastName])).toEqual(
+			candidates.map((candidate) => [candidate.firstName, candidate.lastName]),
+		);
+		const links = run.items('iFrame SSO Link');
+		expect(links.map((link) => link.userId).sort()).toEqual(created.map((user) => user.id).sort());
+		for (const link of links)
+			expect(link.link).toMatch(/^https:\/\/acme\.qflowhub\.io\/sso\?successUrl=.+&token=.+/);
+	},
+	TIMEOUT,
+);

@@ -14,7 +14,12 @@
  * timeouts, Qflow's 60 s refusal window), which overlaps.
  */
 const { startQHubMock, qhubCredential, QHUB_SANDBOX } = require('../../sandbox/qhub');
-const { startQflowMock, qflowCredential, QFLOW_SANDBOX, SSO_EXAMPLE_KEY } = require('../../sandbox/qflow');
+const {
+	startQflowMock,
+	qflowCredential,
+	QFLOW_SANDBOX,
+	SSO_EXAMPLE_KEY,
+} = require('../../sandbox/qflow');
 const { startHumanlyMock, humanlyCredential, HUMANLY_SANDBOX } = require('../../sandbox/humanly');
 const { createN8n } = require('./harness');
 const { branchedWorkflow, account, findSecrets, placesOf, table } = require('./proof');
@@ -98,7 +103,8 @@ const CAUSES = {
 		/^(Q-Hub|Qflow|Humanly) answered 5\d\d [A-Za-z ]+ to POST \S+ (\((an HTML page|plain text), not the API's JSON\): a proxy or gateway in front of the API failed|with an empty body)$/,
 	'429 without headers, gave up':
 		/^(Q-Hub|Qflow|Humanly) rate limit reached: the server answered 429 Too Many Requests( \d+ times without saying when to retry \(no Retry-After or rate-limit headers\); gave up after waiting \d+ s in all|; the window resets at \S+ \(in \d+ s\))$/,
-	'sign-in refused': /^Qflow: Sign-in refused: the (Client ID or Client Secret|Enterprise Username or Password) is wrong \(invalid_(client|grant)[^)]*\)\. Check both in the Qflow credential/,
+	'sign-in refused':
+		/^Qflow: Sign-in refused: the (Client ID or Client Secret|Enterprise Username or Password) is wrong \(invalid_(client|grant)[^)]*\)\. Check both in the Qflow credential/,
 };
 const causeOf = (message) => Object.keys(CAUSES).find((cause) => CAUSES[cause].test(message));
 const UNKNOWN = 'outcome unknown (no answer after sending)';
@@ -106,8 +112,10 @@ const UNKNOWN = 'outcome unknown (no answer after sending)';
 /** Words a user cannot act on, or a page that is not a message. */
 function unreadable(text) {
 	if (typeof text !== 'string' || text.trim().length < 15) return 'empty or too short';
-	if (/<\/?(!doctype|html|head|body|title|center|h[1-6]|hr|p|div|span|br|pre)\b[^>]*>/i.test(text)) return 'markup';
-	if (/\bundefined\b|\[object Object\]|\bNaN\b/.test(text)) return 'a placeholder (undefined, NaN, [object Object])';
+	if (/<\/?(!doctype|html|head|body|title|center|h[1-6]|hr|p|div|span|br|pre)\b[^>]*>/i.test(text))
+		return 'markup';
+	if (/\bundefined\b|\[object Object\]|\bNaN\b/.test(text))
+		return 'a placeholder (undefined, NaN, [object Object])';
 	if (text.length > 600) return 'too long';
 	return undefined;
 }
@@ -123,27 +131,49 @@ const VENDORS = {
 		credentialKey: 'qHubApi',
 		nodeType: 'qHub',
 		credential: (mock) => qhubCredential(mock),
-		secrets: () => ({ 'Q-Hub API key': QHUB_SANDBOX.apiKey, 'Q-Hub API secret': QHUB_SANDBOX.apiSecret }),
+		secrets: () => ({
+			'Q-Hub API key': QHUB_SANDBOX.apiKey,
+			'Q-Hub API secret': QHUB_SANDBOX.apiSecret,
+		}),
 		// Max Wait 3 s: every wait the mix asks for fits, and three 429s in a row without headers
 		// (backoff 0.5-1 s, 1-2 s, then 2-4 s) exceed it, so the node gives up and says so.
 		requestOptions: { timeoutSeconds: TIMEOUT_SECONDS, maxWaitSeconds: 3 },
 		create: {
 			keyOf: (index) => `Fault site ${pad(index)}`,
 			input: (key) => ({ key }),
-			parameters: { resource: 'location', operation: 'create', name: '={{ $json.key }}', additionalFields: {} },
+			parameters: {
+				resource: 'location',
+				operation: 'create',
+				name: '={{ $json.key }}',
+				additionalFields: {},
+			},
 			rulePath: '/v1/locations',
 			logPath: '/locations',
 			keyOfBody: (body) => body?.name,
 			keyOfOutput: (json) => json.name,
-			stored: (mock) => [...mock.state.locations.values()].map((location) => ({ key: location.name, id: location.id })),
+			stored: (mock) =>
+				[...mock.state.locations.values()].map((location) => ({
+					key: location.name,
+					id: location.id,
+				})),
 		},
 		createPlan: (where) => [
-			...mix(where, [...COMMON_CREATE_KINDS, '429, no header', 'window spent by another client'], { first: 20, spacing: 35, rounds: 2 }),
+			...mix(where, [...COMMON_CREATE_KINDS, '429, no header', 'window spent by another client'], {
+				first: 20,
+				spacing: 35,
+				rounds: 2,
+			}),
 			{ ...where, from: 985, count: 3, ...KINDS['429, no header'] },
 		],
 		read: {
 			input: () => Array.from({ length: READS }, (_, index) => ({ n: index })),
-			parameters: { resource: 'formEntry', operation: 'getAll', returnAll: false, limit: 1, filters: {} },
+			parameters: {
+				resource: 'formEntry',
+				operation: 'getAll',
+				returnAll: false,
+				limit: 1,
+				filters: {},
+			},
 			where: { method: 'GET', path: '/v1/form-entries' },
 			check: (json) => typeof json.id === 'string' && typeof json.formId === 'string',
 		},
@@ -168,8 +198,12 @@ const VENDORS = {
 				'Qflow SSO key': SSO_EXAMPLE_KEY,
 				'wrong client secret': WRONG_SECRET,
 				'wrong password': WRONG_PASSWORD,
-				...Object.fromEntries(accessTokens.map((token, index) => [`Qflow access token #${index + 1}`, token])),
-				...Object.fromEntries(refreshTokens.map((token, index) => [`Qflow refresh token #${index + 1}`, token])),
+				...Object.fromEntries(
+					accessTokens.map((token, index) => [`Qflow access token #${index + 1}`, token]),
+				),
+				...Object.fromEntries(
+					refreshTokens.map((token, index) => [`Qflow refresh token #${index + 1}`, token]),
+				),
 			};
 		},
 		// Max Wait stays above Qflow's 60 s refusal window: a 429 without headers is waited out.
@@ -189,16 +223,28 @@ const VENDORS = {
 			logPath: '/users/v1/api/user',
 			keyOfBody: (body) => body?.email,
 			keyOfOutput: (json) => json.email,
-			stored: (mock) => [...mock.state.users.values()].map((user) => ({ key: user.email, id: user.id })),
+			stored: (mock) =>
+				[...mock.state.users.values()].map((user) => ({ key: user.email, id: user.id })),
 		},
 		createPlan: (where) => [
-			...mix(where, [...COMMON_CREATE_KINDS, 'tokens revoked'], { first: 20, spacing: 37, rounds: 2 }),
+			...mix(where, [...COMMON_CREATE_KINDS, 'tokens revoked'], {
+				first: 20,
+				spacing: 37,
+				rounds: 2,
+			}),
 			// Qflow's own 429 has no header: another client spends the window once, the node waits 60 s.
 			{ ...where, nth: [510], ...KINDS['window spent by another client'] },
 		],
 		read: {
-			input: () => Array.from({ length: READS }, (_, index) => ({ id: `00000000-0000-4000-8000-${String((index % 7) + 1).padStart(12, '0')}` })),
-			parameters: { resource: 'user', operation: 'get', userId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
+			input: () =>
+				Array.from({ length: READS }, (_, index) => ({
+					id: `00000000-0000-4000-8000-${String((index % 7) + 1).padStart(12, '0')}`,
+				})),
+			parameters: {
+				resource: 'user',
+				operation: 'get',
+				userId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+			},
 			where: { method: 'GET', pathRegex: '^/users/v1/api/user/[^/]+$' },
 			check: (json, input) => json.id === input.id,
 		},
@@ -213,7 +259,10 @@ const VENDORS = {
 		credentialKey: 'humanlyApi',
 		nodeType: 'humanly',
 		credential: (mock) => humanlyCredential(mock),
-		secrets: () => ({ 'Humanly API key': HUMANLY_SANDBOX.apiKey, 'Humanly webhook secret': HUMANLY_SANDBOX.webhookSecret }),
+		secrets: () => ({
+			'Humanly API key': HUMANLY_SANDBOX.apiKey,
+			'Humanly webhook secret': HUMANLY_SANDBOX.webhookSecret,
+		}),
 		// Max Wait 30 s: a 429 without headers means Humanly's 60 s window, so the node says so at once.
 		requestOptions: { timeoutSeconds: TIMEOUT_SECONDS, maxWaitSeconds: 30 },
 		create: {
@@ -231,12 +280,28 @@ const VENDORS = {
 			logPath: '/qsi/gather/candidates',
 			keyOfBody: (body) => body?.email,
 			keyOfOutput: (json) => json.email,
-			stored: (mock) => [...mock.state.candidates.values()].map((candidate) => ({ key: candidate.email, id: candidate.id })),
+			stored: (mock) =>
+				[...mock.state.candidates.values()].map((candidate) => ({
+					key: candidate.email,
+					id: candidate.id,
+				})),
 		},
-		createPlan: (where) => mix(where, [...COMMON_CREATE_KINDS, '429, no header', 'window spent by another client'], { first: 20, spacing: 35, rounds: 2 }),
+		createPlan: (where) =>
+			mix(where, [...COMMON_CREATE_KINDS, '429, no header', 'window spent by another client'], {
+				first: 20,
+				spacing: 35,
+				rounds: 2,
+			}),
 		read: {
-			input: () => Array.from({ length: READS }, (_, index) => ({ id: HUMANLY_SANDBOX.candidateIds[index % HUMANLY_SANDBOX.candidateIds.length] })),
-			parameters: { resource: 'candidate', operation: 'get', candidateId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
+			input: () =>
+				Array.from({ length: READS }, (_, index) => ({
+					id: HUMANLY_SANDBOX.candidateIds[index % HUMANLY_SANDBOX.candidateIds.length],
+				})),
+			parameters: {
+				resource: 'candidate',
+				operation: 'get',
+				candidateId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+			},
 			where: { method: 'GET', pathRegex: '^/qsi/gather/candidates/[^/]+$' },
 			check: (json, input) => json.id === input.id,
 		},
@@ -267,9 +332,15 @@ async function runVendor(key) {
 		parameters: { ...parameters, requestOptions: vendor.requestOptions },
 	});
 
-	const createInput = Array.from({ length: CREATES }, (_, index) => vendor.create.input(vendor.create.keyOf(index), index));
+	const createInput = Array.from({ length: CREATES }, (_, index) =>
+		vendor.create.input(vendor.create.keyOf(index), index),
+	);
 	const readInput = vendor.read.input();
-	branches.push({ name: 'Create', input: createInput, node: node('Create', vendor.create.parameters) });
+	branches.push({
+		name: 'Create',
+		input: createInput,
+		node: node('Create', vendor.create.parameters),
+	});
 	branches.push({ name: 'Read', input: readInput, node: node('Read', vendor.read.parameters) });
 
 	if (key === 'qflow') {
@@ -280,14 +351,27 @@ async function runVendor(key) {
 			{ ...wrongSecret, ...qflowCredential(signInMock, { clientSecret: WRONG_SECRET }) },
 			{ ...wrongPassword, ...qflowCredential(signInMock, { password: WRONG_PASSWORD }) },
 		);
-		const signInInput = Array.from({ length: SIGN_IN_ITEMS }, (_, index) => vendor.create.input(`sign.in.${pad(index)}@example.com`, index));
-		branches.push({ name: 'Wrong Secret', input: signInInput, node: node('Wrong Secret', vendor.create.parameters, wrongSecret) });
-		branches.push({ name: 'Wrong Password', input: signInInput, node: node('Wrong Password', vendor.create.parameters, wrongPassword) });
+		const signInInput = Array.from({ length: SIGN_IN_ITEMS }, (_, index) =>
+			vendor.create.input(`sign.in.${pad(index)}@example.com`, index),
+		);
+		branches.push({
+			name: 'Wrong Secret',
+			input: signInInput,
+			node: node('Wrong Secret', vendor.create.parameters, wrongSecret),
+		});
+		branches.push({
+			name: 'Wrong Password',
+			input: signInInput,
+			node: node('Wrong Password', vendor.create.parameters, wrongPassword),
+		});
 	}
 	await n8n.importCredentials(credentials);
 
 	const createWhere = { method: 'POST', path: vendor.create.rulePath };
-	mock.faults.set([...vendor.createPlan(createWhere), ...mix(vendor.read.where, vendor.readKinds, { first: 10, spacing: 15 })]);
+	mock.faults.set([
+		...vendor.createPlan(createWhere),
+		...mix(vendor.read.where, vendor.readKinds, { first: 10, spacing: 15 }),
+	]);
 	const started = Date.now();
 	const run = await n8n.run(branchedWorkflow({ id: `faults${key}`, branches }));
 	const wallMs = Date.now() - started;
@@ -301,7 +385,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	printTotals();
-	await Promise.all([signInMock?.close(), ...Object.values(results).map(({ mock }) => mock.close())]);
+	await Promise.all([
+		signInMock?.close(),
+		...Object.values(results).map(({ mock }) => mock.close()),
+	]);
 });
 
 /** The create branch of one vendor, item by item, next to what its mock received and stored. */
@@ -312,16 +399,26 @@ function createView(key) {
 	const keys = new Set(createInput.map((item) => item.key));
 	const storedByKey = new Map();
 	for (const record of spec.stored(mock)) {
-		if (keys.has(record.key)) storedByKey.set(record.key, [...(storedByKey.get(record.key) ?? []), record]);
+		if (keys.has(record.key))
+			storedByKey.set(record.key, [...(storedByKey.get(record.key) ?? []), record]);
 	}
 	const requestsByKey = new Map();
-	for (const request of mock.requests.filter((r) => r.method === 'POST' && r.path === spec.logPath)) {
+	for (const request of mock.requests.filter(
+		(r) => r.method === 'POST' && r.path === spec.logPath,
+	)) {
 		const requestKey = spec.keyOfBody(request.body);
 		requestsByKey.set(requestKey, [...(requestsByKey.get(requestKey) ?? []), request]);
 	}
 	const items = createInput.map((input, index) => {
 		const json = output.find((item) => item.pairedItem?.item === index)?.json;
-		return { index, key: input.key, json, error: json?.error, stored: storedByKey.get(input.key) ?? [], requests: requestsByKey.get(input.key) ?? [] };
+		return {
+			index,
+			key: input.key,
+			json,
+			error: json?.error,
+			stored: storedByKey.get(input.key) ?? [],
+			requests: requestsByKey.get(input.key) ?? [],
+		};
 	});
 	return { output, items, storedByKey, requestsByKey };
 }
@@ -341,7 +438,13 @@ describe.each(Object.keys(VENDORS))('%s under fire', (key) => {
 
 	test(`${CREATES} creates: every input comes out exactly once, paired with it`, () => {
 		const { run, createInput } = vendorOf();
-		expect(account(run.output('Create'), createInput.length)).toEqual({ in: CREATES, out: CREATES, lost: 0, duplicated: 0, badPairing: 0 });
+		expect(account(run.output('Create'), createInput.length)).toEqual({
+			in: CREATES,
+			out: CREATES,
+			lost: 0,
+			duplicated: 0,
+			badPairing: 0,
+		});
 	});
 
 	test('every success is stored exactly once, as the record the item shows', () => {
@@ -350,8 +453,18 @@ describe.each(Object.keys(VENDORS))('%s under fire', (key) => {
 		const successes = items.filter((item) => item.json && item.error === undefined);
 		expect(successes.length).toBeGreaterThan(CREATES * 0.9);
 		const wrong = successes
-			.filter((item) => vendor.create.keyOfOutput(item.json) !== item.key || item.stored.length !== 1 || item.stored[0].id !== item.json.id)
-			.map((item) => ({ item: item.index, key: item.key, shows: vendor.create.keyOfOutput(item.json), stored: item.stored.length }));
+			.filter(
+				(item) =>
+					vendor.create.keyOfOutput(item.json) !== item.key ||
+					item.stored.length !== 1 ||
+					item.stored[0].id !== item.json.id,
+			)
+			.map((item) => ({
+				item: item.index,
+				key: item.key,
+				shows: vendor.create.keyOfOutput(item.json),
+				stored: item.stored.length,
+			}));
 		expect(wrong).toEqual([]);
 	});
 
@@ -359,19 +472,29 @@ describe.each(Object.keys(VENDORS))('%s under fire', (key) => {
 		const { items } = createView(key);
 		expect(items.filter((item) => item.stored.length > 1).map((item) => item.key)).toEqual([]);
 		// At most one request per input was processed (answered 2xx, or marked processed by a fault).
-		const processedTwice = items.filter((item) => item.requests.filter((r) => ok(r.status) || r.processed === true).length > 1);
+		const processedTwice = items.filter(
+			(item) => item.requests.filter((r) => ok(r.status) || r.processed === true).length > 1,
+		);
 		expect(processedTwice.map((item) => item.key)).toEqual([]);
 		// A request left without an answer (status 0) was the last one sent for its input.
-		const resent = items.filter((item) => item.requests.some((r, position) => r.status === 0 && position < item.requests.length - 1));
+		const resent = items.filter((item) =>
+			item.requests.some((r, position) => r.status === 0 && position < item.requests.length - 1),
+		);
 		expect(resent.map((item) => [item.key, item.requests.map((r) => r.status)])).toEqual([]);
 		// Unique keys: a 409 or 400 would mean a resend of something already created.
 		const { mock, vendor } = vendorOf();
-		expect(mock.requests.filter((r) => r.path === vendor.create.logPath && [400, 409].includes(r.status))).toEqual([]);
+		expect(
+			mock.requests.filter(
+				(r) => r.path === vendor.create.logPath && [400, 409].includes(r.status),
+			),
+		).toEqual([]);
 	});
 
 	test('a record stored without a success item belongs to an item told the outcome is unknown', () => {
 		const { items } = createView(key);
-		const storedWithoutSuccess = items.filter((item) => item.stored.length > 0 && item.error !== undefined);
+		const storedWithoutSuccess = items.filter(
+			(item) => item.stored.length > 0 && item.error !== undefined,
+		);
 		const unexplained = storedWithoutSuccess.filter((item) => causeOf(item.error) !== UNKNOWN);
 		expect(unexplained.map((item) => [item.key, item.error])).toEqual([]);
 		// The plan processes some requests whose answer never arrives (reset after, a slow answer):
@@ -380,8 +503,12 @@ describe.each(Object.keys(VENDORS))('%s under fire', (key) => {
 		// Every input whose last request got no answer is told the outcome is unknown. (The node may
 		// also say so when the mock did answer but the answer did not arrive in time on a loaded
 		// machine: the printed totals count those.)
-		const unanswered = items.filter((item) => item.requests.at(-1)?.status === 0).map((item) => item.index);
-		const toldUnknown = items.filter((item) => item.error && causeOf(item.error) === UNKNOWN).map((item) => item.index);
+		const unanswered = items
+			.filter((item) => item.requests.at(-1)?.status === 0)
+			.map((item) => item.index);
+		const toldUnknown = items
+			.filter((item) => item.error && causeOf(item.error) === UNKNOWN)
+			.map((item) => item.index);
 		expect(unanswered.filter((index) => !toldUnknown.includes(index))).toEqual([]);
 		expect(unanswered.length).toBeGreaterThanOrEqual(4);
 	});
@@ -390,19 +517,41 @@ describe.each(Object.keys(VENDORS))('%s under fire', (key) => {
 		const { run } = vendorOf();
 		const errors = Object.keys(run.runData)
 			.filter((name) => !name.endsWith(' Input') && !name.endsWith(' Items') && name !== 'Start')
-			.flatMap((name) => run.items(name).filter((json) => json.error !== undefined).map((json) => ({ node: name, ...json })));
+			.flatMap((name) =>
+				run
+					.items(name)
+					.filter((json) => json.error !== undefined)
+					.map((json) => ({ node: name, ...json })),
+			);
 		expect(errors.length).toBeGreaterThan(0);
 		const bad = errors
-			.map((error) => ({ error, problem: unreadable(error.error) ?? (error.description ? unreadable(error.description) : undefined) ?? (causeOf(error.error) ? undefined : 'no known cause') }))
+			.map((error) => ({
+				error,
+				problem:
+					unreadable(error.error) ??
+					(error.description ? unreadable(error.description) : undefined) ??
+					(causeOf(error.error) ? undefined : 'no known cause'),
+			}))
 			.filter(({ problem }) => problem);
-		expect(bad.map(({ error, problem }) => `${error.node}: ${problem}: ${error.error}`)).toEqual([]);
+		expect(bad.map(({ error, problem }) => `${error.node}: ${problem}: ${error.error}`)).toEqual(
+			[],
+		);
 	});
 
 	test(`${READS} reads ride out the same faults: every one comes back, right and paired`, () => {
 		const { run, vendor, readInput, mock } = vendorOf();
 		const output = run.output('Read');
-		expect(account(output, readInput.length)).toEqual({ in: READS, out: READS, lost: 0, duplicated: 0, badPairing: 0 });
-		const failed = output.filter((item, index) => item.json.error !== undefined || !vendor.read.check(item.json, readInput[index]));
+		expect(account(output, readInput.length)).toEqual({
+			in: READS,
+			out: READS,
+			lost: 0,
+			duplicated: 0,
+			badPairing: 0,
+		});
+		const failed = output.filter(
+			(item, index) =>
+				item.json.error !== undefined || !vendor.read.check(item.json, readInput[index]),
+		);
 		expect(failed.map((item) => item.json.error ?? item.json)).toEqual([]);
 		const faultedReads = mock.requests.filter((r) => r.method === 'GET' && r.fault !== undefined);
 		expect(faultedReads.length).toBeGreaterThanOrEqual(vendor.readKinds.length);
@@ -412,12 +561,18 @@ describe.each(Object.keys(VENDORS))('%s under fire', (key) => {
 		const { run, n8n, mock } = vendorOf();
 		const secrets = allSecrets();
 		const places = placesOf(run, n8n.userFolder);
-		const errorItems = Object.keys(run.runData).flatMap((name) => run.items(name).filter((json) => json.error !== undefined));
+		const errorItems = Object.keys(run.runData).flatMap((name) =>
+			run.items(name).filter((json) => json.error !== undefined),
+		);
 		places['the error items'] = JSON.stringify(errorItems);
 		// The search reads the execution data: an input of this run is in both places searched.
 		const marker = results[key].createInput[0].key;
 		expect(places["n8n's output"].includes(marker)).toBe(true);
-		expect(Object.entries(places).some(([place, content]) => place.startsWith('the database') && content.includes(marker))).toBe(true);
+		expect(
+			Object.entries(places).some(
+				([place, content]) => place.startsWith('the database') && content.includes(marker),
+			),
+		).toBe(true);
 		const found = findSecrets(places, secrets);
 		results[key].secretsFound = found;
 		expect(found).toEqual([]);
@@ -427,27 +582,43 @@ describe.each(Object.keys(VENDORS))('%s under fire', (key) => {
 
 describe('Qflow sign-in refused for a wrong secret or password', () => {
 	test.each([
-		['Wrong Secret', 'Qflow: Sign-in refused: the Client ID or Client Secret is wrong (invalid_client). Check both in the Qflow credential; they come with your Qflow API client.'],
+		[
+			'Wrong Secret',
+			'Qflow: Sign-in refused: the Client ID or Client Secret is wrong (invalid_client). Check both in the Qflow credential; they come with your Qflow API client.',
+		],
 		[
 			'Wrong Password',
 			'Qflow: Sign-in refused: the Enterprise Username or Password is wrong (invalid_grant: invalid_username_or_password). Check both in the Qflow credential; the username is <enterprisePin>/<email>, e.g. 123/jane@example.com.',
 		],
 	])('%s: every item fails with the same message', (node, message) => {
 		const output = results.qflow.run.output(node);
-		expect(account(output, SIGN_IN_ITEMS)).toEqual({ in: SIGN_IN_ITEMS, out: SIGN_IN_ITEMS, lost: 0, duplicated: 0, badPairing: 0 });
+		expect(account(output, SIGN_IN_ITEMS)).toEqual({
+			in: SIGN_IN_ITEMS,
+			out: SIGN_IN_ITEMS,
+			lost: 0,
+			duplicated: 0,
+			badPairing: 0,
+		});
 		expect(new Set(output.map((item) => item.json.error))).toEqual(new Set([message]));
 	});
 
 	test('one grant per credential for the whole run, and no API call', () => {
 		// Identity servers lock accounts after repeated failed grants: 2 credentials, 2 grants.
-		expect(signInMock.counters).toMatchObject({ tokenRequests: 2, passwordGrants: 1, apiRequests: 0 });
+		expect(signInMock.counters).toMatchObject({
+			tokenRequests: 2,
+			passwordGrants: 1,
+			apiRequests: 0,
+		});
 		expect(signInMock.state.users.size).toBe(7);
 	});
 });
 
 /** Every secret any of the runs had: each is looked for in every vendor's places. */
 function allSecrets() {
-	return Object.assign({}, ...Object.values(results).map(({ vendor, mock }) => vendor.secrets(mock)));
+	return Object.assign(
+		{},
+		...Object.values(results).map(({ vendor, mock }) => vendor.secrets(mock)),
+	);
 }
 
 /** The totals of the suite, and the exact messages users saw for each cause. */
@@ -456,9 +627,22 @@ function printTotals() {
 	const rows = [];
 	const messages = new Map();
 	const notes = [];
-	for (const [key, { vendor, mock, run, wallMs, createInput, readInput, secretsFound }] of Object.entries(results)) {
+	for (const [
+		key,
+		{ vendor, mock, run, wallMs, createInput, readInput, secretsFound },
+	] of Object.entries(results)) {
 		if (!run.runData) {
-			rows.push([vendor.label, 'no run data', '', '', '', '', '', '', `${Math.round(wallMs / 1000)} s`]);
+			rows.push([
+				vendor.label,
+				'no run data',
+				'',
+				'',
+				'',
+				'',
+				'',
+				'',
+				`${Math.round(wallMs / 1000)} s`,
+			]);
 			continue;
 		}
 		const creates = account(run.output('Create'), createInput.length);
@@ -497,10 +681,21 @@ function printTotals() {
 			`${Math.round(run.durationMs / 1000)} s (${Math.round(wallMs / 1000)} s with import)`,
 		]);
 	}
-	const header = ['vendor', 'creates in / out', 'creates', 'lost', 'duplicated', 'reads in / out', 'secrets found', 'faults injected', 'execution'];
+	const header = [
+		'vendor',
+		'creates in / out',
+		'creates',
+		'lost',
+		'duplicated',
+		'reads in / out',
+		'secrets found',
+		'faults injected',
+		'execution',
+	];
 	for (const node of ['Wrong Secret', 'Wrong Password']) {
 		const output = results.qflow?.run.runData?.[node] ? results.qflow.run.output(node) : [];
-		if (output.length) messages.set(`Qflow ${node}`, { count: output.length, example: output[0].json.error });
+		if (output.length)
+			messages.set(`Qflow ${node}`, { count: output.length, example: output[0].json.error });
 	}
 	process.stdout.write(
 		`\nFault suite totals (n8n execute per vendor, side by side):\n${table(header, rows)}\n${notes.map((note) => `  ${note}\n`).join('')}` +

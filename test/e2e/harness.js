@@ -22,7 +22,12 @@ const SECRET_FIELD = /key|secret|password|token/i;
  * synchronous in Node, so the whole result is there.
  */
 function exec(args, env, outputDir) {
-	const files = ['stdout', 'stderr'].map((stream) => path.join(outputDir, `${stream}-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.log`));
+	const files = ['stdout', 'stderr'].map((stream) =>
+		path.join(
+			outputDir,
+			`${stream}-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.log`,
+		),
+	);
 	const fds = files.map((file) => fs.openSync(file, 'w'));
 	return new Promise((resolve) => {
 		const child = spawn(n8nBin, args, { env, stdio: ['ignore', fds[0], fds[1]] });
@@ -82,7 +87,10 @@ async function createN8n(name, { env: extraEnv = {} } = {}) {
 		const result = await exec(args, env, userFolder);
 		const output = result.stdout + result.stderr;
 		const leaked = secrets.find((secret) => output.includes(secret));
-		if (leaked) throw new Error(`n8n printed a credential secret (${leaked.slice(0, 3)}…) while running ${args[0]}`);
+		if (leaked)
+			throw new Error(
+				`n8n printed a credential secret (${leaked.slice(0, 3)}…) while running ${args[0]}`,
+			);
 		return result;
 	}
 
@@ -92,20 +100,23 @@ async function createN8n(name, { env: extraEnv = {} } = {}) {
 		async importCredentials(credentials) {
 			for (const { data } of credentials) {
 				for (const [field, value] of Object.entries(data)) {
-					if (SECRET_FIELD.test(field) && typeof value === 'string' && value.length >= 6) secrets.push(value);
+					if (SECRET_FIELD.test(field) && typeof value === 'string' && value.length >= 6)
+						secrets.push(value);
 				}
 			}
 			const file = path.join(userFolder, `credentials-${Date.now()}.json`);
 			fs.writeFileSync(file, JSON.stringify(credentials));
 			const result = await n8n(['import:credentials', `--input=${file}`]);
-			if (result.exitCode !== 0) throw new Error(`import:credentials failed:\n${result.stdout}\n${result.stderr}`);
+			if (result.exitCode !== 0)
+				throw new Error(`import:credentials failed:\n${result.stdout}\n${result.stderr}`);
 		},
 		/** Imports and executes a workflow; resolves with its run data whether or not a node failed. */
 		async run(workflow) {
 			const file = path.join(userFolder, `${workflow.id}.json`);
 			fs.writeFileSync(file, JSON.stringify(workflow));
 			const imported = await n8n(['import:workflow', `--input=${file}`]);
-			if (imported.exitCode !== 0) throw new Error(`import:workflow failed:\n${imported.stdout}\n${imported.stderr}`);
+			if (imported.exitCode !== 0)
+				throw new Error(`import:workflow failed:\n${imported.stdout}\n${imported.stderr}`);
 			const started = Date.now();
 			const result = await n8n(['execute', `--id=${workflow.id}`, '--rawOutput']);
 			return new RunResult(result, parseResult(result.stdout), Date.now() - started);
@@ -129,13 +140,18 @@ class RunResult {
 	assertSucceeded() {
 		// No parsed result is a failure too: a run whose data cannot be read proves nothing.
 		if (this.exitCode === 0 && this.execution && !this.error) return this;
-		throw new Error(`The workflow failed (exit ${this.exitCode}): ${this.error?.message ?? ''}\n${this.stdout.slice(-2000)}\n${this.stderr.slice(-2000)}`);
+		throw new Error(
+			`The workflow failed (exit ${this.exitCode}): ${this.error?.message ?? ''}\n${this.stdout.slice(-2000)}\n${this.stderr.slice(-2000)}`,
+		);
 	}
 
 	/** The first output's items of a node's last run, as { json, pairedItem }. */
 	output(nodeName) {
 		const runs = this.runData?.[nodeName];
-		if (!runs) throw new Error(`Node "${nodeName}" did not run. exit ${this.exitCode}\n${this.stdout.slice(-3000)}\n${this.stderr.slice(-3000)}`);
+		if (!runs)
+			throw new Error(
+				`Node "${nodeName}" did not run. exit ${this.exitCode}\n${this.stdout.slice(-3000)}\n${this.stderr.slice(-3000)}`,
+			);
 		return runs[runs.length - 1].data?.main?.[0] ?? [];
 	}
 
@@ -150,11 +166,23 @@ class RunResult {
  * credentials, onError }.
  */
 function workflow({ id, input, nodes }) {
-	const all = [{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} }];
+	const all = [
+		{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} },
+	];
 	if (input) {
 		all.push(
-			{ name: 'Input', type: 'n8n-nodes-base.set', typeVersion: 3.4, parameters: { mode: 'raw', jsonOutput: JSON.stringify({ items: input }) } },
-			{ name: 'Items', type: 'n8n-nodes-base.splitOut', typeVersion: 1, parameters: { fieldToSplitOut: 'items' } },
+			{
+				name: 'Input',
+				type: 'n8n-nodes-base.set',
+				typeVersion: 3.4,
+				parameters: { mode: 'raw', jsonOutput: JSON.stringify({ items: input }) },
+			},
+			{
+				name: 'Items',
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				parameters: { fieldToSplitOut: 'items' },
+			},
 		);
 	}
 	for (const node of nodes) {
@@ -168,9 +196,17 @@ function workflow({ id, input, nodes }) {
 	all.forEach((node, index) => {
 		node.id = `${id}-${index}`;
 		node.position = [index * 220, 0];
-		if (index > 0) connections[all[index - 1].name] = { main: [[{ node: node.name, type: 'main', index: 0 }]] };
+		if (index > 0)
+			connections[all[index - 1].name] = { main: [[{ node: node.name, type: 'main', index: 0 }]] };
 	});
-	return { id, name: id, active: false, nodes: all, connections, settings: { executionOrder: 'v1' } };
+	return {
+		id,
+		name: id,
+		active: false,
+		nodes: all,
+		connections,
+		settings: { executionOrder: 'v1' },
+	};
 }
 
 module.exports = { createN8n, createUserFolder, workflow, workRoot, installedNodesDir };

@@ -10,9 +10,7 @@ let n8n;
 beforeAll(async () => {
 	mock = await startHumanlyMock();
 	n8n = await createN8n('humanly');
-	await n8n.importCredentials([
-		{ ...CREDENTIAL, ...humanlyCredential(mock) },
-	]);
+	await n8n.importCredentials([{ ...CREDENTIAL, ...humanlyCredential(mock) }]);
 }, 120_000);
 
 afterAll(async () => {
@@ -22,7 +20,13 @@ afterAll(async () => {
 beforeEach(() => mock.reset());
 
 function humanly(parameters, extra = {}) {
-	return { name: 'Humanly', type: 'humanly', parameters, credentials: { humanlyApi: CREDENTIAL }, ...extra };
+	return {
+		name: 'Humanly',
+		type: 'humanly',
+		parameters,
+		credentials: { humanlyApi: CREDENTIAL },
+		...extra,
+	};
 }
 
 const locator = (value) => ({ __rl: true, mode: 'id', value });
@@ -37,8 +41,10 @@ async function api(method, path, body) {
 	return (await response.json()).data;
 }
 
-const usersOfOrg1 = () => [...mock.state.users.values()].filter((u) => HUMANLY_SANDBOX.teamIds.includes(u.teamIds[0]));
-const requestsTo = (method, path) => mock.requests.filter((r) => r.method === method && r.path === path);
+const usersOfOrg1 = () =>
+	[...mock.state.users.values()].filter((u) => HUMANLY_SANDBOX.teamIds.includes(u.teamIds[0]));
+const requestsTo = (method, path) =>
+	mock.requests.filter((r) => r.method === method && r.path === path);
 
 describe('User', () => {
 	test('Create sends the users of all items in one bulk POST, paired with their items', async () => {
@@ -47,7 +53,14 @@ describe('User', () => {
 				id: 'hmUserCreate',
 				input: [
 					{ first: 'Grace', last: 'Hopper', mail: 'grace@example.com', teams: [ENGINEERING] },
-					{ first: 'Alan', last: 'Turing', mail: 'alan@example.com', teams: `${SALES}, ${RECRUITING}`, phone: '+442071838751', dashboard: true },
+					{
+						first: 'Alan',
+						last: 'Turing',
+						mail: 'alan@example.com',
+						teams: `${SALES}, ${RECRUITING}`,
+						phone: '+442071838751',
+						dashboard: true,
+					},
 				],
 				nodes: [
 					humanly({
@@ -71,23 +84,48 @@ describe('User', () => {
 		]);
 		expect(mock.counters.byRoute['POST /qsi/gather/users']).toBe(1);
 		const alan = [...mock.state.users.values()].find((u) => u.email === 'alan@example.com');
-		expect(alan).toMatchObject({ teamIds: [SALES, RECRUITING], phone: '+442071838751', isApiUser: false });
+		expect(alan).toMatchObject({
+			teamIds: [SALES, RECRUITING],
+			phone: '+442071838751',
+			isApiUser: false,
+		});
 	}, 60_000);
 
 	test('Get Many filters by team and simplifies to names', async () => {
 		const run = await n8n.run(
 			workflow({
 				id: 'hmUserGetMany',
-				nodes: [humanly({ resource: 'user', operation: 'getAll', returnAll: true, filters: { teamId: ENGINEERING } })],
+				nodes: [
+					humanly({
+						resource: 'user',
+						operation: 'getAll',
+						returnAll: true,
+						filters: { teamId: ENGINEERING },
+					}),
+				],
 			}),
 		);
 		expect(run.exitCode).toBe(0);
 		const users = run.items('Humanly');
-		expect(users.map((u) => u.email).sort()).toEqual(['ava.patel@example.com', 'priya.shah@example.com']);
+		expect(users.map((u) => u.email).sort()).toEqual([
+			'ava.patel@example.com',
+			'priya.shah@example.com',
+		]);
 		const priya = users.find((u) => u.email === 'priya.shah@example.com');
-		expect(Object.keys(priya).sort()).toEqual(['email', 'firstName', 'id', 'isApiUser', 'lastName', 'phone', 'teams']);
+		expect(Object.keys(priya).sort()).toEqual([
+			'email',
+			'firstName',
+			'id',
+			'isApiUser',
+			'lastName',
+			'phone',
+			'teams',
+		]);
 		expect(priya.teams).toEqual(['Engineering Team', 'Recruiting Team']);
-		expect(requestsTo('GET', '/qsi/gather/users')[0].query).toEqual({ teamId: ENGINEERING, includeTeams: 'true' });
+		expect(requestsTo('GET', '/qsi/gather/users')[0].query).toEqual({
+			teamId: ENGINEERING,
+			includeTeams: 'true',
+		});
 	}, 60_000);
 });
 
@@ -123,7 +161,14 @@ describe('Team', () => {
 		const run = await n8n.run(
 			workflow({
 				id: 'hmTeamGetMany',
-				nodes: [humanly({ resource: 'team', operation: 'getAll', returnAll: true, filters: { userId: priya.id } })],
+				nodes: [
+					humanly({
+						resource: 'team',
+						operation: 'getAll',
+						returnAll: true,
+						filters: { userId: priya.id },
+					}),
+				],
 			}),
 		);
 		expect(run.exitCode).toBe(0);
@@ -144,21 +189,34 @@ describe('Candidate', () => {
 						firstName: '={{ $json.first }}',
 						lastName: '={{ $json.last }}',
 						email: '={{ $json.mail }}',
-						additionalFields: { externalId: '={{ $json.ats }}', phone: '+14155550199', smsOptIn: true, timezone: 'America/Chicago' },
+						additionalFields: {
+							externalId: '={{ $json.ats }}',
+							phone: '+14155550199',
+							smsOptIn: true,
+							timezone: 'America/Chicago',
+						},
 					}),
 				],
 			}),
 		);
 		expect(run.exitCode).toBe(0);
 		const [candidate] = run.items('Humanly');
-		expect(candidate).toMatchObject({ email: 'rosa@example.com', externalId: 'ATS-9001', smsOptIn: true, timezone: 'America/Chicago' });
+		expect(candidate).toMatchObject({
+			email: 'rosa@example.com',
+			externalId: 'ATS-9001',
+			smsOptIn: true,
+			timezone: 'America/Chicago',
+		});
 		expect(mock.state.candidates.get(candidate.id).phone).toBe('+14155550199');
 	}, 60_000);
 
 	test('Get reads one candidate by ID', async () => {
 		const id = HUMANLY_SANDBOX.candidateIds[3];
 		const run = await n8n.run(
-			workflow({ id: 'hmCandGet', nodes: [humanly({ resource: 'candidate', operation: 'get', candidateId: locator(id) })] }),
+			workflow({
+				id: 'hmCandGet',
+				nodes: [humanly({ resource: 'candidate', operation: 'get', candidateId: locator(id) })],
+			}),
 		);
 		expect(run.exitCode).toBe(0);
 		expect(run.items('Humanly')).toEqual([mock.state.candidates.get(id)]);
@@ -168,27 +226,50 @@ describe('Candidate', () => {
 		const run = await n8n.run(
 			workflow({
 				id: 'hmCandGetMany',
-				nodes: [humanly({ resource: 'candidate', operation: 'getAll', returnAll: true, filters: { archived: false } })],
+				nodes: [
+					humanly({
+						resource: 'candidate',
+						operation: 'getAll',
+						returnAll: true,
+						filters: { archived: false },
+					}),
+				],
 			}),
 		);
 		expect(run.exitCode).toBe(0);
-		const active = [...mock.state.candidates.values()].filter((c) => HUMANLY_SANDBOX.candidateIds.includes(c.id) && !c.archived);
+		const active = [...mock.state.candidates.values()].filter(
+			(c) => HUMANLY_SANDBOX.candidateIds.includes(c.id) && !c.archived,
+		);
 		expect(run.items('Humanly').map((c) => c.id)).toEqual(active.map((c) => c.id));
-		expect(requestsTo('GET', '/qsi/gather/candidates').map((r) => r.query)).toEqual([{ archived: 'false', page: '1', pageSize: '100' }]);
+		expect(requestsTo('GET', '/qsi/gather/candidates').map((r) => r.query)).toEqual([
+			{ archived: 'false', page: '1', pageSize: '100' },
+		]);
 	}, 60_000);
 
 	test('Get Many searches by name with a small limit', async () => {
 		const run = await n8n.run(
 			workflow({
 				id: 'hmCandSearch',
-				nodes: [humanly({ resource: 'candidate', operation: 'getAll', returnAll: false, limit: 2, filters: { search: 'garcia' } })],
+				nodes: [
+					humanly({
+						resource: 'candidate',
+						operation: 'getAll',
+						returnAll: false,
+						limit: 2,
+						filters: { search: 'garcia' },
+					}),
+				],
 			}),
 		);
 		expect(run.exitCode).toBe(0);
 		const found = run.items('Humanly');
 		expect(found).toHaveLength(2);
 		expect(found.every((c) => c.lastName === 'Garcia')).toBe(true);
-		expect(requestsTo('GET', '/qsi/gather/candidates')[0].query).toEqual({ search: 'garcia', page: '1', pageSize: '2' });
+		expect(requestsTo('GET', '/qsi/gather/candidates')[0].query).toEqual({
+			search: 'garcia',
+			page: '1',
+			pageSize: '2',
+		});
 	}, 60_000);
 });
 
@@ -196,7 +277,10 @@ describe('Interview', () => {
 	test('Get reads one interview', async () => {
 		const id = HUMANLY_SANDBOX.interviewIds[0];
 		const run = await n8n.run(
-			workflow({ id: 'hmIntGet', nodes: [humanly({ resource: 'interview', operation: 'get', interviewId: locator(id) })] }),
+			workflow({
+				id: 'hmIntGet',
+				nodes: [humanly({ resource: 'interview', operation: 'get', interviewId: locator(id) })],
+			}),
 		);
 		expect(run.exitCode).toBe(0);
 		expect(run.items('Humanly')[0]).toMatchObject({ id, title: 'Software Engineer' });
@@ -227,7 +311,12 @@ describe('Candidate Interview', () => {
 	const optedIn = HUMANLY_SANDBOX.candidateIds[3];
 	const notOptedIn = HUMANLY_SANDBOX.candidateIds[1];
 
-	const invite = (candidateId) => api('POST', '/qsi/gather/candidate-interviews', { candidateId, interviewId, deliveryTypes: ['email'] });
+	const invite = (candidateId) =>
+		api('POST', '/qsi/gather/candidate-interviews', {
+			candidateId,
+			interviewId,
+			deliveryTypes: ['email'],
+		});
 
 	test('Invite sends by email and SMS; SMS to a candidate without opt-in is refused with the API error', async () => {
 		const run = await n8n.run(
@@ -245,7 +334,10 @@ describe('Candidate Interview', () => {
 							candidateId: { __rl: true, mode: 'id', value: '={{ $json.candidate }}' },
 							interviewId: locator(interviewId),
 							deliveryTypes: '={{ $json.via }}',
-							additionalFields: { expiryDays: 14, externalRedirectUri: 'https://careers.example.com/thanks' },
+							additionalFields: {
+								expiryDays: 14,
+								externalRedirectUri: 'https://careers.example.com/thanks',
+							},
 						},
 						{ onError: 'continueRegularOutput' },
 					),
@@ -254,10 +346,19 @@ describe('Candidate Interview', () => {
 		);
 		expect(run.exitCode).toBe(0);
 		const [sent, refused] = run.output('Humanly');
-		expect(sent.json).toMatchObject({ candidateId: optedIn, status: 'invite_sent', deliveryTypes: ['email', 'sms'], expiryDays: 14 });
+		expect(sent.json).toMatchObject({
+			candidateId: optedIn,
+			status: 'invite_sent',
+			deliveryTypes: ['email', 'sms'],
+			expiryDays: 14,
+		});
 		expect(sent.pairedItem).toEqual({ item: 0 });
 		expect(refused.pairedItem).toEqual({ item: 1 });
-		expect(refused.json).toMatchObject({ httpCode: '400', code: 'VALIDATION_ERROR', details: { field: 'deliveryTypes' } });
+		expect(refused.json).toMatchObject({
+			httpCode: '400',
+			code: 'VALIDATION_ERROR',
+			details: { field: 'deliveryTypes' },
+		});
 		expect(refused.json.error).toContain('not opted in to SMS');
 		expect(refused.json.requestId).toMatch(/^[0-9a-f-]{36}$/);
 		expect(mock.state.candidateInterviews.size).toBe(1);
@@ -268,7 +369,13 @@ describe('Candidate Interview', () => {
 		const run = await n8n.run(
 			workflow({
 				id: 'hmCiGet',
-				nodes: [humanly({ resource: 'candidateInterview', operation: 'get', candidateInterviewId: created.id })],
+				nodes: [
+					humanly({
+						resource: 'candidateInterview',
+						operation: 'get',
+						candidateInterviewId: created.id,
+					}),
+				],
 			}),
 		);
 		expect(run.exitCode).toBe(0);
@@ -301,7 +408,12 @@ describe('Candidate Interview', () => {
 			workflow({
 				id: 'hmCiStatus',
 				nodes: [
-					humanly({ resource: 'candidateInterview', operation: 'updateStatus', candidateInterviewId: created.id, status: 'hired' }),
+					humanly({
+						resource: 'candidateInterview',
+						operation: 'updateStatus',
+						candidateInterviewId: created.id,
+						status: 'hired',
+					}),
 				],
 			}),
 		);
@@ -316,7 +428,13 @@ describe('Candidate Interview', () => {
 		const run = await n8n.run(
 			workflow({
 				id: 'hmCiResults',
-				nodes: [humanly({ resource: 'candidateInterview', operation: 'getResults', candidateInterviewId: created.id })],
+				nodes: [
+					humanly({
+						resource: 'candidateInterview',
+						operation: 'getResults',
+						candidateInterviewId: created.id,
+					}),
+				],
 			}),
 		);
 		expect(run.exitCode).toBe(0);
@@ -330,13 +448,21 @@ describe('Candidate Interview', () => {
 		const run = await n8n.run(
 			workflow({
 				id: 'hmCiResend',
-				nodes: [humanly({ resource: 'candidateInterview', operation: 'resendInvite', candidateInterviewId: created.id })],
+				nodes: [
+					humanly({
+						resource: 'candidateInterview',
+						operation: 'resendInvite',
+						candidateInterviewId: created.id,
+					}),
+				],
 			}),
 		);
 		expect(run.exitCode).toBe(0);
 		expect(run.items('Humanly')[0].inviteCount).toBe(2);
 		expect(mock.state.candidateInterviews.get(created.id).inviteCount).toBe(2);
-		expect(mock.counters.byRoute['POST /qsi/gather/candidate-interviews/{id}/resend-invite']).toBe(1);
+		expect(mock.counters.byRoute['POST /qsi/gather/candidate-interviews/{id}/resend-invite']).toBe(
+			1,
+		);
 	}, 60_000);
 });
 
@@ -370,13 +496,21 @@ test('under continue on fail, a bad item and a refused item fail alone; the othe
 	const items = run.output('Humanly');
 	expect(items.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3].map((item) => ({ item })));
 	expect(items[0].json.email).toBe('one@example.com');
-	expect(items[1].json.error).toBe('Invalid email: must be a valid email address, like jane.doe@example.com');
-	expect(items[2].json).toMatchObject({ httpCode: '400', code: 'VALIDATION_ERROR', details: { field: 'users[1].email' } });
+	expect(items[1].json.error).toBe(
+		'Invalid email: must be a valid email address, like jane.doe@example.com',
+	);
+	expect(items[2].json).toMatchObject({
+		httpCode: '400',
+		code: 'VALIDATION_ERROR',
+		details: { field: 'users[1].email' },
+	});
 	expect(items[2].json.error).toContain('already exists');
 	expect(items[2].json.requestId).toMatch(/^[0-9a-f-]{36}$/);
 	expect(items[3].json.email).toBe('four@example.com');
 	// The refused request, then the resend without the refused entry.
-	expect(requestsTo('POST', '/qsi/gather/users').map((r) => r.body.users.map((u) => u.email))).toEqual([
+	expect(
+		requestsTo('POST', '/qsi/gather/users').map((r) => r.body.users.map((u) => u.email)),
+	).toEqual([
 		['one@example.com', 'ava.patel@example.com', 'four@example.com'],
 		['one@example.com', 'four@example.com'],
 	]);
@@ -388,7 +522,16 @@ test('without continue on fail, a refused entry stops the workflow with the API 
 		workflow({
 			id: 'hmStopOnFail',
 			input: [{ mail: 'fresh@example.com' }, { mail: 'ava.patel@example.com' }],
-			nodes: [humanly({ resource: 'user', operation: 'create', firstName: 'A', lastName: 'B', email: '={{ $json.mail }}', teamIds: [ENGINEERING] })],
+			nodes: [
+				humanly({
+					resource: 'user',
+					operation: 'create',
+					firstName: 'A',
+					lastName: 'B',
+					email: '={{ $json.mail }}',
+					teamIds: [ENGINEERING],
+				}),
+			],
 		}),
 	);
 	expect(run.exitCode).not.toBe(0);
@@ -439,5 +582,7 @@ test('1,000 users from 1,000 items: ⌈1000 / batch size⌉ POSTs, each user onc
 		expect(item.json.teamIds).toEqual([input[index].team]);
 	});
 	// The measured figures (reported in the handover): requests sent and the time one n8n execute took.
-	console.log(`Humanly bulk: 1000 users, ${posts} POSTs, execute ${run.durationMs} ms, with import ${wallMs} ms`);
+	console.log(
+		`Humanly bulk: 1000 users, ${posts} POSTs, execute ${run.durationMs} ms, with import ${wallMs} ms`,
+	);
 }, 120_000);

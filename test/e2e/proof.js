@@ -14,14 +14,37 @@ const { PACKAGE } = require('../../sandbox/n8nHost');
  * (n8n's v1 order), so a test can read each node's output by its name.
  */
 function branchedWorkflow({ id, branches }) {
-	const nodes = [{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {}, position: [0, 0] }];
+	const nodes = [
+		{
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			parameters: {},
+			position: [0, 0],
+		},
+	];
 	const connections = { Start: { main: [[]] } };
 	branches.forEach(({ name, input, node }, row) => {
 		const y = row * 200;
 		const chain = [
-			{ name: `${name} Input`, type: 'n8n-nodes-base.set', typeVersion: 3.4, parameters: { mode: 'raw', jsonOutput: JSON.stringify({ items: input }) } },
-			{ name: `${name} Items`, type: 'n8n-nodes-base.splitOut', typeVersion: 1, parameters: { fieldToSplitOut: 'items' } },
-			{ typeVersion: 1, ...node, name, type: node.type.includes('.') ? node.type : `${PACKAGE}.${node.type}` },
+			{
+				name: `${name} Input`,
+				type: 'n8n-nodes-base.set',
+				typeVersion: 3.4,
+				parameters: { mode: 'raw', jsonOutput: JSON.stringify({ items: input }) },
+			},
+			{
+				name: `${name} Items`,
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				parameters: { fieldToSplitOut: 'items' },
+			},
+			{
+				typeVersion: 1,
+				...node,
+				name,
+				type: node.type.includes('.') ? node.type : `${PACKAGE}.${node.type}`,
+			},
 		];
 		chain.forEach((step, column) => nodes.push({ ...step, position: [220 * (column + 1), y] }));
 		connections.Start.main[0].push({ node: chain[0].name, type: 'main', index: 0 });
@@ -72,7 +95,8 @@ function storedFiles(userFolder) {
 function findSecrets(places, secrets) {
 	const found = [];
 	for (const [label, value] of Object.entries(secrets)) {
-		if (typeof value !== 'string' || value.length < 6) throw new Error(`secret ${label} is too short to search for`);
+		if (typeof value !== 'string' || value.length < 6)
+			throw new Error(`secret ${label} is too short to search for`);
 		const forms = [...new Set([value, encodeURIComponent(value)])];
 		for (const [place, content] of Object.entries(places)) {
 			if (forms.some((form) => content.includes(form))) found.push(`${label} in ${place}`);
@@ -84,7 +108,8 @@ function findSecrets(places, secrets) {
 /** The places of one run to search: what n8n printed (the execution data among it) and its database. */
 function placesOf(run, userFolder) {
 	const places = { "n8n's output": run.stdout, "n8n's log": run.stderr };
-	for (const file of storedFiles(userFolder)) places[`the database (${path.basename(file)})`] = fs.readFileSync(file);
+	for (const file of storedFiles(userFolder))
+		places[`the database (${path.basename(file)})`] = fs.readFileSync(file);
 	return places;
 }
 
@@ -93,7 +118,11 @@ function table(header, rows) {
 	const cells = [header, ...rows].map((row) => row.map(String));
 	const widths = header.map((_, column) => Math.max(...cells.map((row) => row[column].length)));
 	const line = (row) => row.map((cell, column) => cell.padEnd(widths[column])).join(' | ');
-	return [line(cells[0]), widths.map((width) => '-'.repeat(width)).join('-|-'), ...cells.slice(1).map(line)].join('\n');
+	return [
+		line(cells[0]),
+		widths.map((width) => '-'.repeat(width)).join('-|-'),
+		...cells.slice(1).map(line),
+	].join('\n');
 }
 
 module.exports = { branchedWorkflow, account, findSecrets, placesOf, storedFiles, table };

@@ -4,7 +4,12 @@
  */
 const crypto = require('node:crypto');
 
-const { startQflowMock, QFLOW_SANDBOX, SSO_EXAMPLE_KEY: SSO_KEY, qflowCredential } = require('../../sandbox/qflow');
+const {
+	startQflowMock,
+	QFLOW_SANDBOX,
+	SSO_EXAMPLE_KEY: SSO_KEY,
+	qflowCredential,
+} = require('../../sandbox/qflow');
 const { createN8n, workflow } = require('./harness');
 
 const CREDENTIAL = { id: 'qflowSandbox', name: 'Qflow sandbox' };
@@ -31,9 +36,16 @@ beforeAll(async () => {
 		{
 			...UNTRUSTED,
 			type: 'qflowApi',
-			data: credentialData({ username: QFLOW_SANDBOX.untrustedUsername, password: QFLOW_SANDBOX.untrustedPassword }),
+			data: credentialData({
+				username: QFLOW_SANDBOX.untrustedUsername,
+				password: QFLOW_SANDBOX.untrustedPassword,
+			}),
 		},
-		{ ...WRONG_PASSWORD, type: 'qflowApi', data: credentialData({ password: 'Not-The-Password-9' }) },
+		{
+			...WRONG_PASSWORD,
+			type: 'qflowApi',
+			data: credentialData({ password: 'Not-The-Password-9' }),
+		},
 	]);
 }, TIMEOUT);
 
@@ -52,12 +64,18 @@ const byEmail = (value) => ({ __rl: true, mode: 'email', value });
 // The stored token of an earlier test is void after mock.reset(): n8n's first call of a test may be
 // refused with 401 and resent with a new token. These helpers list the calls that were answered.
 const answered = () => mock.requests.filter((request) => request.status !== 401);
-const sent = (method, apiPath) => answered().filter((request) => request.method === method && request.path === `/users/v1/api/${apiPath}`);
-const apiCalls = () => answered().map((request) => `${request.method} ${request.path.replace('/users/v1/api/', '')}`);
+const sent = (method, apiPath) =>
+	answered().filter(
+		(request) => request.method === method && request.path === `/users/v1/api/${apiPath}`,
+	);
+const apiCalls = () =>
+	answered().map((request) => `${request.method} ${request.path.replace('/users/v1/api/', '')}`);
 
 function succeeded(run) {
 	if (run.exitCode !== 0 || run.error) {
-		throw new Error(`The workflow failed (exit ${run.exitCode}): ${run.error?.message ?? ''}\n${run.stdout.slice(-2000)}\n${run.stderr.slice(-2000)}`);
+		throw new Error(
+			`The workflow failed (exit ${run.exitCode}): ${run.error?.message ?? ''}\n${run.stdout.slice(-2000)}\n${run.stderr.slice(-2000)}`,
+		);
 	}
 	return run;
 }
@@ -67,352 +85,549 @@ async function execute(definition) {
 }
 
 describe('User operations', () => {
-	test('Get: by ID (2 items), then by email from the previous output', async () => {
-		const run = await execute({
-			id: 'qflowGet',
-			input: [{ id: ALICE }, { id: BOB }],
-			nodes: [
-				qflow('Get by ID', { resource: 'user', operation: 'get', userId: byId('={{ $json.id }}') }),
-				qflow('Get by Email Mode', { resource: 'user', operation: 'get', userId: byEmail('={{ $json.email }}') }),
-			],
-		});
-		const byIdItems = run.output('Get by ID');
-		expect(byIdItems.map((item) => [item.json.id, item.json.email, item.json.userName])).toEqual([
-			[ALICE, 'alice.anderson@example.com', '123/alice.anderson@example.com'],
-			[BOB, 'bob.brown@example.com', '123/bob.brown@example.com'],
-		]);
-		expect(byIdItems.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(run.items('Get by Email Mode').map((user) => user.id)).toEqual([ALICE, BOB]);
-		expect(sent('GET', `user/${ALICE}`)).toHaveLength(1);
-		expect(sent('GET', 'users/email').map((request) => request.query)).toEqual([
-			{ email: 'alice.anderson@example.com' },
-			{ email: 'bob.brown@example.com' },
-		]);
-	}, TIMEOUT);
+	test(
+		'Get: by ID (2 items), then by email from the previous output',
+		async () => {
+			const run = await execute({
+				id: 'qflowGet',
+				input: [{ id: ALICE }, { id: BOB }],
+				nodes: [
+					qflow('Get by ID', {
+						resource: 'user',
+						operation: 'get',
+						userId: byId('={{ $json.id }}'),
+					}),
+					qflow('Get by Email Mode', {
+						resource: 'user',
+						operation: 'get',
+						userId: byEmail('={{ $json.email }}'),
+					}),
+				],
+			});
+			const byIdItems = run.output('Get by ID');
+			expect(byIdItems.map((item) => [item.json.id, item.json.email, item.json.userName])).toEqual([
+				[ALICE, 'alice.anderson@example.com', '123/alice.anderson@example.com'],
+				[BOB, 'bob.brown@example.com', '123/bob.brown@example.com'],
+			]);
+			expect(byIdItems.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+			expect(run.items('Get by Email Mode').map((user) => user.id)).toEqual([ALICE, BOB]);
+			expect(sent('GET', `user/${ALICE}`)).toHaveLength(1);
+			expect(sent('GET', 'users/email').map((request) => request.query)).toEqual([
+				{ email: 'alice.anderson@example.com' },
+				{ email: 'bob.brown@example.com' },
+			]);
+		},
+		TIMEOUT,
+	);
 
-	test('Get Many: Limit 3 is one small page; Return All reads every user', async () => {
-		const run = await execute({
-			id: 'qflowGetMany',
-			nodes: [
-				qflow('Limit 3', { resource: 'user', operation: 'getAll', returnAll: false, limit: 3 }),
-				qflow('All', { resource: 'user', operation: 'getAll', returnAll: true }, { executeOnce: true }),
-			],
-		});
-		expect(run.items('Limit 3').map((user) => user.email)).toEqual([
-			'alice.anderson@example.com',
-			'bob.brown@example.com',
-			'carla.chen@example.com',
-		]);
-		expect(run.items('All')).toHaveLength(7);
-		expect(sent('GET', 'users').map((request) => request.query)).toEqual([
-			{ page: '1', pageSize: '3' },
-			{ page: '1', pageSize: '100' },
-		]);
-	}, TIMEOUT);
+	test(
+		'Get Many: Limit 3 is one small page; Return All reads every user',
+		async () => {
+			const run = await execute({
+				id: 'qflowGetMany',
+				nodes: [
+					qflow('Limit 3', { resource: 'user', operation: 'getAll', returnAll: false, limit: 3 }),
+					qflow(
+						'All',
+						{ resource: 'user', operation: 'getAll', returnAll: true },
+						{ executeOnce: true },
+					),
+				],
+			});
+			expect(run.items('Limit 3').map((user) => user.email)).toEqual([
+				'alice.anderson@example.com',
+				'bob.brown@example.com',
+				'carla.chen@example.com',
+			]);
+			expect(run.items('All')).toHaveLength(7);
+			expect(sent('GET', 'users').map((request) => request.query)).toEqual([
+				{ page: '1', pageSize: '3' },
+				{ page: '1', pageSize: '100' },
+			]);
+		},
+		TIMEOUT,
+	);
 
-	test('Get by Email', async () => {
-		const run = await execute({
-			id: 'qflowGetByEmail',
-			nodes: [qflow('Qflow', { resource: 'user', operation: 'getByEmail', email: 'carla.chen@example.com' })],
-		});
-		expect(run.items('Qflow')).toEqual([mock.state.users.get(ID(5))]);
-	}, TIMEOUT);
+	test(
+		'Get by Email',
+		async () => {
+			const run = await execute({
+				id: 'qflowGetByEmail',
+				nodes: [
+					qflow('Qflow', {
+						resource: 'user',
+						operation: 'getByEmail',
+						email: 'carla.chen@example.com',
+					}),
+				],
+			});
+			expect(run.items('Qflow')).toEqual([mock.state.users.get(ID(5))]);
+		},
+		TIMEOUT,
+	);
 
-	test('Create: one POST per item; the users exist and can sign in', async () => {
-		const run = await execute({
-			id: 'qflowCreate',
-			input: [
-				{ first: 'Grace', last: 'Hopper', mail: 'grace@example.com' },
-				{ first: 'Alan', last: 'Turing', mail: 'alan@example.com' },
-			],
-			nodes: [
-				qflow('Qflow', {
-					resource: 'user',
-					operation: 'create',
-					firstName: '={{ $json.first }}',
-					lastName: '={{ $json.last }}',
-					email: '={{ $json.mail }}',
-					additionalFields: { timeZoneId: 'Europe/Paris', customData: 'hr-import', password: 'Grace-Pass-1' },
-				}),
-			],
-		});
-		const created = run.output('Qflow');
-		expect(created.map((item) => [item.json.email, item.json.userName, item.json.timeZoneId])).toEqual([
-			['grace@example.com', '123/grace@example.com', 'Europe/Paris'],
-			['alan@example.com', '123/alan@example.com', 'Europe/Paris'],
-		]);
-		expect(created.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(sent('POST', 'user')).toHaveLength(2);
-		expect(mock.state.users.get(created[0].json.id)).toMatchObject({ firstName: 'Grace', lastName: 'Hopper' });
-		expect(mock.state.passwords.get(created[1].json.id)).toBe('Grace-Pass-1');
-		// The log never holds the password.
-		expect(JSON.stringify(mock.requests)).not.toContain('Grace-Pass-1');
-	}, TIMEOUT);
-
-	test('Create: invalid input fails its own item before anything is sent', async () => {
-		const run = await execute({
-			id: 'qflowCreateInvalid',
-			input: [{ mail: 'not-an-email', pass: 'Good-Pass-1' }, { mail: 'ok@example.com', pass: 'weak' }],
-			nodes: [
-				qflow(
-					'Qflow',
-					{
+	test(
+		'Create: one POST per item; the users exist and can sign in',
+		async () => {
+			const run = await execute({
+				id: 'qflowCreate',
+				input: [
+					{ first: 'Grace', last: 'Hopper', mail: 'grace@example.com' },
+					{ first: 'Alan', last: 'Turing', mail: 'alan@example.com' },
+				],
+				nodes: [
+					qflow('Qflow', {
 						resource: 'user',
 						operation: 'create',
-						firstName: 'Test',
-						lastName: 'User',
+						firstName: '={{ $json.first }}',
+						lastName: '={{ $json.last }}',
 						email: '={{ $json.mail }}',
-						additionalFields: { password: '={{ $json.pass }}' },
-					},
-					{ onError: 'continueRegularOutput' },
-				),
-			],
-		});
-		expect(run.items('Qflow')).toEqual([
-			{ error: 'Invalid email: must be a valid email address, like jane.doe@example.com', description: 'Nothing was sent.' },
-			{ error: 'Invalid password: must be at least 8 characters', description: expect.stringContaining('Nothing was sent.') },
-		]);
-		expect(mock.counters.apiRequests).toBe(0);
-		expect(mock.counters.tokenRequests).toBe(0);
-	}, TIMEOUT);
+						additionalFields: {
+							timeZoneId: 'Europe/Paris',
+							customData: 'hr-import',
+							password: 'Grace-Pass-1',
+						},
+					}),
+				],
+			});
+			const created = run.output('Qflow');
+			expect(
+				created.map((item) => [item.json.email, item.json.userName, item.json.timeZoneId]),
+			).toEqual([
+				['grace@example.com', '123/grace@example.com', 'Europe/Paris'],
+				['alan@example.com', '123/alan@example.com', 'Europe/Paris'],
+			]);
+			expect(created.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+			expect(sent('POST', 'user')).toHaveLength(2);
+			expect(mock.state.users.get(created[0].json.id)).toMatchObject({
+				firstName: 'Grace',
+				lastName: 'Hopper',
+			});
+			expect(mock.state.passwords.get(created[1].json.id)).toBe('Grace-Pass-1');
+			// The log never holds the password.
+			expect(JSON.stringify(mock.requests)).not.toContain('Grace-Pass-1');
+		},
+		TIMEOUT,
+	);
 
-	test('Create or Update: the existing email is updated by id, the new one created', async () => {
-		const run = await execute({
-			id: 'qflowUpsert',
-			input: [
-				{ mail: 'alice.anderson@example.com', first: 'Alice', last: 'Andrews' },
-				{ mail: 'new.person@example.com', first: 'New', last: 'Person' },
-			],
-			nodes: [
-				qflow('Qflow', {
-					resource: 'user',
-					operation: 'upsert',
-					email: '={{ $json.mail }}',
-					firstName: '={{ $json.first }}',
-					lastName: '={{ $json.last }}',
-					additionalFields: { companyName: 'Upserted Ltd' },
+	test(
+		'Create: invalid input fails its own item before anything is sent',
+		async () => {
+			const run = await execute({
+				id: 'qflowCreateInvalid',
+				input: [
+					{ mail: 'not-an-email', pass: 'Good-Pass-1' },
+					{ mail: 'ok@example.com', pass: 'weak' },
+				],
+				nodes: [
+					qflow(
+						'Qflow',
+						{
+							resource: 'user',
+							operation: 'create',
+							firstName: 'Test',
+							lastName: 'User',
+							email: '={{ $json.mail }}',
+							additionalFields: { password: '={{ $json.pass }}' },
+						},
+						{ onError: 'continueRegularOutput' },
+					),
+				],
+			});
+			expect(run.items('Qflow')).toEqual([
+				{
+					error: 'Invalid email: must be a valid email address, like jane.doe@example.com',
+					description: 'Nothing was sent.',
+				},
+				{
+					error: 'Invalid password: must be at least 8 characters',
+					description: expect.stringContaining('Nothing was sent.'),
+				},
+			]);
+			expect(mock.counters.apiRequests).toBe(0);
+			expect(mock.counters.tokenRequests).toBe(0);
+		},
+		TIMEOUT,
+	);
+
+	test(
+		'Create or Update: the existing email is updated by id, the new one created',
+		async () => {
+			const run = await execute({
+				id: 'qflowUpsert',
+				input: [
+					{ mail: 'alice.anderson@example.com', first: 'Alice', last: 'Andrews' },
+					{ mail: 'new.person@example.com', first: 'New', last: 'Person' },
+				],
+				nodes: [
+					qflow('Qflow', {
+						resource: 'user',
+						operation: 'upsert',
+						email: '={{ $json.mail }}',
+						firstName: '={{ $json.first }}',
+						lastName: '={{ $json.last }}',
+						additionalFields: { companyName: 'Upserted Ltd' },
+					}),
+				],
+			});
+			const [updated, created] = run.items('Qflow');
+			expect(updated).toMatchObject({
+				id: ALICE,
+				lastName: 'Andrews',
+				companyName: 'Upserted Ltd',
+				timeZoneId: 'Europe/London',
+				created: false,
+			});
+			expect(created).toMatchObject({
+				email: 'new.person@example.com',
+				companyName: 'Upserted Ltd',
+				created: true,
+			});
+			// The lookups overlap (Concurrent Reads); the writes then go one by one, in input order.
+			expect(apiCalls().filter((call) => !call.startsWith('GET user/'))).toEqual([
+				'GET users/email',
+				'GET users/email',
+				'PUT user',
+				'POST user',
+			]);
+			expect(sent('PUT', 'user')[0].body).toMatchObject({
+				id: ALICE,
+				email: 'alice.anderson@example.com',
+				lastName: 'Andrews',
+			});
+			expect(mock.state.users.get(ALICE)).toMatchObject({
+				lastName: 'Andrews',
+				companyName: 'Upserted Ltd',
+			});
+			expect(mock.state.users.size).toBe(8);
+		},
+		TIMEOUT,
+	);
+
+	test(
+		'Update: changes the given fields and keeps the others',
+		async () => {
+			const run = await execute({
+				id: 'qflowUpdate',
+				nodes: [
+					qflow('Qflow', {
+						resource: 'user',
+						operation: 'update',
+						userId: byId(BOB),
+						updateFields: { lastName: 'Browning', customData: 'crm-77' },
+					}),
+				],
+			});
+			expect(run.items('Qflow')).toEqual([
+				expect.objectContaining({
+					id: BOB,
+					firstName: 'Bob',
+					lastName: 'Browning',
+					customData: 'crm-77',
+					timeZoneId: 'Europe/London',
 				}),
-			],
-		});
-		const [updated, created] = run.items('Qflow');
-		expect(updated).toMatchObject({ id: ALICE, lastName: 'Andrews', companyName: 'Upserted Ltd', timeZoneId: 'Europe/London', created: false });
-		expect(created).toMatchObject({ email: 'new.person@example.com', companyName: 'Upserted Ltd', created: true });
-		// The lookups overlap (Concurrent Reads); the writes then go one by one, in input order.
-		expect(apiCalls().filter((call) => !call.startsWith('GET user/'))).toEqual([
-			'GET users/email',
-			'GET users/email',
-			'PUT user',
-			'POST user',
-		]);
-		expect(sent('PUT', 'user')[0].body).toMatchObject({ id: ALICE, email: 'alice.anderson@example.com', lastName: 'Andrews' });
-		expect(mock.state.users.get(ALICE)).toMatchObject({ lastName: 'Andrews', companyName: 'Upserted Ltd' });
-		expect(mock.state.users.size).toBe(8);
-	}, TIMEOUT);
+			]);
+			expect(mock.state.users.get(BOB)).toMatchObject({
+				lastName: 'Browning',
+				customData: 'crm-77',
+				companyName: 'Sandbox Enterprise Ltd',
+			});
+			expect(apiCalls()).toEqual(expect.arrayContaining([`GET user/${BOB}`, 'PUT user']));
+		},
+		TIMEOUT,
+	);
 
-	test('Update: changes the given fields and keeps the others', async () => {
-		const run = await execute({
-			id: 'qflowUpdate',
-			nodes: [
-				qflow('Qflow', {
-					resource: 'user',
-					operation: 'update',
-					userId: byId(BOB),
-					updateFields: { lastName: 'Browning', customData: 'crm-77' },
+	test(
+		'Delete: DELETE user?id=… and a clear success item',
+		async () => {
+			const run = await execute({
+				id: 'qflowDelete',
+				nodes: [qflow('Qflow', { resource: 'user', operation: 'delete', userId: byId(EMMA) })],
+			});
+			expect(run.items('Qflow')).toEqual([{ id: EMMA, deleted: true }]);
+			expect(sent('DELETE', 'user').map((request) => request.query)).toEqual([{ id: EMMA }]);
+			expect(mock.state.users.has(EMMA)).toBe(false);
+		},
+		TIMEOUT,
+	);
+
+	test(
+		'Delete as an account without KYC: 403 trust_required says what trust is and where to get it',
+		async () => {
+			const run = await n8n.run(
+				workflow({
+					id: 'qflowTrustRequired',
+					nodes: [
+						qflow(
+							'Qflow',
+							{ resource: 'user', operation: 'delete', userId: byId(EMMA) },
+							{ onError: 'continueRegularOutput' },
+							UNTRUSTED,
+						),
+					],
 				}),
-			],
-		});
-		expect(run.items('Qflow')).toEqual([
-			expect.objectContaining({ id: BOB, firstName: 'Bob', lastName: 'Browning', customData: 'crm-77', timeZoneId: 'Europe/London' }),
-		]);
-		expect(mock.state.users.get(BOB)).toMatchObject({ lastName: 'Browning', customData: 'crm-77', companyName: 'Sandbox Enterprise Ltd' });
-		expect(apiCalls()).toEqual(expect.arrayContaining([`GET user/${BOB}`, 'PUT user']));
-	}, TIMEOUT);
+			);
+			const [item] = run.items('Qflow');
+			expect(item).toMatchObject({
+				error: 'Qflow: This operation requires a trusted (KYC-verified) account.',
+				httpCode: '403',
+				code: 'trust_required',
+				requestId: expect.stringMatching(/^qf_/),
+			});
+			expect(item.description).toMatch(/completed Qflow’s identity verification \(KYC\)/);
+			expect(item.description).toMatch(/Qflow dashboard/);
+			expect(mock.state.users.has(EMMA)).toBe(true);
+		},
+		TIMEOUT,
+	);
 
-	test('Delete: DELETE user?id=… and a clear success item', async () => {
-		const run = await execute({
-			id: 'qflowDelete',
-			nodes: [qflow('Qflow', { resource: 'user', operation: 'delete', userId: byId(EMMA) })],
-		});
-		expect(run.items('Qflow')).toEqual([{ id: EMMA, deleted: true }]);
-		expect(sent('DELETE', 'user').map((request) => request.query)).toEqual([{ id: EMMA }]);
-		expect(mock.state.users.has(EMMA)).toBe(false);
-	}, TIMEOUT);
+	test(
+		'Change Password: the new password works, the item says so',
+		async () => {
+			mock.state.passwords.set(ALICE, 'Alice-Old-Pass-1');
+			const run = await execute({
+				id: 'qflowChangePassword',
+				nodes: [
+					qflow('Qflow', {
+						resource: 'user',
+						operation: 'changePassword',
+						userId: byEmail('alice.anderson@example.com'),
+						oldPassword: 'Alice-Old-Pass-1',
+						newPassword: 'Alice-New-Pass-2',
+						signOutAllSessions: true,
+					}),
+				],
+			});
+			expect(run.items('Qflow')).toEqual([
+				{ id: ALICE, passwordChanged: true, signedOutAllSessions: true },
+			]);
+			expect(mock.state.passwords.get(ALICE)).toBe('Alice-New-Pass-2');
+			expect(sent('PUT', 'user/changepassword')[0].body).toEqual({
+				id: ALICE,
+				oldPassword: '[redacted]',
+				newPassword: '[redacted]',
+				signOutAllSessions: true,
+			});
+		},
+		TIMEOUT,
+	);
 
-	test('Delete as an account without KYC: 403 trust_required says what trust is and where to get it', async () => {
-		const run = await n8n.run(
-			workflow({
-				id: 'qflowTrustRequired',
-				nodes: [qflow('Qflow', { resource: 'user', operation: 'delete', userId: byId(EMMA) }, { onError: 'continueRegularOutput' }, UNTRUSTED)],
-			}),
-		);
-		const [item] = run.items('Qflow');
-		expect(item).toMatchObject({
-			error: 'Qflow: This operation requires a trusted (KYC-verified) account.',
-			httpCode: '403',
-			code: 'trust_required',
-			requestId: expect.stringMatching(/^qf_/),
-		});
-		expect(item.description).toMatch(/completed Qflow’s identity verification \(KYC\)/);
-		expect(item.description).toMatch(/Qflow dashboard/);
-		expect(mock.state.users.has(EMMA)).toBe(true);
-	}, TIMEOUT);
-
-	test('Change Password: the new password works, the item says so', async () => {
-		mock.state.passwords.set(ALICE, 'Alice-Old-Pass-1');
-		const run = await execute({
-			id: 'qflowChangePassword',
-			nodes: [
-				qflow('Qflow', {
-					resource: 'user',
-					operation: 'changePassword',
-					userId: byEmail('alice.anderson@example.com'),
-					oldPassword: 'Alice-Old-Pass-1',
-					newPassword: 'Alice-New-Pass-2',
-					signOutAllSessions: true,
-				}),
-			],
-		});
-		expect(run.items('Qflow')).toEqual([{ id: ALICE, passwordChanged: true, signedOutAllSessions: true }]);
-		expect(mock.state.passwords.get(ALICE)).toBe('Alice-New-Pass-2');
-		expect(sent('PUT', 'user/changepassword')[0].body).toEqual({
-			id: ALICE,
-			oldPassword: '[redacted]',
-			newPassword: '[redacted]',
-			signOutAllSessions: true,
-		});
-	}, TIMEOUT);
-
-	test('Change Username: renames the user', async () => {
-		const run = await execute({
-			id: 'qflowChangeUsername',
-			nodes: [
-				qflow('Qflow', {
-					resource: 'user',
-					operation: 'changeUsername',
+	test(
+		'Change Username: renames the user',
+		async () => {
+			const run = await execute({
+				id: 'qflowChangeUsername',
+				nodes: [
+					qflow('Qflow', {
+						resource: 'user',
+						operation: 'changeUsername',
+						oldUserName: '123/bob.brown@example.com',
+						newUserName: '123/robert.brown@example.com',
+						options: { id: BOB },
+					}),
+				],
+			});
+			expect(run.items('Qflow')).toEqual([
+				{
+					id: BOB,
 					oldUserName: '123/bob.brown@example.com',
 					newUserName: '123/robert.brown@example.com',
-					options: { id: BOB },
-				}),
-			],
-		});
-		expect(run.items('Qflow')).toEqual([
-			{ id: BOB, oldUserName: '123/bob.brown@example.com', newUserName: '123/robert.brown@example.com', usernameChanged: true },
-		]);
-		expect(mock.state.users.get(BOB).userName).toBe('123/robert.brown@example.com');
-	}, TIMEOUT);
+					usernameChanged: true,
+				},
+			]);
+			expect(mock.state.users.get(BOB).userName).toBe('123/robert.brown@example.com');
+		},
+		TIMEOUT,
+	);
 
-	test('Count: { total }', async () => {
-		const run = await execute({ id: 'qflowCount', nodes: [qflow('Qflow', { resource: 'user', operation: 'count' })] });
-		expect(run.items('Qflow')).toEqual([{ total: 7 }]);
-	}, TIMEOUT);
+	test(
+		'Count: { total }',
+		async () => {
+			const run = await execute({
+				id: 'qflowCount',
+				nodes: [qflow('Qflow', { resource: 'user', operation: 'count' })],
+			});
+			expect(run.items('Qflow')).toEqual([{ total: 7 }]);
+		},
+		TIMEOUT,
+	);
 
-	test('Get Translations: the locale strings as one item', async () => {
-		const run = await execute({ id: 'qflowTranslations', nodes: [qflow('Qflow', { resource: 'user', operation: 'getTranslations' })] });
-		const items = run.items('Qflow');
-		expect(items).toHaveLength(1);
-		expect(items[0]).toMatchObject({ 'events.title': 'Events', 'auth.signOut': 'Sign out' });
-	}, TIMEOUT);
+	test(
+		'Get Translations: the locale strings as one item',
+		async () => {
+			const run = await execute({
+				id: 'qflowTranslations',
+				nodes: [qflow('Qflow', { resource: 'user', operation: 'getTranslations' })],
+			});
+			const items = run.items('Qflow');
+			expect(items).toHaveLength(1);
+			expect(items[0]).toMatchObject({ 'events.title': 'Events', 'auth.signOut': 'Sign out' });
+		},
+		TIMEOUT,
+	);
 });
 
 describe('SSO', () => {
-	test('Generate iFrame SSO Link: the documented link, the token decrypts to <userGuid>@<pin>, no request sent', async () => {
-		const run = await execute({
-			id: 'qflowSsoLink',
-			input: [{ guid: '050f4a44-d7d1-452e-837a-0d2759dcfa69' }],
-			nodes: [
-				qflow('Qflow', {
-					resource: 'sso',
-					operation: 'generateLink',
-					enterprise: 'acme',
-					userId: '={{ $json.guid }}',
-					successUrl: 'eventGuests',
-					eventId: 'ev-42',
-				}),
-			],
-		});
-		const [item] = run.items('Qflow');
-		const expectedToken = encodeURIComponent('m+6vkGjFDPq/BKEP0t9ubf7jsw3Kx5MoHoKemrLp5RefAnsM/JkfrlBRJNSZyN5W');
-		expect(item).toEqual({
-			link: `https://acme.qflowhub.io/sso?successUrl=/events/edit/ev-42%3Fact%3Dguests&token=${expectedToken}`,
-			token: expectedToken,
-			userId: '050f4a44-d7d1-452e-837a-0d2759dcfa69',
-			enterprise: 'acme',
-			enterprisePin: '123',
-			successUrl: '/events/edit/ev-42?act=guests',
-		});
-		const key = Buffer.concat([Buffer.from(SSO_KEY), Buffer.alloc(32 - SSO_KEY.length)]);
-		const decipher = crypto.createDecipheriv('aes-256-cbc', key, Buffer.from('qflow_sec_vector'));
-		const plain = Buffer.concat([decipher.update(Buffer.from(decodeURIComponent(item.token), 'base64')), decipher.final()]).toString();
-		expect(plain).toBe('050f4a44-d7d1-452e-837a-0d2759dcfa69@123');
-		expect(mock.counters).toMatchObject({ tokenRequests: 0, apiRequests: 0 });
-	}, TIMEOUT);
+	test(
+		'Generate iFrame SSO Link: the documented link, the token decrypts to <userGuid>@<pin>, no request sent',
+		async () => {
+			const run = await execute({
+				id: 'qflowSsoLink',
+				input: [{ guid: '050f4a44-d7d1-452e-837a-0d2759dcfa69' }],
+				nodes: [
+					qflow('Qflow', {
+						resource: 'sso',
+						operation: 'generateLink',
+						enterprise: 'acme',
+						userId: '={{ $json.guid }}',
+						successUrl: 'eventGuests',
+						eventId: 'ev-42',
+					}),
+				],
+			});
+			const [item] = run.items('Qflow');
+			const expectedToken = encodeURIComponent(
+				'm+6vkGjFDPq/BKEP0t9ubf7jsw3Kx5MoHoKemrLp5RefAnsM/JkfrlBRJNSZyN5W',
+			);
+			expect(item).toEqual({
+				link: `https://acme.qflowhub.io/sso?successUrl=/events/edit/ev-42%3Fact%3Dguests&token=${expectedToken}`,
+				token: expectedToken,
+				userId: '050f4a44-d7d1-452e-837a-0d2759dcfa69',
+				enterprise: 'acme',
+				enterprisePin: '123',
+				successUrl: '/events/edit/ev-42?act=guests',
+			});
+			const key = Buffer.concat([Buffer.from(SSO_KEY), Buffer.alloc(32 - SSO_KEY.length)]);
+			const decipher = crypto.createDecipheriv('aes-256-cbc', key, Buffer.from('qflow_sec_vector'));
+			const plain = Buffer.concat([
+				decipher.update(Buffer.from(decodeURIComponent(item.token), 'base64')),
+				decipher.final(),
+			]).toString();
+			expect(plain).toBe('050f4a44-d7d1-452e-837a-0d2759dcfa69@123');
+			expect(mock.counters).toMatchObject({ tokenRequests: 0, apiRequests: 0 });
+		},
+		TIMEOUT,
+	);
 });
 
 describe('token: fetched once, cached in the credential, renewed on a 401', () => {
 	// Measured numbers, printed for the report.
 	const measured = {};
-	afterAll(() => process.stdout.write(`Qflow token requests measured: ${JSON.stringify(measured)}\n`));
+	afterAll(() =>
+		process.stdout.write(`Qflow token requests measured: ${JSON.stringify(measured)}\n`),
+	);
 
-	test('a 200-item workflow on a never-used credential fetches exactly one token', async () => {
-		const fresh = { id: 'qflowFresh200', name: 'Qflow sandbox (fresh)' };
-		await n8n.importCredentials([{ ...fresh, type: 'qflowApi', data: credentialData() }]);
-		const input = Array.from({ length: 200 }, (_, i) => ({ id: ID((i % 7) + 1) }));
-		const run = await execute({
-			id: 'qflowGet200',
-			input,
-			nodes: [qflow('Qflow', { resource: 'user', operation: 'get', userId: byId('={{ $json.id }}') }, {}, fresh)],
-		});
-		const items = run.items('Qflow');
-		expect(items).toHaveLength(200);
-		expect(items.every((user, i) => user.id === input[i].id)).toBe(true);
-		measured.items200 = { ...mock.counters };
-		expect(mock.counters).toMatchObject({ tokenRequests: 1, passwordGrants: 1, apiRequests: 200, rejected401: 0 });
-	}, TIMEOUT);
+	test(
+		'a 200-item workflow on a never-used credential fetches exactly one token',
+		async () => {
+			const fresh = { id: 'qflowFresh200', name: 'Qflow sandbox (fresh)' };
+			await n8n.importCredentials([{ ...fresh, type: 'qflowApi', data: credentialData() }]);
+			const input = Array.from({ length: 200 }, (_, i) => ({ id: ID((i % 7) + 1) }));
+			const run = await execute({
+				id: 'qflowGet200',
+				input,
+				nodes: [
+					qflow(
+						'Qflow',
+						{ resource: 'user', operation: 'get', userId: byId('={{ $json.id }}') },
+						{},
+						fresh,
+					),
+				],
+			});
+			const items = run.items('Qflow');
+			expect(items).toHaveLength(200);
+			expect(items.every((user, i) => user.id === input[i].id)).toBe(true);
+			measured.items200 = { ...mock.counters };
+			expect(mock.counters).toMatchObject({
+				tokenRequests: 1,
+				passwordGrants: 1,
+				apiRequests: 200,
+				rejected401: 0,
+			});
+		},
+		TIMEOUT,
+	);
 
-	test('a token expiring mid-run costs exactly one more token request and no failed item', async () => {
-		// A first run leaves a valid token in the stored credential.
-		await execute({ id: 'qflowWarmUp', nodes: [qflow('Qflow', { resource: 'user', operation: 'count' })] });
-		const before = { ...mock.counters };
-		mock.expireTokensAfter(20);
-		const run = await execute({
-			id: 'qflowExpireMidRun',
-			input: Array.from({ length: 50 }, () => ({})),
-			nodes: [qflow('Qflow', { resource: 'user', operation: 'count' })],
-		});
-		const items = run.items('Qflow');
-		expect(items).toHaveLength(50);
-		expect(items.every((item) => item.total === 7 && item.error === undefined)).toBe(true);
-		const delta = Object.fromEntries(Object.entries(mock.counters).map(([name, value]) => [name, value - before[name]]));
-		measured.expiryMidRun = delta;
-		// One new token. The shared transport reads a 401 as an answer first, then resends it once
-		// through n8n's throwing path (the only one on which n8n signs in again): 2 refused + 50 served.
-		expect(delta).toMatchObject({ tokenRequests: 1, passwordGrants: 1, rejected401: 2, apiRequests: 52 });
-	}, TIMEOUT);
+	test(
+		'a token expiring mid-run costs exactly one more token request and no failed item',
+		async () => {
+			// A first run leaves a valid token in the stored credential.
+			await execute({
+				id: 'qflowWarmUp',
+				nodes: [qflow('Qflow', { resource: 'user', operation: 'count' })],
+			});
+			const before = { ...mock.counters };
+			mock.expireTokensAfter(20);
+			const run = await execute({
+				id: 'qflowExpireMidRun',
+				input: Array.from({ length: 50 }, () => ({})),
+				nodes: [qflow('Qflow', { resource: 'user', operation: 'count' })],
+			});
+			const items = run.items('Qflow');
+			expect(items).toHaveLength(50);
+			expect(items.every((item) => item.total === 7 && item.error === undefined)).toBe(true);
+			const delta = Object.fromEntries(
+				Object.entries(mock.counters).map(([name, value]) => [name, value - before[name]]),
+			);
+			measured.expiryMidRun = delta;
+			// One new token. The shared transport reads a 401 as an answer first, then resends it once
+			// through n8n's throwing path (the only one on which n8n signs in again): 2 refused + 50 served.
+			expect(delta).toMatchObject({
+				tokenRequests: 1,
+				passwordGrants: 1,
+				rejected401: 2,
+				apiRequests: 52,
+			});
+		},
+		TIMEOUT,
+	);
 
-	test('two executions in a row: the second reuses the cached token (0 token requests)', async () => {
-		const definition = { id: 'qflowTwice', input: [{}, {}, {}], nodes: [qflow('Qflow', { resource: 'user', operation: 'count' })] };
-		await execute(definition);
-		const afterFirst = { ...mock.counters };
-		await execute(definition);
-		const second = Object.fromEntries(Object.entries(mock.counters).map(([name, value]) => [name, value - afterFirst[name]]));
-		measured.firstExecution = afterFirst;
-		measured.secondExecution = second;
-		expect(second).toMatchObject({ tokenRequests: 0, rejected401: 0, apiRequests: 3 });
-	}, TIMEOUT);
+	test(
+		'two executions in a row: the second reuses the cached token (0 token requests)',
+		async () => {
+			const definition = {
+				id: 'qflowTwice',
+				input: [{}, {}, {}],
+				nodes: [qflow('Qflow', { resource: 'user', operation: 'count' })],
+			};
+			await execute(definition);
+			const afterFirst = { ...mock.counters };
+			await execute(definition);
+			const second = Object.fromEntries(
+				Object.entries(mock.counters).map(([name, value]) => [name, value - afterFirst[name]]),
+			);
+			measured.firstExecution = afterFirst;
+			measured.secondExecution = second;
+			expect(second).toMatchObject({ tokenRequests: 0, rejected401: 0, apiRequests: 3 });
+		},
+		TIMEOUT,
+	);
 
-	test('a wrong password fails with a message naming the fields to fix, one sign-in attempt, no secret', async () => {
-		const run = await n8n.run(
-			workflow({
-				id: 'qflowWrongPassword',
-				nodes: [qflow('Qflow', { resource: 'user', operation: 'count' }, { onError: 'continueRegularOutput' }, WRONG_PASSWORD)],
-			}),
-		);
-		const [item] = run.items('Qflow');
-		expect(item.error).toBe(
-			'Qflow: Sign-in refused: the Enterprise Username or Password is wrong (invalid_grant: invalid_username_or_password). ' +
-				'Check both in the Qflow credential; the username is <enterprisePin>/<email>, e.g. 123/jane@example.com.',
-		);
-		expect(JSON.stringify(item)).not.toContain('Not-The-Password-9');
-		expect(mock.counters).toMatchObject({ tokenRequests: 1, apiRequests: 0 });
-	}, TIMEOUT);
+	test(
+		'a wrong password fails with a message naming the fields to fix, one sign-in attempt, no secret',
+		async () => {
+			const run = await n8n.run(
+				workflow({
+					id: 'qflowWrongPassword',
+					nodes: [
+						qflow(
+							'Qflow',
+							{ resource: 'user', operation: 'count' },
+							{ onError: 'continueRegularOutput' },
+							WRONG_PASSWORD,
+						),
+					],
+				}),
+			);
+			const [item] = run.items('Qflow');
+			expect(item.error).toBe(
+				'Qflow: Sign-in refused: the Enterprise Username or Password is wrong (invalid_grant: invalid_username_or_password). ' +
+					'Check both in the Qflow credential; the username is <enterprisePin>/<email>, e.g. 123/jane@example.com.',
+			);
+			expect(JSON.stringify(item)).not.toContain('Not-The-Password-9');
+			expect(mock.counters).toMatchObject({ tokenRequests: 1, apiRequests: 0 });
+		},
+		TIMEOUT,
+	);
 });

@@ -15,9 +15,7 @@ let n8n;
 beforeAll(async () => {
 	mock = await startQHubMock({ limit: LIMIT, windowMs: WINDOW_MS });
 	n8n = await createN8n('qhub-limit');
-	await n8n.importCredentials([
-		{ ...CREDENTIAL, ...qhubCredential(mock) },
-	]);
+	await n8n.importCredentials([{ ...CREDENTIAL, ...qhubCredential(mock) }]);
 }, 120_000);
 
 afterAll(async () => {
@@ -33,7 +31,12 @@ const createLocations = (id, count = ITEMS) =>
 				name: 'Q-Hub',
 				type: 'qHub',
 				credentials: { qHubApi: CREDENTIAL },
-				parameters: { resource: 'location', operation: 'create', name: '={{ $json.name }}', additionalFields: {} },
+				parameters: {
+					resource: 'location',
+					operation: 'create',
+					name: '={{ $json.name }}',
+					additionalFields: {},
+				},
 			},
 		],
 	});
@@ -64,9 +67,7 @@ describe.each([
 
 	test('then creates each item exactly once', async () => {
 		const id = `qhubSpent${retryAfterOn429 ? 'RA' : 'Reset'}`;
-		await n8n.importCredentials([
-			{ id, name: id, ...qhubCredential(spentMock) },
-		]);
+		await n8n.importCredentials([{ id, name: id, ...qhubCredential(spentMock) }]);
 		const flow = (workflowId, count) => {
 			const built = createLocations(workflowId, count);
 			built.nodes.find((node) => node.name === 'Q-Hub').credentials = { qHubApi: { id, name: id } };
@@ -74,13 +75,17 @@ describe.each([
 		};
 		// Another client spends the key's window just before the new execution's first request: a fresh
 		// n8n process knows nothing of it and meets the 429, however long n8n took to start.
-		spentMock.faults.set([{ method: 'POST', path: '/v1/locations', nth: [1], fault: 'spendWindow' }]);
+		spentMock.faults.set([
+			{ method: 'POST', path: '/v1/locations', nth: [1], fault: 'spendWindow' },
+		]);
 		const run = await n8n.run(flow(id, 7));
 		run.assertSucceeded();
 		expect(run.items('Q-Hub')).toHaveLength(7);
 		const mine = spentMock.requests;
 		expect(mine.map((request) => request.status)).toEqual([429, 201, 201, 201, 201, 201, 201, 201]);
-		const names = [...spentMock.state.locations.values()].map((location) => location.name).filter((name) => name.startsWith(`${id} `));
+		const names = [...spentMock.state.locations.values()]
+			.map((location) => location.name)
+			.filter((name) => name.startsWith(`${id} `));
 		expect(names).toHaveLength(7);
 	}, 120_000);
 });

@@ -20,13 +20,18 @@ const REDIS_SERVER = '/usr/bin/redis-server';
 /** The newest installed PostgreSQL server's bin folder (its version is in the path). */
 function postgresBin() {
 	const root = '/usr/lib/postgresql';
-	const versions = fs.existsSync(root) ? fs.readdirSync(root).filter((name) => fs.existsSync(path.join(root, name, 'bin', 'initdb'))) : [];
+	const versions = fs.existsSync(root)
+		? fs.readdirSync(root).filter((name) => fs.existsSync(path.join(root, name, 'bin', 'initdb')))
+		: [];
 	versions.sort((a, b) => Number(b) - Number(a));
 	return versions.length ? path.join(root, versions[0], 'bin') : undefined;
 }
 
 function ensureServices() {
-	ensureDebianPackages({ 'redis-server': REDIS_SERVER, postgresql: path.join(postgresBin() ?? '/usr/lib/postgresql/none/bin', 'initdb') });
+	ensureDebianPackages({
+		'redis-server': REDIS_SERVER,
+		postgresql: path.join(postgresBin() ?? '/usr/lib/postgresql/none/bin', 'initdb'),
+	});
 }
 
 /** Resolves once something accepts TCP connections on the port. */
@@ -38,7 +43,8 @@ async function waitForPort(port, timeoutMs) {
 			socket.once('error', () => resolve(false));
 		});
 		if (open) return;
-		if (Date.now() > deadline) throw new Error(`Nothing listens on 127.0.0.1:${port} after ${timeoutMs / 1000} s`);
+		if (Date.now() > deadline)
+			throw new Error(`Nothing listens on 127.0.0.1:${port} after ${timeoutMs / 1000} s`);
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
 }
@@ -57,13 +63,18 @@ function child(command, args, { env, log }) {
 	const output = fs.openSync(log, 'a');
 	const proc = spawn(command, args, { env, stdio: ['ignore', output, output] });
 	fs.closeSync(output);
-	const exited = new Promise((resolve) => proc.once('exit', (code, signal) => resolve(code ?? signal)));
+	const exited = new Promise((resolve) =>
+		proc.once('exit', (code, signal) => resolve(code ?? signal)),
+	);
 	return {
 		proc,
 		exited,
 		async stop() {
 			if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGTERM');
-			const timer = setTimeout(() => proc.exitCode === null && proc.signalCode === null && proc.kill('SIGKILL'), 15_000);
+			const timer = setTimeout(
+				() => proc.exitCode === null && proc.signalCode === null && proc.kill('SIGKILL'),
+				15_000,
+			);
 			await exited;
 			clearTimeout(timer);
 		},
@@ -72,11 +83,30 @@ function child(command, args, { env, log }) {
 
 async function startRedis(dir) {
 	const port = await freePort();
-	const redis = child(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'], {
-		env: process.env,
-		log: path.join(dir, 'redis.log'),
-	});
-	await unlessExited(waitForPort(port, 30_000), redis.exited, `redis-server (log: ${dir}/redis.log)`);
+	const redis = child(
+		REDIS_SERVER,
+		[
+			'--port',
+			String(port),
+			'--bind',
+			'127.0.0.1',
+			'--dir',
+			dir,
+			'--save',
+			'',
+			'--appendonly',
+			'no',
+		],
+		{
+			env: process.env,
+			log: path.join(dir, 'redis.log'),
+		},
+	);
+	await unlessExited(
+		waitForPort(port, 30_000),
+		redis.exited,
+		`redis-server (log: ${dir}/redis.log)`,
+	);
 	return { port, stop: () => redis.stop() };
 }
 
@@ -94,16 +124,31 @@ async function startPostgres(dir) {
 		fs.chownSync(pgDir, id('-u'), id('-g'));
 	}
 	const run = (program, args) =>
-		execFileSync(root ? 'runuser' : path.join(bin, program), root ? ['-u', 'postgres', '--', path.join(bin, program), ...args] : args, {
-			stdio: ['ignore', 'pipe', 'pipe'],
-			timeout: 120_000,
-		});
+		execFileSync(
+			root ? 'runuser' : path.join(bin, program),
+			root ? ['-u', 'postgres', '--', path.join(bin, program), ...args] : args,
+			{
+				stdio: ['ignore', 'pipe', 'pipe'],
+				timeout: 120_000,
+			},
+		);
 	const port = await freePort();
 	const data = path.join(pgDir, 'data');
 	run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
 	// Durability settings off: a throwaway database, and the machine is shared and slow.
 	const options = `-p ${port} -k ${pgDir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
-	run('pg_ctl', ['-D', data, '-l', path.join(pgDir, 'server.log'), '-w', '-t', '60', '-o', options, 'start']);
+	run('pg_ctl', [
+		'-D',
+		data,
+		'-l',
+		path.join(pgDir, 'server.log'),
+		'-w',
+		'-t',
+		'60',
+		'-o',
+		options,
+		'start',
+	]);
 	let running = true;
 	const stop = () => {
 		if (!running) return;
@@ -116,7 +161,16 @@ async function startPostgres(dir) {
 	};
 	// A test process that ends without afterAll (killed by a timeout) must not leave the daemon behind.
 	process.once('exit', stop);
-	run('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-c', 'create database n8n']);
+	run('psql', [
+		'-h',
+		'127.0.0.1',
+		'-p',
+		String(port),
+		'-U',
+		'postgres',
+		'-c',
+		'create database n8n',
+	]);
 	return { port, stop: async () => stop() };
 }
 
@@ -131,11 +185,23 @@ async function provision(main, { credentials, workflows, publish }) {
 		credentialIds[id] = body(await main.api('POST', '/rest/credentials', { name, type, data })).id;
 	}
 	const mapCredentials = (references) =>
-		Object.fromEntries(Object.entries(references).map(([type, reference]) => [type, { ...reference, id: credentialIds[reference.id] ?? reference.id }]));
+		Object.fromEntries(
+			Object.entries(references).map(([type, reference]) => [
+				type,
+				{ ...reference, id: credentialIds[reference.id] ?? reference.id },
+			]),
+		);
 	for (const workflow of workflows) {
-		const nodes = workflow.nodes.map((node) => (node.credentials ? { ...node, credentials: mapCredentials(node.credentials) } : node));
-		const saved = body(await main.api('POST', '/rest/workflows', { ...workflow, nodes, active: false }));
-		if (publish.includes(workflow.id)) await main.api('POST', `/rest/workflows/${saved.id}/activate`, { versionId: saved.versionId });
+		const nodes = workflow.nodes.map((node) =>
+			node.credentials ? { ...node, credentials: mapCredentials(node.credentials) } : node,
+		);
+		const saved = body(
+			await main.api('POST', '/rest/workflows', { ...workflow, nodes, active: false }),
+		);
+		if (publish.includes(workflow.id))
+			await main.api('POST', `/rest/workflows/${saved.id}/activate`, {
+				versionId: saved.versionId,
+			});
 	}
 }
 
@@ -145,9 +211,19 @@ async function provision(main, { credentials, workflows, publish }) {
  * has QUEUE_TEST_WORKER=<its name> ('main' on main), which workflows may read as
  * `{{ $env.QUEUE_TEST_WORKER }}` to say where they ran. Returns { main, workers, logs, stop }.
  */
-async function startQueueMode({ name, workers: workerCount = 2, concurrency = 2, credentials = [], workflows = [], publish = [] }) {
+async function startQueueMode({
+	name,
+	workers: workerCount = 2,
+	concurrency = 2,
+	credentials = [],
+	workflows = [],
+	publish = [],
+}) {
 	const began = Date.now();
-	const took = (what) => process.stderr.write(`queue mode: ${what} after ${((Date.now() - began) / 1000).toFixed(1)} s\n`);
+	const took = (what) =>
+		process.stderr.write(
+			`queue mode: ${what} after ${((Date.now() - began) / 1000).toFixed(1)} s\n`,
+		);
 	ensureServices();
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${name}-`));
 	fs.chmodSync(dir, 0o755);
@@ -205,10 +281,17 @@ async function startQueueMode({ name, workers: workerCount = 2, concurrency = 2,
 					QUEUE_HEALTH_CHECK_PORT: String(healthPort),
 					N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
 				};
-				const worker = child(n8nBin, ['worker', `--concurrency=${concurrency}`], { env, log: logs[workerName] });
+				const worker = child(n8nBin, ['worker', `--concurrency=${concurrency}`], {
+					env,
+					log: logs[workerName],
+				});
 				stoppers.push(() => worker.stop());
 				// The worker's server starts after it has subscribed to the queue.
-				await unlessExited(waitFor(`http://127.0.0.1:${healthPort}/healthz/readiness`, 180_000), worker.exited, `${workerName} (log: ${logs[workerName]})`);
+				await unlessExited(
+					waitFor(`http://127.0.0.1:${healthPort}/healthz/readiness`, 180_000),
+					worker.exited,
+					`${workerName} (log: ${logs[workerName]})`,
+				);
 				return { name: workerName, log: logs[workerName], stop: () => worker.stop() };
 			}),
 		);

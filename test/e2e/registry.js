@@ -34,7 +34,15 @@ const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The registry n8n installs from when none is configured, as the installed n8n's own config says. */
 function n8nDefaultRegistry() {
-	const config = path.join(hostDir, 'node_modules', 'n8n', 'dist', 'modules', 'community-packages', 'community-packages.config.js');
+	const config = path.join(
+		hostDir,
+		'node_modules',
+		'n8n',
+		'dist',
+		'modules',
+		'community-packages',
+		'community-packages.config.js',
+	);
 	const text = fs.existsSync(config) ? fs.readFileSync(config, 'utf8') : '';
 	return text.match(/this\.registry\s*=\s*'([^']+)'/)?.[1] ?? DOCUMENTED_DEFAULT_REGISTRY;
 }
@@ -43,22 +51,76 @@ function n8nDefaultRegistry() {
 function makeCertificates(dir, host) {
 	ensureDebianPackages({ openssl: '/usr/bin/openssl' });
 	const file = (name) => path.join(dir, name);
-	const openssl = (args) => execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
-	openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.crt', '-days', '2', '-subj', '/CN=Throwaway e2e registry CA',
-		'-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
-	openssl(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'host.key', '-out', 'host.csr', '-subj', `/CN=${host}`]);
-	fs.writeFileSync(file('host.ext'), `subjectAltName=DNS:${host}\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n`);
-	openssl(['x509', '-req', '-in', 'host.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'host.crt', '-days', '2', '-extfile', 'host.ext']);
+	const openssl = (args) =>
+		execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+	openssl([
+		'req',
+		'-x509',
+		'-newkey',
+		'rsa:2048',
+		'-nodes',
+		'-keyout',
+		'ca.key',
+		'-out',
+		'ca.crt',
+		'-days',
+		'2',
+		'-subj',
+		'/CN=Throwaway e2e registry CA',
+		'-addext',
+		'basicConstraints=critical,CA:TRUE',
+		'-addext',
+		'keyUsage=critical,keyCertSign,cRLSign',
+	]);
+	openssl([
+		'req',
+		'-newkey',
+		'rsa:2048',
+		'-nodes',
+		'-keyout',
+		'host.key',
+		'-out',
+		'host.csr',
+		'-subj',
+		`/CN=${host}`,
+	]);
+	fs.writeFileSync(
+		file('host.ext'),
+		`subjectAltName=DNS:${host}\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n`,
+	);
+	openssl([
+		'x509',
+		'-req',
+		'-in',
+		'host.csr',
+		'-CA',
+		'ca.crt',
+		'-CAkey',
+		'ca.key',
+		'-CAcreateserial',
+		'-out',
+		'host.crt',
+		'-days',
+		'2',
+		'-extfile',
+		'host.ext',
+	]);
 	// npm's cafile replaces its whole CA list: keep the system's next to ours.
 	const system = fs.existsSync(SYSTEM_CAS) ? fs.readFileSync(SYSTEM_CAS, 'utf8') : '';
 	fs.writeFileSync(file('bundle.crt'), `${system}\n${fs.readFileSync(file('ca.crt'), 'utf8')}`);
-	return { ca: file('ca.crt'), bundle: file('bundle.crt'), key: fs.readFileSync(file('host.key')), cert: fs.readFileSync(file('host.crt')) };
+	return {
+		ca: file('ca.crt'),
+		bundle: file('bundle.crt'),
+		key: fs.readFileSync(file('host.key')),
+		cert: fs.readFileSync(file('host.crt')),
+	};
 }
 
 async function waitForPing(url, child, timeoutMs) {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`verdaccio exited with code ${child.exitCode} before it answered`);
+		if (child.exitCode !== null)
+			throw new Error(`verdaccio exited with code ${child.exitCode} before it answered`);
 		try {
 			if ((await fetch(`${url}/-/ping`)).ok) return;
 		} catch {
@@ -108,9 +170,19 @@ async function startLocalRegistry({ registry = n8nDefaultRegistry(), workDir } =
 	);
 	const logFile = path.join(dir, 'verdaccio.log');
 	const output = fs.openSync(logFile, 'a');
-	const verdaccio = spawn(process.execPath, [path.join(verdaccioDir, 'node_modules', 'verdaccio', 'bin', 'verdaccio'), '--config', config, '--listen', `127.0.0.1:${port}`], {
-		stdio: ['ignore', output, output],
-	});
+	const verdaccio = spawn(
+		process.execPath,
+		[
+			path.join(verdaccioDir, 'node_modules', 'verdaccio', 'bin', 'verdaccio'),
+			'--config',
+			config,
+			'--listen',
+			`127.0.0.1:${port}`,
+		],
+		{
+			stdio: ['ignore', output, output],
+		},
+	);
 	fs.closeSync(output);
 	const verdaccioExited = new Promise((resolve) => verdaccio.once('exit', resolve));
 
@@ -121,14 +193,19 @@ async function startLocalRegistry({ registry = n8nDefaultRegistry(), workDir } =
 		requests.push(`${req.method} ${pathAndQuery}`);
 		// verdaccio writes tarball addresses from these: they then point at the stand-in host too.
 		const headers = { ...req.headers, host, 'x-forwarded-proto': 'https' };
-		const upstream = http.request({ host: '127.0.0.1', port, method: req.method, path: pathAndQuery, headers }, (answer) => {
-			res.writeHead(answer.statusCode, answer.headers);
-			answer.pipe(res);
-		});
+		const upstream = http.request(
+			{ host: '127.0.0.1', port, method: req.method, path: pathAndQuery, headers },
+			(answer) => {
+				res.writeHead(answer.statusCode, answer.headers);
+				answer.pipe(res);
+			},
+		);
 		upstream.on('error', (error) => res.destroy(error));
 		req.pipe(upstream);
 	};
-	const inside = https.createServer({ key: tls.key, cert: tls.cert }, (req, res) => forward(req, res, req.url));
+	const inside = https.createServer({ key: tls.key, cert: tls.cert }, (req, res) =>
+		forward(req, res, req.url),
+	);
 	const proxy = http.createServer((req, res) => {
 		// An absolute-URL request (axios sends https requests to a plain-HTTP proxy this way).
 		let target;
@@ -180,7 +257,11 @@ async function startLocalRegistry({ registry = n8nDefaultRegistry(), workDir } =
 	}
 
 	// A throwaway publisher, signed up on this empty registry only; its token lives in a private npmrc.
-	const user = { name: 'e2e-publisher', password: `pw-${process.pid}-${Date.now()}`, email: 'e2e-publisher@example.com' };
+	const user = {
+		name: 'e2e-publisher',
+		password: `pw-${process.pid}-${Date.now()}`,
+		email: 'e2e-publisher@example.com',
+	};
 	const signUp = await fetch(`${url}/-/user/org.couchdb.user:${user.name}`, {
 		method: 'PUT',
 		headers: { 'content-type': 'application/json' },
@@ -194,7 +275,9 @@ async function startLocalRegistry({ registry = n8nDefaultRegistry(), workDir } =
 	const npmrc = path.join(dir, 'publisher.npmrc');
 	fs.writeFileSync(npmrc, `//127.0.0.1:${port}/:_authToken=${token}\n`);
 
-	const npmEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_config_/i.test(key)));
+	const npmEnv = Object.fromEntries(
+		Object.entries(process.env).filter(([key]) => !/^npm_config_/i.test(key)),
+	);
 	const proxyUrl = `http://127.0.0.1:${proxyPort}`;
 	return {
 		/** verdaccio's own address (publish and read here directly, without the proxy). */
@@ -209,11 +292,30 @@ async function startLocalRegistry({ registry = n8nDefaultRegistry(), workDir } =
 		 */
 		async publish(tarball) {
 			await new Promise((resolve, reject) => {
-				execFile('npm', ['publish', tarball, `--registry=${url}`, `--userconfig=${npmrc}`, '--access=public', '--loglevel=error'], { env: npmEnv }, (error, stdout, stderr) =>
-					error ? reject(new Error(`npm publish ${path.basename(tarball)} failed: ${error.message}\n${stderr}`)) : resolve(),
+				execFile(
+					'npm',
+					[
+						'publish',
+						tarball,
+						`--registry=${url}`,
+						`--userconfig=${npmrc}`,
+						'--access=public',
+						'--loglevel=error',
+					],
+					{ env: npmEnv },
+					(error, stdout, stderr) =>
+						error
+							? reject(
+									new Error(
+										`npm publish ${path.basename(tarball)} failed: ${error.message}\n${stderr}`,
+									),
+								)
+							: resolve(),
 				);
 			});
-			const manifest = JSON.parse(execFileSync('tar', ['-xzOf', tarball, 'package/package.json']).toString());
+			const manifest = JSON.parse(
+				execFileSync('tar', ['-xzOf', tarball, 'package/package.json']).toString(),
+			);
 			return { name: manifest.name, version: manifest.version };
 		},
 		/** Added to n8n's environment: its installs then reach this registry at the default address. */

@@ -3,10 +3,20 @@ const { execFile } = require('node:child_process');
 const path = require('node:path');
 
 test('npm start -- --check: n8n lists the three nodes (and their AI-tool variants), and each credential test passes', async () => {
-	const env = { ...process.env, N8N_PORT: '5690', QHUB_PORT: '4110', QFLOW_PORT: '4120', HUMANLY_PORT: '4130' };
+	const env = {
+		...process.env,
+		N8N_PORT: '5690',
+		QHUB_PORT: '4110',
+		QFLOW_PORT: '4120',
+		HUMANLY_PORT: '4130',
+	};
 	const stdout = await new Promise((resolve, reject) => {
-		execFile('node', [path.join(__dirname, '..', '..', 'sandbox', 'start.js'), '--check'], { env, timeout: 300_000 }, (error, out, err) =>
-			error ? reject(new Error(`${error.message}\n${out}\n${err}`)) : resolve(out),
+		execFile(
+			'node',
+			[path.join(__dirname, '..', '..', 'sandbox', 'start.js'), '--check'],
+			{ env, timeout: 300_000 },
+			(error, out, err) =>
+				error ? reject(new Error(`${error.message}\n${out}\n${err}`)) : resolve(out),
 		);
 	});
 	const result = JSON.parse(stdout.trim().split('\n').pop());

@@ -37,13 +37,22 @@ beforeAll(async () => {
 	} finally {
 		cleanup();
 	}
-	mocks = { qhub: await startQHubMock(), qflow: await startQflowMock(), humanly: await startHumanlyMock() };
+	mocks = {
+		qhub: await startQHubMock(),
+		qflow: await startQflowMock(),
+		humanly: await startHumanlyMock(),
+	};
 	credentials = [
 		{ id: 'qhubVendor', name: 'Q-Hub', ...qhubCredential(mocks.qhub) },
 		{ id: 'qflowVendor', name: 'Qflow', ...qflowCredential(mocks.qflow) },
 		{ id: 'humanlyVendor', name: 'Humanly', ...humanlyCredential(mocks.humanly) },
 	];
-	n8n = await startN8nServer({ userFolder, port: await freePort(), credentials, log: path.join(userFolder, 'n8n.log') });
+	n8n = await startN8nServer({
+		userFolder,
+		port: await freePort(),
+		credentials,
+		log: path.join(userFolder, 'n8n.log'),
+	});
 }, TIMEOUT);
 
 afterAll(async () => {
@@ -59,19 +68,39 @@ afterAll(async () => {
 
 // One test, the large node list read last: on a loaded machine, parsing it can outlast n8n's 5 s
 // keep-alive, and the next request on that connection then meets "other side closed".
-test("each credential test passes, and n8n lists each vendor package's own nodes (with the AI-tool variant) and nothing else", async () => {
-	const results = {};
-	for (const { id, name, type, data } of credentials) {
-		const test = await n8n.api('POST', '/rest/credentials/test', { credentials: { id, name, type, data } });
-		results[type] = test.json?.data?.status === 'OK' ? 'OK' : JSON.stringify(test.json?.data);
-	}
-	expect(results).toEqual({ qHubApi: 'OK', qflowApi: 'OK', humanlyApi: 'OK' });
-	// The tests reached the sandboxes: each answered at least one request.
-	expect([mocks.qhub, mocks.qflow, mocks.humanly].map((mock) => mock.requests.length > 0)).toEqual([true, true, true]);
+test(
+	"each credential test passes, and n8n lists each vendor package's own nodes (with the AI-tool variant) and nothing else",
+	async () => {
+		const results = {};
+		for (const { id, name, type, data } of credentials) {
+			const test = await n8n.api('POST', '/rest/credentials/test', {
+				credentials: { id, name, type, data },
+			});
+			results[type] = test.json?.data?.status === 'OK' ? 'OK' : JSON.stringify(test.json?.data);
+		}
+		expect(results).toEqual({ qHubApi: 'OK', qflowApi: 'OK', humanlyApi: 'OK' });
+		// The tests reached the sandboxes: each answered at least one request.
+		expect(
+			[mocks.qhub, mocks.qflow, mocks.humanly].map((mock) => mock.requests.length > 0),
+		).toEqual([true, true, true]);
 
-	const types = (await n8n.api('GET', '/types/nodes.json')).json.map((type) => type.name);
-	const ofPackage = (name) => [...new Set(types.filter((type) => type.startsWith(`${name}.`)))].sort();
-	expect(ofPackage('n8n-nodes-qhub')).toEqual(['n8n-nodes-qhub.qHub', 'n8n-nodes-qhub.qHubTool', 'n8n-nodes-qhub.qHubTrigger']);
-	expect(ofPackage('n8n-nodes-qflow')).toEqual(['n8n-nodes-qflow.qflow', 'n8n-nodes-qflow.qflowTool']);
-	expect(ofPackage('n8n-nodes-humanly')).toEqual(['n8n-nodes-humanly.humanly', 'n8n-nodes-humanly.humanlyTool', 'n8n-nodes-humanly.humanlyTrigger']);
-}, TIMEOUT);
+		const types = (await n8n.api('GET', '/types/nodes.json')).json.map((type) => type.name);
+		const ofPackage = (name) =>
+			[...new Set(types.filter((type) => type.startsWith(`${name}.`)))].sort();
+		expect(ofPackage('n8n-nodes-qhub')).toEqual([
+			'n8n-nodes-qhub.qHub',
+			'n8n-nodes-qhub.qHubTool',
+			'n8n-nodes-qhub.qHubTrigger',
+		]);
+		expect(ofPackage('n8n-nodes-qflow')).toEqual([
+			'n8n-nodes-qflow.qflow',
+			'n8n-nodes-qflow.qflowTool',
+		]);
+		expect(ofPackage('n8n-nodes-humanly')).toEqual([
+			'n8n-nodes-humanly.humanly',
+			'n8n-nodes-humanly.humanlyTool',
+			'n8n-nodes-humanly.humanlyTrigger',
+		]);
+	},
+	TIMEOUT,
+);

@@ -9,11 +9,17 @@ describe('Q-Hub forms, processes and new entries', () => {
 	const NOW = Date.parse('2026-06-01T12:00:00.000Z');
 	let mock;
 	const get = async (path) => {
-		const res = await fetch(`${mock.url}${path}`, { headers: { 'x-api-key': QHUB_SANDBOX.apiKey, 'x-api-secret': QHUB_SANDBOX.apiSecret } });
+		const res = await fetch(`${mock.url}${path}`, {
+			headers: { 'x-api-key': QHUB_SANDBOX.apiKey, 'x-api-secret': QHUB_SANDBOX.apiSecret },
+		});
 		return { status: res.status, body: await res.json() };
 	};
 	const postSandbox = (path, body) =>
-		fetch(new URL(`/__sandbox/${path}`, mock.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+		fetch(new URL(`/__sandbox/${path}`, mock.url), {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(body),
+		});
 	beforeAll(async () => {
 		mock = await startQHubMock({ now: () => NOW, limit: 1000 });
 	});
@@ -29,7 +35,9 @@ describe('Q-Hub forms, processes and new entries', () => {
 			],
 			meta: { page: 1, perPage: 25, total: 3, totalPages: 1 },
 		});
-		expect((await get('/forms?perPage=2&page=2')).body.data).toEqual([{ id: 'frm_training', name: 'Training Sign-off' }]);
+		expect((await get('/forms?perPage=2&page=2')).body.data).toEqual([
+			{ id: 'frm_training', name: 'Training Sign-off' },
+		]);
 		expect((await get('/processes')).body.data).toEqual([
 			{ id: 'prc_onboarding', name: 'Onboarding' },
 			{ id: 'prc_capa', name: 'Corrective Action' },
@@ -50,20 +58,34 @@ describe('Q-Hub forms, processes and new entries', () => {
 		});
 		const found = await get('/form-entries?from=2026-06-01T12:00:00Z&to=2026-06-01T12:00:00Z');
 		expect(found.body.data).toEqual([entry]);
-		expect(mock.addFormEntry({ formId: 'frm_incident' }).answers).toEqual(expect.objectContaining({ severity: expect.any(String) }));
+		expect(mock.addFormEntry({ formId: 'frm_incident' }).answers).toEqual(
+			expect.objectContaining({ severity: expect.any(String) }),
+		);
 	});
 
 	test('entries stay sorted by date, then id, whatever order they are added in', async () => {
 		const late = mock.addFormEntry({ formId: 'frm_audit', submittedAt: '2026-01-05T09:00:00Z' });
 		const early = mock.addFormEntry({ formId: 'frm_audit', submittedAt: '2026-01-05T08:00:00Z' });
-		const tie = mock.addFormEntry({ formId: 'frm_incident', submittedAt: '2026-01-05T09:00:00.000Z' });
-		const day = (await get('/form-entries?from=2026-01-05&to=2026-01-05')).body.data.map((e) => e.id);
+		const tie = mock.addFormEntry({
+			formId: 'frm_incident',
+			submittedAt: '2026-01-05T09:00:00.000Z',
+		});
+		const day = (await get('/form-entries?from=2026-01-05&to=2026-01-05')).body.data.map(
+			(e) => e.id,
+		);
 		expect(day).toEqual([early.id, 'fe_00000005', late.id, tie.id]);
-		expect(mock.state.formEntries.map((e) => e.id).slice(3, 7)).toEqual(['fe_00000004', early.id, 'fe_00000005', late.id]);
+		expect(mock.state.formEntries.map((e) => e.id).slice(3, 7)).toEqual([
+			'fe_00000004',
+			early.id,
+			'fe_00000005',
+			late.id,
+		]);
 	});
 
 	test('addProcessEntry: pe_ numbering, status open by default, completedAt for a closed one', async () => {
-		expect(mock.addProcessEntry({ processId: 'prc_capa', fields: { issue: 'Leak' } })).toMatchObject({
+		expect(
+			mock.addProcessEntry({ processId: 'prc_capa', fields: { issue: 'Leak' } }),
+		).toMatchObject({
 			id: 'pe_00000046',
 			processName: 'Corrective Action',
 			status: 'open',
@@ -71,28 +93,47 @@ describe('Q-Hub forms, processes and new entries', () => {
 			completedAt: null,
 			fields: { issue: 'Leak' },
 		});
-		const closed = mock.addProcessEntry({ processId: 'prc_onboarding', status: 'closed', createdAt: '2026-02-01T10:00:00Z' });
+		const closed = mock.addProcessEntry({
+			processId: 'prc_onboarding',
+			status: 'closed',
+			createdAt: '2026-02-01T10:00:00Z',
+		});
 		expect(closed).toMatchObject({ id: 'pe_00000047', completedAt: '2026-02-01T10:00:00.000Z' });
-		expect((await get('/process-entries?processId=prc_onboarding&from=2026-01-31&to=2026-02-01')).body.data.map((e) => e.id)).toEqual([
-			'pe_00000031',
-			'pe_00000047',
-		]);
+		expect(
+			(
+				await get('/process-entries?processId=prc_onboarding&from=2026-01-31&to=2026-02-01')
+			).body.data.map((e) => e.id),
+		).toEqual(['pe_00000031', 'pe_00000047']);
 	});
 
 	test('bad input throws the validation error naming every field', () => {
-		expect(() => mock.addFormEntry({ formId: 'frm_nope', submittedAt: 'yesterday', answers: [] })).toThrow(
+		expect(() =>
+			mock.addFormEntry({ formId: 'frm_nope', submittedAt: 'yesterday', answers: [] }),
+		).toThrow(
 			/formId must be one of frm_incident, frm_audit, frm_training; submittedAt must be an ISO 8601 .*; answers must be an object/,
 		);
-		expect(() => mock.addProcessEntry({ processId: 'prc_capa', status: 'done' })).toThrow(/status must be one of closed, in_progress, open/);
+		expect(() => mock.addProcessEntry({ processId: 'prc_capa', status: 'done' })).toThrow(
+			/status must be one of closed, in_progress, open/,
+		);
 	});
 
 	test('POST /__sandbox/form-entries and /process-entries do the same from another process', async () => {
-		const res = await postSandbox('form-entries', { formId: 'frm_training', submittedAt: '2026-05-01T00:00:00Z' });
+		const res = await postSandbox('form-entries', {
+			formId: 'frm_training',
+			submittedAt: '2026-05-01T00:00:00Z',
+		});
 		expect(res.status).toBe(201);
-		expect(await res.json()).toMatchObject({ id: 'fe_00000121', formId: 'frm_training', submittedAt: '2026-05-01T00:00:00.000Z' });
+		expect(await res.json()).toMatchObject({
+			id: 'fe_00000121',
+			formId: 'frm_training',
+			submittedAt: '2026-05-01T00:00:00.000Z',
+		});
 		expect((await postSandbox('process-entries', { processId: 'prc_capa' })).status).toBe(201);
 		const bad = await postSandbox('form-entries', {});
-		expect([bad.status, (await bad.json()).error]).toEqual([400, expect.stringMatching(/formId must be one of/)]);
+		expect([bad.status, (await bad.json()).error]).toEqual([
+			400,
+			expect.stringMatching(/formId must be one of/),
+		]);
 		expect(mock.requests).toEqual([]);
 	});
 });
@@ -122,7 +163,11 @@ async function startReceiver() {
 function verify({ raw, headers }, secret = HUMANLY_SANDBOX.webhookSecret) {
 	const match = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(headers['x-qualifi-signature'] ?? '');
 	if (!match) return false;
-	const expected = crypto.createHmac('sha256', secret).update(`${match[1]}.`).update(raw).digest('hex');
+	const expected = crypto
+		.createHmac('sha256', secret)
+		.update(`${match[1]}.`)
+		.update(raw)
+		.digest('hex');
 	return crypto.timingSafeEqual(Buffer.from(expected), Buffer.from(match[2]));
 }
 
@@ -149,10 +194,18 @@ describe('Humanly webhooks', () => {
 	test('sendWebhook signs { event, timestamp, data } and resolves with the receiver status', async () => {
 		expect(HUMANLY_SANDBOX.webhookSecret).toMatch(/^whsec_sandbox_/);
 		receiver.status = 202;
-		const status = await mock.sendWebhook({ event: 'interview.created', data: { id: 'i1' }, url: receiver.url });
+		const status = await mock.sendWebhook({
+			event: 'interview.created',
+			data: { id: 'i1' },
+			url: receiver.url,
+		});
 		expect(status).toBe(202);
 		const [delivery] = receiver.received;
-		expect(JSON.parse(delivery.raw)).toEqual({ event: 'interview.created', timestamp: '2025-03-01T12:00:00.000Z', data: { id: 'i1' } });
+		expect(JSON.parse(delivery.raw)).toEqual({
+			event: 'interview.created',
+			timestamp: '2025-03-01T12:00:00.000Z',
+			data: { id: 'i1' },
+		});
 		expect(delivery.headers['x-qualifi-signature']).toMatch(new RegExp(`^t=${NOW / 1000},v1=`));
 		expect(delivery.headers['content-type']).toBe('application/json');
 		expect(verify(delivery)).toBe(true);
@@ -178,8 +231,12 @@ describe('Humanly webhooks', () => {
 	});
 
 	test('an undocumented event or no URL is refused', async () => {
-		await expect(mock.sendWebhook({ event: 'candidate.created', url: receiver.url })).rejects.toThrow(/event must be one of/);
-		await expect(mock.sendWebhook({ event: 'interview.updated' })).rejects.toThrow(/registerWebhook/);
+		await expect(
+			mock.sendWebhook({ event: 'candidate.created', url: receiver.url }),
+		).rejects.toThrow(/event must be one of/);
+		await expect(mock.sendWebhook({ event: 'interview.updated' })).rejects.toThrow(
+			/registerWebhook/,
+		);
 	});
 
 	test('completeInterview and a status change through the API send their events to the registered URL', async () => {
@@ -189,10 +246,19 @@ describe('Humanly webhooks', () => {
 				headers: { 'x-api-key': HUMANLY_SANDBOX.apiKey, 'content-type': 'application/json' },
 				body: JSON.stringify(body),
 			}).then((res) => res.json());
-		const invite = (await api('POST', '/candidate-interviews', { candidateId: HUMANLY_SANDBOX.candidateIds[0], interviewId: HUMANLY_SANDBOX.interviewIds[0] })).data;
+		const invite = (
+			await api('POST', '/candidate-interviews', {
+				candidateId: HUMANLY_SANDBOX.candidateIds[0],
+				interviewId: HUMANLY_SANDBOX.interviewIds[0],
+			})
+		).data;
 		mock.completeInterview(invite.id); // nothing registered yet: nothing sent
 		// Registered over HTTP, as a user of npm start does.
-		const registered = await fetch(`${mock.url}/__sandbox/webhook-url`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: receiver.url }) });
+		const registered = await fetch(`${mock.url}/__sandbox/webhook-url`, {
+			method: 'PUT',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ url: receiver.url }),
+		});
 		expect(await registered.json()).toEqual({ url: receiver.url });
 
 		let delivered = receiver.next();
@@ -215,7 +281,10 @@ describe('Humanly webhooks', () => {
 		mock.completeInterview(invite.id);
 		await delivered;
 		const completed = JSON.parse(receiver.received[1].raw);
-		expect(completed).toMatchObject({ event: 'candidate_interview.completed', data: { candidateInterviewId: invite.id, status: 'new_response' } });
+		expect(completed).toMatchObject({
+			event: 'candidate_interview.completed',
+			data: { candidateInterviewId: invite.id, status: 'new_response' },
+		});
 		expect(completed.data.overallScore).toEqual(expect.any(Number));
 		expect(receiver.received.every((delivery) => verify(delivery))).toBe(true);
 	});
@@ -226,7 +295,10 @@ describe('Humanly webhooks', () => {
 		const res = await fetch(`${mock.url}/qsi/gather/candidate-interviews`, {
 			method: 'POST',
 			headers: { 'x-api-key': HUMANLY_SANDBOX.apiKey, 'content-type': 'application/json' },
-			body: JSON.stringify({ candidateId: HUMANLY_SANDBOX.candidateIds[0], interviewId: HUMANLY_SANDBOX.interviewIds[0] }),
+			body: JSON.stringify({
+				candidateId: HUMANLY_SANDBOX.candidateIds[0],
+				interviewId: HUMANLY_SANDBOX.interviewIds[0],
+			}),
 		});
 		const { id } = (await res.json()).data;
 		mock.completeInterview(id);
@@ -247,7 +319,10 @@ describe('Humanly webhooks', () => {
 		});
 		expect([res.status, await res.json()]).toEqual([200, { status: 200 }]);
 		expect(verify(receiver.received[0])).toBe(true);
-		const bad = await fetch(`${mock.url}/__sandbox/webhooks`, { method: 'POST', body: JSON.stringify({ event: 'nope' }) });
+		const bad = await fetch(`${mock.url}/__sandbox/webhooks`, {
+			method: 'POST',
+			body: JSON.stringify({ event: 'nope' }),
+		});
 		expect(bad.status).toBe(400);
 	});
 });

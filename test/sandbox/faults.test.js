@@ -3,7 +3,15 @@
  * The fault layer every mock shares: deterministic plans (which request, which fault), what each
  * fault does to the answer and to the mock's state, and how the request log records it.
  */
-const { createFaults, startMock, invoke, routes, createRouter, ApiError, statusError } = require('../../sandbox/lib');
+const {
+	createFaults,
+	startMock,
+	invoke,
+	routes,
+	createRouter,
+	ApiError,
+	statusError,
+} = require('../../sandbox/lib');
 const { startQHubMock, QHUB_SANDBOX } = require('../../sandbox/qhub');
 const { startQflowMock, QFLOW_SANDBOX } = require('../../sandbox/qflow');
 const { startHumanlyMock, HUMANLY_SANDBOX } = require('../../sandbox/humanly');
@@ -14,7 +22,9 @@ describe('plans', () => {
 	const hitsOf = (rule, requests) => {
 		const faults = createFaults();
 		faults.set([rule]);
-		return requests.map(([method, path], i) => (faults.pick(method, path) ? i + 1 : 0)).filter(Boolean);
+		return requests
+			.map(([method, path], i) => (faults.pick(method, path) ? i + 1 : 0))
+			.filter(Boolean);
 	};
 	const tenPosts = Array.from({ length: 10 }, () => ['POST', '/v1/users']);
 
@@ -33,8 +43,12 @@ describe('plans', () => {
 			['POST', '/v1/users/usr_1/suspend'],
 			['POST', '/v1/users'],
 		];
-		expect(hitsOf({ method: 'post', path: '/v1/users', fault: 'resetAfter', nth: [2] }, mixed)).toEqual([4]);
-		expect(hitsOf({ pathRegex: '^/v1/users/[^/]+/suspend$', fault: 'resetAfter' }, mixed)).toEqual([3]);
+		expect(
+			hitsOf({ method: 'post', path: '/v1/users', fault: 'resetAfter', nth: [2] }, mixed),
+		).toEqual([4]);
+		expect(hitsOf({ pathRegex: '^/v1/users/[^/]+/suspend$', fault: 'resetAfter' }, mixed)).toEqual([
+			3,
+		]);
 		expect(hitsOf({ method: 'GET', fault: 'resetAfter' }, mixed)).toEqual([1]);
 	});
 
@@ -61,13 +75,22 @@ describe('plans', () => {
 	});
 
 	test.each([
-		[{ fault: 'explode' }, 'fault must be one of status, resetBefore, resetAfter, delay, spendWindow, revokeTokens'],
+		[
+			{ fault: 'explode' },
+			'fault must be one of status, resetBefore, resetAfter, delay, spendWindow, revokeTokens',
+		],
 		[{ fault: 'revokeTokens' }, 'this mock has no revokeTokens fault'],
 		[{ fault: 'status', status: 503, retryAfer: 5 }, 'unknown field retryAfer for fault status'],
 		[{ fault: 'resetBefore', ms: 5 }, 'unknown field ms for fault resetBefore'],
 		[{ fault: 'status', status: 200 }, 'status must be 400-599'],
-		[{ fault: 'status', status: 503, body: 'xml' }, 'body must be one of vendor, html, empty, text'],
-		[{ fault: 'status', status: 503, retryAfter: { seconds: 5 } }, 'retryAfter must be seconds or { httpDate: secondsFromNow }'],
+		[
+			{ fault: 'status', status: 503, body: 'xml' },
+			'body must be one of vendor, html, empty, text',
+		],
+		[
+			{ fault: 'status', status: 503, retryAfter: { seconds: 5 } },
+			'retryAfter must be seconds or { httpDate: secondsFromNow }',
+		],
 		[{ fault: 'delay' }, 'delay needs ms >= 0'],
 		[{ fault: 'resetAfter', nth: [1], every: 2 }, 'use one of nth, every, from'],
 		[{ fault: 'resetAfter', nth: [0] }, 'nth must list whole numbers from 1'],
@@ -81,11 +104,17 @@ describe('plans', () => {
 /** A tiny vendor on the kernel: POST /api/things creates a thing; counts what its handler did. */
 async function startToy() {
 	const state = { created: 0 };
-	const router = createRouter(routes({ '/things': { POST: () => ({ status: 201, body: { n: ++state.created } }) } }), { prefix: '/api' });
+	const router = createRouter(
+		routes({ '/things': { POST: () => ({ status: 201, body: { n: ++state.created } }) } }),
+		{ prefix: '/api' },
+	);
 	const kernel = await startMock({
 		now: () => Date.parse('2026-03-01T10:00:00Z'),
 		handle: (ctx) => invoke(ctx, router.match(ctx.method, ctx.pathname)),
-		errorAnswer: (error) => ({ status: error.status, body: { code: error.code, message: error.message } }),
+		errorAnswer: (error) => ({
+			status: error.status,
+			body: { code: error.code, message: error.message },
+		}),
 		faultError: (status) => statusError(status, { 503: ['busy', 'Try later'] }),
 		reset: () => {
 			state.created = 0;
@@ -107,10 +136,16 @@ describe('what each fault does', () => {
 	test('status with the vendor body and Retry-After seconds: the handler never runs', async () => {
 		toy.faults.set([{ fault: 'status', status: 503, retryAfter: 7, nth: [1] }]);
 		const res = await create();
-		expect([res.status, res.headers.get('retry-after'), await res.json()]).toEqual([503, '7', { code: 'busy', message: 'Try later' }]);
+		expect([res.status, res.headers.get('retry-after'), await res.json()]).toEqual([
+			503,
+			'7',
+			{ code: 'busy', message: 'Try later' },
+		]);
 		expect(state.created).toBe(0);
 		expect((await create()).status).toBe(201);
-		expect(toy.requests.map(({ status, fault, processed }) => ({ status, fault, processed }))).toEqual([
+		expect(
+			toy.requests.map(({ status, fault, processed }) => ({ status, fault, processed })),
+		).toEqual([
 			{ status: 503, fault: 'status', processed: false },
 			{ status: 201, fault: undefined, processed: undefined },
 		]);
@@ -128,11 +163,21 @@ describe('what each fault does', () => {
 		expect(html.status).toBe(502);
 		expect(html.headers.get('content-type')).toBe('text/html');
 		expect(html.headers.get('retry-after')).toBe('Sun, 01 Mar 2026 10:00:30 GMT');
-		expect(await html.text()).toMatch(/^<html>[\s\S]*<title>502 Bad Gateway<\/title>[\s\S]*nginx[\s\S]*<\/html>\r\n$/);
+		expect(await html.text()).toMatch(
+			/^<html>[\s\S]*<title>502 Bad Gateway<\/title>[\s\S]*nginx[\s\S]*<\/html>\r\n$/,
+		);
 		const empty = await create();
-		expect([empty.status, empty.headers.get('content-type'), await empty.text()]).toEqual([429, null, '']);
+		expect([empty.status, empty.headers.get('content-type'), await empty.text()]).toEqual([
+			429,
+			null,
+			'',
+		]);
 		const text = await create();
-		expect([text.status, text.headers.get('content-type'), await text.text()]).toEqual([500, 'text/plain; charset=utf-8', '500 Internal Server Error']);
+		expect([text.status, text.headers.get('content-type'), await text.text()]).toEqual([
+			500,
+			'text/plain; charset=utf-8',
+			'500 Internal Server Error',
+		]);
 		expect(await (await create()).text()).toBe('upstream down');
 		expect(state.created).toBe(0);
 	});
@@ -172,7 +217,9 @@ describe('what each fault does', () => {
 	});
 
 	test('the kernel refuses a fault the vendor has no hook for', () => {
-		expect(() => toy.faults.set([{ fault: 'revokeTokens' }])).toThrow('this mock has no revokeTokens fault');
+		expect(() => toy.faults.set([{ fault: 'revokeTokens' }])).toThrow(
+			'this mock has no revokeTokens fault',
+		);
 	});
 });
 
@@ -189,7 +236,11 @@ describe('faults on the vendor mocks', () => {
 			const unavailable = await get();
 			expect([unavailable.status, await unavailable.json()]).toEqual([
 				503,
-				{ error: 'service_unavailable', message: 'Q-Hub is experiencing a traffic spike. Usually operational again within ~5 minutes.' },
+				{
+					error: 'service_unavailable',
+					message:
+						'Q-Hub is experiencing a traffic spike. Usually operational again within ~5 minutes.',
+				},
 			]);
 			expect(unavailable.headers.get('x-request-id')).toMatch(/^qh_req_\d+$/);
 			expect((await get()).headers.get('ratelimit-remaining')).toBe('4');
@@ -224,7 +275,10 @@ describe('faults on the vendor mocks', () => {
 					password: QFLOW_SANDBOX.password,
 				}),
 			}).then((res) => res.json());
-			const headers = { authorization: `Bearer ${token.access_token}`, 'ocp-apim-subscription-key': QFLOW_SANDBOX.subscriptionKey };
+			const headers = {
+				authorization: `Bearer ${token.access_token}`,
+				'ocp-apim-subscription-key': QFLOW_SANDBOX.subscriptionKey,
+			};
 			const count = () => fetch(`${mock.url}/users/v1/api/users/total`, { headers });
 			mock.faults.set([
 				{ pathRegex: '^/users/v1/api/', fault: 'revokeTokens', nth: [2] },
@@ -233,11 +287,20 @@ describe('faults on the vendor mocks', () => {
 			]);
 			expect((await count()).status).toBe(200);
 			const revoked = await count();
-			expect([revoked.status, revoked.headers.get('www-authenticate')]).toEqual([401, 'Bearer error="invalid_token"']);
+			expect([revoked.status, revoked.headers.get('www-authenticate')]).toEqual([
+				401,
+				'Bearer error="invalid_token"',
+			]);
 			const limited = await count();
-			expect([limited.status, await limited.json()]).toEqual([429, { code: 'rate_limit', message: 'Rate limit exceeded. Try again in 60 seconds.' }]);
+			expect([limited.status, await limited.json()]).toEqual([
+				429,
+				{ code: 'rate_limit', message: 'Rate limit exceeded. Try again in 60 seconds.' },
+			]);
 			const unavailable = await count();
-			expect([unavailable.status, (await unavailable.json()).code]).toEqual([503, 'service_unavailable']);
+			expect([unavailable.status, (await unavailable.json()).code]).toEqual([
+				503,
+				'service_unavailable',
+			]);
 			expect((await count()).status).toBe(429); // still inside the mitigation window
 			expect(mock.faults.injected).toMatchObject({ revokeTokens: 1, spendWindow: 1, status: 1 });
 		} finally {
@@ -247,7 +310,8 @@ describe('faults on the vendor mocks', () => {
 
 	test('Humanly: the vendor envelope for an injected 503; spendWindow answers RATE_LIMIT_EXCEEDED', async () => {
 		const mock = await startHumanlyMock();
-		const get = () => fetch(`${mock.url}/qsi/gather/teams`, { headers: { 'x-api-key': HUMANLY_SANDBOX.apiKey } });
+		const get = () =>
+			fetch(`${mock.url}/qsi/gather/teams`, { headers: { 'x-api-key': HUMANLY_SANDBOX.apiKey } });
 		try {
 			mock.faults.set([
 				{ method: 'GET', fault: 'status', status: 503, nth: [1] },
@@ -260,7 +324,10 @@ describe('faults on the vendor mocks', () => {
 			});
 			const spent = await get();
 			expect(spent.status).toBe(429);
-			expect((await spent.json()).error).toMatchObject({ code: 'RATE_LIMIT_EXCEEDED', details: { limit: 100, remaining: 0 } });
+			expect((await spent.json()).error).toMatchObject({
+				code: 'RATE_LIMIT_EXCEEDED',
+				details: { limit: 100, remaining: 0 },
+			});
 			expect(spent.headers.get('x-ratelimit-remaining')).toBe('0');
 			expect(mock.counters.rejected429).toBe(1);
 		} finally {
@@ -278,11 +345,17 @@ describe('faults on the vendor mocks', () => {
 				body,
 			});
 		try {
-			mock.faults.set([{ method: 'POST', path: '/qsi/gather/candidates', fault: 'resetAfter', nth: [1] }]);
+			mock.faults.set([
+				{ method: 'POST', path: '/qsi/gather/candidates', fault: 'resetAfter', nth: [1] },
+			]);
 			await expect(create()).rejects.toThrow();
 			const posts = mock.requests.filter((r) => r.method === 'POST');
-			expect(posts).toEqual([expect.objectContaining({ status: 0, fault: 'resetAfter', processed: true })]);
-			const created = [...mock.state.candidates.values()].filter((c) => c.email === 'ida@example.com');
+			expect(posts).toEqual([
+				expect.objectContaining({ status: 0, fault: 'resetAfter', processed: true }),
+			]);
+			const created = [...mock.state.candidates.values()].filter(
+				(c) => c.email === 'ida@example.com',
+			);
 			expect(created).toHaveLength(1);
 		} finally {
 			await mock.close();

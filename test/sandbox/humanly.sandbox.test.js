@@ -5,7 +5,8 @@
  */
 const { startHumanlyMock, HUMANLY_SANDBOX } = require('../../sandbox/humanly');
 
-const { apiKey, otherOrgApiKey, teamIds, otherOrgTeamId, interviewIds, candidateIds } = HUMANLY_SANDBOX;
+const { apiKey, otherOrgApiKey, teamIds, otherOrgTeamId, interviewIds, candidateIds } =
+	HUMANLY_SANDBOX;
 const START = Date.parse('2025-03-01T12:00:00.000Z');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -78,10 +79,20 @@ describe('envelopes and auth', () => {
 	});
 
 	test('malformed JSON, non-object bodies and unknown routes are refused', async () => {
-		expectError(await api('POST', '/qsi/gather/candidates', { rawBody: '{"firstName":' }), 400, 'VALIDATION_ERROR', {
-			field: 'body',
-		});
-		expectError(await api('POST', '/qsi/gather/candidates', { body: [1] }), 400, 'VALIDATION_ERROR', { field: 'body' });
+		expectError(
+			await api('POST', '/qsi/gather/candidates', { rawBody: '{"firstName":' }),
+			400,
+			'VALIDATION_ERROR',
+			{
+				field: 'body',
+			},
+		);
+		expectError(
+			await api('POST', '/qsi/gather/candidates', { body: [1] }),
+			400,
+			'VALIDATION_ERROR',
+			{ field: 'body' },
+		);
 		expectError(await api('GET', '/qsi/gather/nothing'), 404, 'NOT_FOUND', { resource: 'route' });
 	});
 
@@ -93,7 +104,9 @@ describe('envelopes and auth', () => {
 	});
 
 	test('the request log and counters record calls but never headers or keys', async () => {
-		await api('POST', '/qsi/gather/candidates', { body: { firstName: 'A', lastName: 'B', email: 'a@b.co' } });
+		await api('POST', '/qsi/gather/candidates', {
+			body: { firstName: 'A', lastName: 'B', email: 'a@b.co' },
+		});
 		await api('GET', '/qsi/gather/candidates', { key: otherOrgApiKey });
 		expect(mock.requests[0]).toEqual({
 			method: 'POST',
@@ -104,7 +117,10 @@ describe('envelopes and auth', () => {
 			at: START,
 		});
 		expect(mock.counters.requests).toBe(2);
-		expect(mock.counters.byRoute).toEqual({ 'POST /qsi/gather/candidates': 1, 'GET /qsi/gather/candidates': 1 });
+		expect(mock.counters.byRoute).toEqual({
+			'POST /qsi/gather/candidates': 1,
+			'GET /qsi/gather/candidates': 1,
+		});
 		const logged = JSON.stringify(mock.requests);
 		expect(logged).not.toContain(apiKey);
 		expect(logged).not.toContain(otherOrgApiKey);
@@ -112,7 +128,9 @@ describe('envelopes and auth', () => {
 
 	test('reset() restores the seed and empties the log in place', async () => {
 		const { requests, state } = mock;
-		await api('POST', '/qsi/gather/candidates', { body: { firstName: 'A', lastName: 'B', email: 'a@b.co' } });
+		await api('POST', '/qsi/gather/candidates', {
+			body: { firstName: 'A', lastName: 'B', email: 'a@b.co' },
+		});
 		mock.reset();
 		expect(mock.requests).toBe(requests);
 		expect(requests).toHaveLength(0);
@@ -139,7 +157,11 @@ describe('rate limits (two sliding windows per key)', () => {
 
 	test('the minute window refuses the 4th request with 429 details and headers, no Retry-After', async () => {
 		const first = await hit();
-		expect([header(first, 'limit'), header(first, 'remaining'), header(first, 'reset')]).toEqual([3, 2, START / 1000 + 60]);
+		expect([header(first, 'limit'), header(first, 'remaining'), header(first, 'reset')]).toEqual([
+			3,
+			2,
+			START / 1000 + 60,
+		]);
 		limitedClock.t += 10_000;
 		await hit();
 		limitedClock.t += 10_000;
@@ -190,7 +212,11 @@ describe('rate limits (two sliding windows per key)', () => {
 	});
 
 	test('minuteMs shortens the burst window, so a spent window frees within it', async () => {
-		const { mock: short, clock: shortClock } = await startWithClock({ perMinute: 2, minuteMs: 2_000, perHour: 1000 });
+		const { mock: short, clock: shortClock } = await startWithClock({
+			perMinute: 2,
+			minuteMs: 2_000,
+			perHour: 1000,
+		});
 		try {
 			const shortHit = () => call(short, 'GET', '/qsi/gather/teams');
 			expect(header(await shortHit(), 'reset')).toBe((START + 2_000) / 1000);
@@ -263,7 +289,9 @@ describe('users', () => {
 		['email twice in the batch', { email: 'user0@example.com' }, 'users[1].email'],
 	])('%s refuses the whole batch naming the entry', async (_, override, field) => {
 		const before = mock.state.users.size;
-		const res = await api('POST', '/qsi/gather/users', { body: { users: [newUser(0), newUser(1, override), newUser(2)] } });
+		const res = await api('POST', '/qsi/gather/users', {
+			body: { users: [newUser(0), newUser(1, override), newUser(2)] },
+		});
 		expectError(res, 400, 'VALIDATION_ERROR', { field });
 		expect(mock.state.users.size).toBe(before);
 	});
@@ -279,8 +307,18 @@ describe('users', () => {
 
 	test('batch size must be 1..maxBatchSize', async () => {
 		const tooMany = Array.from({ length: 101 }, (_, i) => newUser(i));
-		expectError(await api('POST', '/qsi/gather/users', { body: { users: tooMany } }), 400, 'VALIDATION_ERROR', { field: 'users' });
-		expectError(await api('POST', '/qsi/gather/users', { body: { users: [] } }), 400, 'VALIDATION_ERROR', { field: 'users' });
+		expectError(
+			await api('POST', '/qsi/gather/users', { body: { users: tooMany } }),
+			400,
+			'VALIDATION_ERROR',
+			{ field: 'users' },
+		);
+		expectError(
+			await api('POST', '/qsi/gather/users', { body: { users: [] } }),
+			400,
+			'VALIDATION_ERROR',
+			{ field: 'users' },
+		);
 		const full = await api('POST', '/qsi/gather/users', { body: { users: tooMany.slice(0, 100) } });
 		expect(full.status).toBe(201);
 		expect(full.json.data.users).toHaveLength(100);
@@ -291,7 +329,15 @@ describe('users', () => {
 		expect(withTeams).toHaveLength(3);
 		expect(withTeams[0].teamIds).toBeUndefined();
 		expect(Object.keys(withTeams[0].teams[0]).sort()).toEqual(
-			['createdAt', 'description', 'displayName', 'id', 'name', 'organizationId', 'updatedAt'].sort(),
+			[
+				'createdAt',
+				'description',
+				'displayName',
+				'id',
+				'name',
+				'organizationId',
+				'updatedAt',
+			].sort(),
 		);
 
 		const ids = (await api('GET', '/qsi/gather/users?includeTeams=false')).json.data.users;
@@ -303,7 +349,9 @@ describe('users', () => {
 
 		const other = (await api('GET', '/qsi/gather/users', { key: otherOrgApiKey })).json.data.users;
 		expect(other.map((u) => u.firstName)).toEqual(['Olivia']);
-		expectError(await api('GET', '/qsi/gather/users?includeTeams=yes'), 400, 'VALIDATION_ERROR', { field: 'includeTeams' });
+		expectError(await api('GET', '/qsi/gather/users?includeTeams=yes'), 400, 'VALIDATION_ERROR', {
+			field: 'includeTeams',
+		});
 	});
 });
 
@@ -311,11 +359,26 @@ describe('teams', () => {
 	test('bulk create returns full teams, adds listed users, and the list filters by user', async () => {
 		const [ava] = (await api('GET', '/qsi/gather/users')).json.data.users;
 		const res = await api('POST', '/qsi/gather/teams', {
-			body: { teams: [{ name: 'Support Team', displayName: 'Support', description: 'Help desk', userIds: [ava.id] }, { name: 'Ops' }] },
+			body: {
+				teams: [
+					{
+						name: 'Support Team',
+						displayName: 'Support',
+						description: 'Help desk',
+						userIds: [ava.id],
+					},
+					{ name: 'Ops' },
+				],
+			},
 		});
 		expect(res.status).toBe(201);
 		const [support, ops] = res.json.data.teams;
-		expect(support).toMatchObject({ name: 'Support Team', displayName: 'Support', description: 'Help desk', archivedAt: null });
+		expect(support).toMatchObject({
+			name: 'Support Team',
+			displayName: 'Support',
+			description: 'Help desk',
+			archivedAt: null,
+		});
 		expect(support.accentColor).toMatch(/^[0-9A-F]{6}$/);
 		expect(ops).toMatchObject({ displayName: 'Ops', description: null });
 
@@ -329,13 +392,21 @@ describe('teams', () => {
 		['name twice in the batch', [{ name: 'Ops' }, { name: 'Ops' }], 'teams[1].name'],
 		['unknown user', [{ name: 'Ops', userIds: ['nope'] }], 'teams[0].userIds'],
 	])('%s refuses the whole batch', async (_, teams, field) => {
-		expectError(await api('POST', '/qsi/gather/teams', { body: { teams } }), 400, 'VALIDATION_ERROR', { field });
+		expectError(
+			await api('POST', '/qsi/gather/teams', { body: { teams } }),
+			400,
+			'VALIDATION_ERROR',
+			{ field },
+		);
 		expect(mock.state.teams.size).toBe(teamIds.length + 1);
 	});
 
 	test("another organization's user cannot join a team", async () => {
-		const [olivia] = (await api('GET', '/qsi/gather/users', { key: otherOrgApiKey })).json.data.users;
-		const res = await api('POST', '/qsi/gather/teams', { body: { teams: [{ name: 'Ops', userIds: [olivia.id] }] } });
+		const [olivia] = (await api('GET', '/qsi/gather/users', { key: otherOrgApiKey })).json.data
+			.users;
+		const res = await api('POST', '/qsi/gather/teams', {
+			body: { teams: [{ name: 'Ops', userIds: [olivia.id] }] },
+		});
 		expectError(res, 400, 'VALIDATION_ERROR', { field: 'teams[0].userIds' });
 		expect(res.json.error.details.reason).toMatch(/does not belong to your organization/);
 	});
@@ -343,7 +414,15 @@ describe('teams', () => {
 
 describe('candidates', () => {
 	test('create returns the candidate as data; get finds it; another org gets 404', async () => {
-		const body = { firstName: 'Jo', lastName: 'March', email: 'jo@example.com', phone: '+15551234567', externalId: 'X1', timezone: 'Europe/Paris', smsOptIn: true };
+		const body = {
+			firstName: 'Jo',
+			lastName: 'March',
+			email: 'jo@example.com',
+			phone: '+15551234567',
+			externalId: 'X1',
+			timezone: 'Europe/Paris',
+			smsOptIn: true,
+		};
 		const created = await api('POST', '/qsi/gather/candidates', { body });
 		expect(created.status).toBe(201);
 		expect(created.json.data).toEqual({
@@ -356,7 +435,12 @@ describe('candidates', () => {
 		});
 		const { id } = created.json.data;
 		expect((await api('GET', `/qsi/gather/candidates/${id}`)).json.data).toEqual(created.json.data);
-		expectError(await api('GET', `/qsi/gather/candidates/${id}`, { key: otherOrgApiKey }), 404, 'NOT_FOUND', { resource: 'candidate', id });
+		expectError(
+			await api('GET', `/qsi/gather/candidates/${id}`, { key: otherOrgApiKey }),
+			404,
+			'NOT_FOUND',
+			{ resource: 'candidate', id },
+		);
 	});
 
 	test.each([
@@ -367,7 +451,9 @@ describe('candidates', () => {
 		['smsOptIn', { smsOptIn: 'yes' }],
 	])('invalid %s answers 400 naming the field', async (field, override) => {
 		const body = { firstName: 'Jo', lastName: 'March', email: 'jo@example.com', ...override };
-		expectError(await api('POST', '/qsi/gather/candidates', { body }), 400, 'VALIDATION_ERROR', { field });
+		expectError(await api('POST', '/qsi/gather/candidates', { body }), 400, 'VALIDATION_ERROR', {
+			field,
+		});
 	});
 
 	test('list pages by pageSize (default 10, max 100)', async () => {
@@ -378,22 +464,39 @@ describe('candidates', () => {
 		expect(last.candidates.map((c) => c.id)).toEqual(candidateIds.slice(20));
 		const all = (await api('GET', '/qsi/gather/candidates?pageSize=100')).json.data;
 		expect(all.pagination).toEqual({ page: 1, pageSize: 100, total: 25, totalPages: 1 });
-		expectError(await api('GET', '/qsi/gather/candidates?pageSize=101'), 400, 'VALIDATION_ERROR', { field: 'pageSize' });
-		expectError(await api('GET', '/qsi/gather/candidates?page=0'), 400, 'VALIDATION_ERROR', { field: 'page' });
+		expectError(await api('GET', '/qsi/gather/candidates?pageSize=101'), 400, 'VALIDATION_ERROR', {
+			field: 'pageSize',
+		});
+		expectError(await api('GET', '/qsi/gather/candidates?page=0'), 400, 'VALIDATION_ERROR', {
+			field: 'page',
+		});
 	});
 
 	test('list filters by archived, externalId and a case-insensitive name/email search', async () => {
 		const archived = (await api('GET', '/qsi/gather/candidates?archived=true')).json.data;
 		expect(archived.candidates.every((c) => c.archived)).toBe(true);
 		expect(archived.pagination.total).toBe(3);
-		expect((await api('GET', '/qsi/gather/candidates?archived=false')).json.data.pagination.total).toBe(22);
-		expect((await api('GET', '/qsi/gather/candidates?externalId=ATS-1007')).json.data.candidates.map((c) => c.id)).toEqual([
-			candidateIds[7],
-		]);
-		expect((await api('GET', '/qsi/gather/candidates?search=GARCIA')).json.data.pagination.total).toBe(5);
-		expect((await api('GET', '/qsi/gather/candidates?search=alex%20rossi')).json.data.candidates).toHaveLength(1);
-		expect((await api('GET', '/qsi/gather/candidates?search=emery.nguyen@')).json.data.candidates).toHaveLength(1);
-		expect((await api('GET', '/qsi/gather/candidates', { key: otherOrgApiKey })).json.data.pagination.total).toBe(3);
+		expect(
+			(await api('GET', '/qsi/gather/candidates?archived=false')).json.data.pagination.total,
+		).toBe(22);
+		expect(
+			(await api('GET', '/qsi/gather/candidates?externalId=ATS-1007')).json.data.candidates.map(
+				(c) => c.id,
+			),
+		).toEqual([candidateIds[7]]);
+		expect(
+			(await api('GET', '/qsi/gather/candidates?search=GARCIA')).json.data.pagination.total,
+		).toBe(5);
+		expect(
+			(await api('GET', '/qsi/gather/candidates?search=alex%20rossi')).json.data.candidates,
+		).toHaveLength(1);
+		expect(
+			(await api('GET', '/qsi/gather/candidates?search=emery.nguyen@')).json.data.candidates,
+		).toHaveLength(1);
+		expect(
+			(await api('GET', '/qsi/gather/candidates', { key: otherOrgApiKey })).json.data.pagination
+				.total,
+		).toBe(3);
 	});
 });
 
@@ -402,7 +505,12 @@ describe('interviews', () => {
 		const all = (await api('GET', '/qsi/gather/interviews')).json.data;
 		expect(all.interviews.map((i) => i.id)).toEqual(interviewIds);
 		expect(all.pagination).toEqual({ page: 1, limit: 50, total: 6, totalPages: 1 });
-		expect(all.interviews[0]).toMatchObject({ interviewType: 'standard', language: 'en', status: 'active', archived: false });
+		expect(all.interviews[0]).toMatchObject({
+			interviewType: 'standard',
+			language: 'en',
+			status: 'active',
+			archived: false,
+		});
 		// fetch builds its JSON outside jest's vm realm, so expect.any(Array) would not match: check the length.
 		expect(all.interviews[0].questionIds).toHaveLength(3);
 
@@ -410,17 +518,32 @@ describe('interviews', () => {
 		expect(paged.interviews).toHaveLength(2);
 		expect(paged.pagination).toEqual({ page: 2, limit: 4, total: 6, totalPages: 2 });
 
-		const active = (await api('GET', '/qsi/gather/interviews?status=active&archived=false&interviewType=standard')).json.data;
-		expect(active.interviews.map((i) => i.title)).toEqual(['Software Engineer', 'Sales Development Representative']);
-		expect((await api('GET', '/qsi/gather/interviews?archived=true')).json.data.pagination.total).toBe(2);
+		const active = (
+			await api('GET', '/qsi/gather/interviews?status=active&archived=false&interviewType=standard')
+		).json.data;
+		expect(active.interviews.map((i) => i.title)).toEqual([
+			'Software Engineer',
+			'Sales Development Representative',
+		]);
+		expect(
+			(await api('GET', '/qsi/gather/interviews?archived=true')).json.data.pagination.total,
+		).toBe(2);
 
-		expectError(await api('GET', '/qsi/gather/interviews?limit=101'), 400, 'VALIDATION_ERROR', { field: 'limit' });
-		expectError(await api('GET', '/qsi/gather/interviews?status=live'), 400, 'VALIDATION_ERROR', { field: 'status' });
+		expectError(await api('GET', '/qsi/gather/interviews?limit=101'), 400, 'VALIDATION_ERROR', {
+			field: 'limit',
+		});
+		expectError(await api('GET', '/qsi/gather/interviews?status=live'), 400, 'VALIDATION_ERROR', {
+			field: 'status',
+		});
 	});
 
 	test("get returns one interview; another org's answers 404", async () => {
-		expect((await api('GET', `/qsi/gather/interviews/${interviewIds[0]}`)).json.data.title).toBe('Software Engineer');
-		const foreign = await api('GET', `/qsi/gather/interviews/${interviewIds[0]}`, { key: otherOrgApiKey });
+		expect((await api('GET', `/qsi/gather/interviews/${interviewIds[0]}`)).json.data.title).toBe(
+			'Software Engineer',
+		);
+		const foreign = await api('GET', `/qsi/gather/interviews/${interviewIds[0]}`, {
+			key: otherOrgApiKey,
+		});
 		expectError(foreign, 404, 'NOT_FOUND', { resource: 'interview', id: interviewIds[0] });
 	});
 });
@@ -428,7 +551,10 @@ describe('interviews', () => {
 describe('candidate interviews', () => {
 	// Seeded org1 candidates: index 0 has a phone and opted in to SMS, 1 did not opt in, 9 opted in without a phone.
 	const invite = (body, key) =>
-		api('POST', '/qsi/gather/candidate-interviews', { body: { candidateId: candidateIds[0], interviewId: interviewIds[0], ...body }, key });
+		api('POST', '/qsi/gather/candidate-interviews', {
+			body: { candidateId: candidateIds[0], interviewId: interviewIds[0], ...body },
+			key,
+		});
 
 	test('create sends an email invite by default', async () => {
 		const res = await invite({ externalRedirectUri: 'https://example.com/thanks' });
@@ -448,15 +574,24 @@ describe('candidate interviews', () => {
 			createdAt: new Date(START).toISOString(),
 			updatedAt: new Date(START).toISOString(),
 		});
-		const unsent = (await invite({ sendInvite: false, deliveryTypes: ['email', 'sms'], expiryDays: 90 })).json.data;
-		expect(unsent).toMatchObject({ inviteSentAt: null, inviteCount: 0, deliveryTypes: ['email', 'sms'], expiryDays: 90 });
+		const unsent = (
+			await invite({ sendInvite: false, deliveryTypes: ['email', 'sms'], expiryDays: 90 })
+		).json.data;
+		expect(unsent).toMatchObject({
+			inviteSentAt: null,
+			inviteCount: 0,
+			deliveryTypes: ['email', 'sms'],
+			expiryDays: 90,
+		});
 	});
 
 	test('SMS needs the candidate to have opted in and to have a phone', async () => {
 		const noOptIn = await invite({ candidateId: candidateIds[1], deliveryTypes: ['sms'] });
 		expectError(noOptIn, 400, 'VALIDATION_ERROR', { field: 'deliveryTypes' });
 		expect(noOptIn.json.error.details.reason).toMatch(/has not opted in to SMS/);
-		expect((await invite({ candidateId: candidateIds[1], deliveryTypes: ['email'] })).status).toBe(201);
+		expect((await invite({ candidateId: candidateIds[1], deliveryTypes: ['email'] })).status).toBe(
+			201,
+		);
 
 		const noPhone = await invite({ candidateId: candidateIds[9], deliveryTypes: ['sms'] });
 		expectError(noPhone, 400, 'VALIDATION_ERROR', { field: 'deliveryTypes' });
@@ -475,8 +610,14 @@ describe('candidate interviews', () => {
 	});
 
 	test("unknown or another org's candidate/interview answers 404", async () => {
-		expectError(await invite({ candidateId: 'nope' }), 404, 'NOT_FOUND', { resource: 'candidate', id: 'nope' });
-		expectError(await invite({ interviewId: 'nope' }), 404, 'NOT_FOUND', { resource: 'interview', id: 'nope' });
+		expectError(await invite({ candidateId: 'nope' }), 404, 'NOT_FOUND', {
+			resource: 'candidate',
+			id: 'nope',
+		});
+		expectError(await invite({ interviewId: 'nope' }), 404, 'NOT_FOUND', {
+			resource: 'interview',
+			id: 'nope',
+		});
 		expectError(await invite({}, otherOrgApiKey), 404, 'NOT_FOUND', { resource: 'candidate' });
 	});
 
@@ -485,28 +626,57 @@ describe('candidate interviews', () => {
 		await invite({ candidateId: candidateIds[1] });
 		await invite({ interviewId: interviewIds[1] });
 		expect((await api('GET', `/qsi/gather/candidate-interviews/${a.id}`)).json.data).toEqual(a);
-		expectError(await api('GET', `/qsi/gather/candidate-interviews/${a.id}`, { key: otherOrgApiKey }), 404, 'NOT_FOUND', {
-			resource: 'candidateInterview',
-		});
+		expectError(
+			await api('GET', `/qsi/gather/candidate-interviews/${a.id}`, { key: otherOrgApiKey }),
+			404,
+			'NOT_FOUND',
+			{
+				resource: 'candidateInterview',
+			},
+		);
 
-		const byCandidate = (await api('GET', `/qsi/gather/candidate-interviews?candidateId=${candidateIds[0]}`)).json.data;
+		const byCandidate = (
+			await api('GET', `/qsi/gather/candidate-interviews?candidateId=${candidateIds[0]}`)
+		).json.data;
 		expect(byCandidate.candidateInterviews).toHaveLength(2);
 		expect(byCandidate.pagination).toEqual({ page: 1, limit: 50, total: 2, totalPages: 1 });
 		const page = (await api('GET', '/qsi/gather/candidate-interviews?limit=2&page=2')).json.data;
 		expect(page.candidateInterviews).toHaveLength(1);
 		expect(page.pagination.totalPages).toBe(2);
-		expect((await api('GET', `/qsi/gather/candidate-interviews?interviewId=${interviewIds[1]}&status=invite_sent`)).json.data.pagination.total).toBe(1);
-		expect((await api('GET', '/qsi/gather/candidate-interviews', { key: otherOrgApiKey })).json.data.candidateInterviews).toEqual([]);
-		expectError(await api('GET', '/qsi/gather/candidate-interviews?status=done'), 400, 'VALIDATION_ERROR', { field: 'status' });
+		expect(
+			(
+				await api(
+					'GET',
+					`/qsi/gather/candidate-interviews?interviewId=${interviewIds[1]}&status=invite_sent`,
+				)
+			).json.data.pagination.total,
+		).toBe(1);
+		expect(
+			(await api('GET', '/qsi/gather/candidate-interviews', { key: otherOrgApiKey })).json.data
+				.candidateInterviews,
+		).toEqual([]);
+		expectError(
+			await api('GET', '/qsi/gather/candidate-interviews?status=done'),
+			400,
+			'VALIDATION_ERROR',
+			{ field: 'status' },
+		);
 	});
 
 	test('status PATCH accepts the documented statuses only', async () => {
 		const { id } = (await invite({})).json.data;
 		clock.t += 1000;
-		const res = await api('PATCH', `/qsi/gather/candidate-interviews/${id}/status`, { body: { status: 'has_reviewed' } });
-		expect(res.json.data).toMatchObject({ status: 'has_reviewed', updatedAt: new Date(START + 1000).toISOString() });
+		const res = await api('PATCH', `/qsi/gather/candidate-interviews/${id}/status`, {
+			body: { status: 'has_reviewed' },
+		});
+		expect(res.json.data).toMatchObject({
+			status: 'has_reviewed',
+			updatedAt: new Date(START + 1000).toISOString(),
+		});
 		expectError(
-			await api('PATCH', `/qsi/gather/candidate-interviews/${id}/status`, { body: { status: 'done' } }),
+			await api('PATCH', `/qsi/gather/candidate-interviews/${id}/status`, {
+				body: { status: 'done' },
+			}),
 			400,
 			'VALIDATION_ERROR',
 			{ field: 'status' },
@@ -515,13 +685,23 @@ describe('candidate interviews', () => {
 
 	test('results are 404 until the candidate completes, then carry scored responses', async () => {
 		const { id } = (await invite({})).json.data;
-		expectError(await api('GET', `/qsi/gather/candidate-interviews/${id}/results`), 404, 'NOT_FOUND', { resource: 'results', id });
+		expectError(
+			await api('GET', `/qsi/gather/candidate-interviews/${id}/results`),
+			404,
+			'NOT_FOUND',
+			{ resource: 'results', id },
+		);
 
 		clock.t += 3_600_000;
 		mock.completeInterview(id);
 		const results = (await api('GET', `/qsi/gather/candidate-interviews/${id}/results`)).json.data;
-		const { questionIds } = (await api('GET', `/qsi/gather/interviews/${interviewIds[0]}`)).json.data;
-		expect(results).toMatchObject({ candidateInterviewId: id, status: 'new_response', completedAt: new Date(START + 3_600_000).toISOString() });
+		const { questionIds } = (await api('GET', `/qsi/gather/interviews/${interviewIds[0]}`)).json
+			.data;
+		expect(results).toMatchObject({
+			candidateInterviewId: id,
+			status: 'new_response',
+			completedAt: new Date(START + 3_600_000).toISOString(),
+		});
 		expect(results.responses.map((r) => r.questionId)).toEqual(questionIds);
 		expect(results.responses[0]).toEqual({
 			questionId: questionIds[0],
@@ -532,7 +712,9 @@ describe('candidate interviews', () => {
 		});
 		const mean = results.responses.reduce((s, r) => s + r.score, 0) / results.responses.length;
 		expect(results.overallScore).toBe(Math.round(mean));
-		expect((await api('GET', `/qsi/gather/candidate-interviews/${id}`)).json.data.status).toBe('new_response');
+		expect((await api('GET', `/qsi/gather/candidate-interviews/${id}`)).json.data.status).toBe(
+			'new_response',
+		);
 	});
 
 	test('resend-invite counts up, and refuses expired or closed invites', async () => {
@@ -540,14 +722,28 @@ describe('candidate interviews', () => {
 		clock.t += 1000;
 		const resent = await api('POST', `/qsi/gather/candidate-interviews/${id}/resend-invite`);
 		expect(resent.status).toBe(200);
-		expect(resent.json.data).toMatchObject({ inviteCount: 2, inviteSentAt: new Date(START + 1000).toISOString() });
+		expect(resent.json.data).toMatchObject({
+			inviteCount: 2,
+			inviteSentAt: new Date(START + 1000).toISOString(),
+		});
 
 		clock.t = START + 86_400_000;
-		expectError(await api('POST', `/qsi/gather/candidate-interviews/${id}/resend-invite`), 400, 'VALIDATION_ERROR');
+		expectError(
+			await api('POST', `/qsi/gather/candidate-interviews/${id}/resend-invite`),
+			400,
+			'VALIDATION_ERROR',
+		);
 
 		clock.t = START;
 		const hired = (await invite({})).json.data.id;
-		await api('PATCH', `/qsi/gather/candidate-interviews/${hired}/status`, { body: { status: 'hired' } });
-		expectError(await api('POST', `/qsi/gather/candidate-interviews/${hired}/resend-invite`), 400, 'VALIDATION_ERROR', { field: 'status' });
+		await api('PATCH', `/qsi/gather/candidate-interviews/${hired}/status`, {
+			body: { status: 'hired' },
+		});
+		expectError(
+			await api('POST', `/qsi/gather/candidate-interviews/${hired}/resend-invite`),
+			400,
+			'VALIDATION_ERROR',
+			{ field: 'status' },
+		);
 	});
 });

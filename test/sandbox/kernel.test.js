@@ -20,7 +20,10 @@ describe('routes', () => {
 	const router = createRouter(
 		[
 			route('GET', '/user/:id', handler('user')),
-			...routes({ '/user/translations': { GET: handler('translations') }, '/user/:id/teams/:teamId': { GET: handler('team') } }),
+			...routes({
+				'/user/translations': { GET: handler('translations') },
+				'/user/:id/teams/:teamId': { GET: handler('team') },
+			}),
 			route('GET', '/user/:id/teams/all', handler('all teams')),
 		],
 		{ prefix: '/api' },
@@ -33,8 +36,14 @@ describe('routes', () => {
 	test('a literal route wins over a :param route whatever the order', () => {
 		expect(found('GET', '/api/user/translations')).toEqual({ name: 'translations', params: {} });
 		expect(found('GET', '/api/user/42')).toEqual({ name: 'user', params: { id: '42' } });
-		expect(found('GET', '/api/user/42/teams/all')).toEqual({ name: 'all teams', params: { id: '42' } });
-		expect(found('GET', '/api/user/42/teams/7')).toEqual({ name: 'team', params: { id: '42', teamId: '7' } });
+		expect(found('GET', '/api/user/42/teams/all')).toEqual({
+			name: 'all teams',
+			params: { id: '42' },
+		});
+		expect(found('GET', '/api/user/42/teams/7')).toEqual({
+			name: 'team',
+			params: { id: '42', teamId: '7' },
+		});
 	});
 
 	test('params are URL-decoded; a malformed escape is passed on as sent', () => {
@@ -52,8 +61,16 @@ describe('routes', () => {
 	});
 
 	test('statusError gives the vendor its own code, or one made from the status text', () => {
-		expect(statusError(503, { 503: ['service_unavailable', 'Busy'] })).toMatchObject({ status: 503, code: 'service_unavailable', message: 'Busy' });
-		expect(statusError(502)).toMatchObject({ status: 502, code: 'bad_gateway', message: 'Bad Gateway' });
+		expect(statusError(503, { 503: ['service_unavailable', 'Busy'] })).toMatchObject({
+			status: 503,
+			code: 'service_unavailable',
+			message: 'Busy',
+		});
+		expect(statusError(502)).toMatchObject({
+			status: 502,
+			code: 'bad_gateway',
+			message: 'Bad Gateway',
+		});
 		expect(statusError(502, {}, (code) => code.toUpperCase()).code).toBe('BAD_GATEWAY');
 		expect(statusError(500)).toBeInstanceOf(ApiError);
 	});
@@ -90,7 +107,11 @@ describe('rate limiters', () => {
 
 	test('mitigatedWindow refuses the request over the limit and everything for blockMs after it, uncounted', () => {
 		const limiter = mitigatedWindow({ limit: 2, windowMs: 60_000, blockMs: 60_000, now });
-		expect([limiter.limited('ip'), limiter.limited('ip'), limiter.limited('ip')]).toEqual([false, false, true]);
+		expect([limiter.limited('ip'), limiter.limited('ip'), limiter.limited('ip')]).toEqual([
+			false,
+			false,
+			true,
+		]);
 		expect(limiter.limited('other')).toBe(false);
 		t += 59_999;
 		expect(limiter.limited('ip')).toBe(true);
@@ -106,20 +127,47 @@ describe('rate limiters', () => {
 	});
 
 	test('slidingWindows reports the tighter window and frees a slot when the oldest request slides out', () => {
-		const limiter = slidingWindows({ windows: [{ limit: 2, ms: 1000 }, { limit: 3, ms: 10_000 }], now });
+		const limiter = slidingWindows({
+			windows: [
+				{ limit: 2, ms: 1000 },
+				{ limit: 3, ms: 10_000 },
+			],
+			now,
+		});
 		const start = t;
-		expect(limiter.take('k')).toEqual({ admitted: true, limit: 2, remaining: 1, resetMs: start + 1000 });
+		expect(limiter.take('k')).toEqual({
+			admitted: true,
+			limit: 2,
+			remaining: 1,
+			resetMs: start + 1000,
+		});
 		t += 400;
 		expect(limiter.take('k')).toMatchObject({ admitted: true, limit: 2, remaining: 0 });
-		expect(limiter.take('k')).toMatchObject({ admitted: false, limit: 2, remaining: 0, resetMs: start + 1000 });
+		expect(limiter.take('k')).toMatchObject({
+			admitted: false,
+			limit: 2,
+			remaining: 0,
+			resetMs: start + 1000,
+		});
 		t = start + 1000; // the first request leaves the short window; the refusal took no slot
-		expect(limiter.take('k')).toMatchObject({ admitted: true, limit: 3, remaining: 0, resetMs: start + 10_000 });
+		expect(limiter.take('k')).toMatchObject({
+			admitted: true,
+			limit: 3,
+			remaining: 0,
+			resetMs: start + 10_000,
+		});
 		t += 1000;
 		expect(limiter.take('k')).toMatchObject({ admitted: false, limit: 3 });
 	});
 
 	test('slidingWindows.spend fills the window with the fewest slots left', () => {
-		const limiter = slidingWindows({ windows: [{ limit: 2, ms: 1000 }, { limit: 10, ms: 10_000 }], now });
+		const limiter = slidingWindows({
+			windows: [
+				{ limit: 2, ms: 1000 },
+				{ limit: 10, ms: 10_000 },
+			],
+			now,
+		});
 		limiter.spend('k');
 		expect(limiter.take('k')).toMatchObject({ admitted: false, limit: 2, remaining: 0 });
 		t += 1000;
@@ -129,9 +177,22 @@ describe('rate limiters', () => {
 
 describe('body parsing and redaction', () => {
 	test('JSON, broken JSON, form-urlencoded and nothing', () => {
-		expect(parseBody(Buffer.from('{"a":[1,2]}'))).toEqual({ text: '{"a":[1,2]}', body: { a: [1, 2] }, badJson: false });
-		expect(parseBody(Buffer.from('{"a":'), 'application/json')).toEqual({ text: '{"a":', body: undefined, badJson: true });
-		expect(parseBody(Buffer.from('grant_type=password&scope=a+b'), 'application/x-www-form-urlencoded; charset=utf-8').body).toEqual({
+		expect(parseBody(Buffer.from('{"a":[1,2]}'))).toEqual({
+			text: '{"a":[1,2]}',
+			body: { a: [1, 2] },
+			badJson: false,
+		});
+		expect(parseBody(Buffer.from('{"a":'), 'application/json')).toEqual({
+			text: '{"a":',
+			body: undefined,
+			badJson: true,
+		});
+		expect(
+			parseBody(
+				Buffer.from('grant_type=password&scope=a+b'),
+				'application/x-www-form-urlencoded; charset=utf-8',
+			).body,
+		).toEqual({
 			grant_type: 'password',
 			scope: 'a b',
 		});
@@ -174,7 +235,12 @@ async function startToy(extra = {}) {
 	const router = createRouter(
 		routes({
 			'/things': { POST: () => ({ status: 201, body: { n: ++state.created } }) },
-			'/echo': { POST: ({ ctx }) => ({ status: 200, body: { raw: ctx.raw.toString('base64'), body: ctx.body, badJson: ctx.badJson } }) },
+			'/echo': {
+				POST: ({ ctx }) => ({
+					status: 200,
+					body: { raw: ctx.raw.toString('base64'), body: ctx.body, badJson: ctx.badJson },
+				}),
+			},
 			'/bug': { GET: () => null.boom },
 		}),
 		{ prefix: '/api' },
@@ -186,7 +252,11 @@ async function startToy(extra = {}) {
 			if (!matched) throw new ApiError(404, 'not_found', `No route ${ctx.pathname}`);
 			return invoke(ctx, matched, { ctx });
 		},
-		errorAnswer: (error) => ({ status: error.status, body: { code: error.code, message: error.message }, headers: { 'x-vendor': 'toy' } }),
+		errorAnswer: (error) => ({
+			status: error.status,
+			body: { code: error.code, message: error.message },
+			headers: { 'x-vendor': 'toy' },
+		}),
 		faultError: (status) => statusError(status),
 		reset: () => {
 			state.created = 0;
@@ -223,7 +293,14 @@ describe('startMock', () => {
 		});
 		await fetch(`${toy.origin}/api/nothing`);
 		expect(toy.requests).toEqual([
-			{ method: 'POST', path: '/api/things', query: { token: '[redacted]', page: '2' }, body: { name: 'x', password: '[redacted]' }, status: 201, at: 1234 },
+			{
+				method: 'POST',
+				path: '/api/things',
+				query: { token: '[redacted]', page: '2' },
+				body: { name: 'x', password: '[redacted]' },
+				status: 201,
+				at: 1234,
+			},
 			{ method: 'GET', path: '/api/nothing', query: {}, body: null, status: 404, at: 1234 },
 		]);
 		expect(JSON.stringify(toy.requests)).not.toMatch(/very-secret|hunter2|abc/);
@@ -231,10 +308,17 @@ describe('startMock', () => {
 
 	test('an ApiError is answered in the vendor shape; a bug answers the vendor 500 and logs it', async () => {
 		const missing = await fetch(`${toy.origin}/api/nothing`);
-		expect([missing.status, missing.headers.get('x-vendor'), await missing.json()]).toEqual([404, 'toy', { code: 'not_found', message: 'No route /api/nothing' }]);
+		expect([missing.status, missing.headers.get('x-vendor'), await missing.json()]).toEqual([
+			404,
+			'toy',
+			{ code: 'not_found', message: 'No route /api/nothing' },
+		]);
 		const spy = jest.spyOn(console, 'error').mockImplementation(() => {});
 		const bug = await fetch(`${toy.origin}/api/bug`);
-		expect([bug.status, await bug.json()]).toEqual([500, { code: 'internal_server_error', message: 'Internal Server Error' }]);
+		expect([bug.status, await bug.json()]).toEqual([
+			500,
+			{ code: 'internal_server_error', message: 'Internal Server Error' },
+		]);
 		expect(spy).toHaveBeenCalled();
 		spy.mockRestore();
 	});
@@ -253,14 +337,25 @@ describe('startMock', () => {
 	});
 
 	test('POST /__sandbox/faults sets a plan (a list, or { plan }); bad plans and JSON are 400s', async () => {
-		const set = await post('/__sandbox/faults', JSON.stringify([{ method: 'POST', path: '/api/things', fault: 'status', status: 503 }]));
+		const set = await post(
+			'/__sandbox/faults',
+			JSON.stringify([{ method: 'POST', path: '/api/things', fault: 'status', status: 503 }]),
+		);
 		expect(set.status).toBe(200);
-		expect((await set.json()).plan).toEqual([{ method: 'POST', path: '/api/things', fault: 'status', status: 503 }]);
+		expect((await set.json()).plan).toEqual([
+			{ method: 'POST', path: '/api/things', fault: 'status', status: 503 },
+		]);
 		expect(toy.faults.plan).toHaveLength(1);
 		expect((await post('/__sandbox/faults', JSON.stringify({ plan: [] }))).status).toBe(200);
 		expect(toy.faults.plan).toEqual([]);
-		const bad = await post('/__sandbox/faults', JSON.stringify([{ fault: 'status', status: 503, retryAfer: 5 }]));
-		expect([bad.status, await bad.json()]).toEqual([400, { error: 'fault plan rule 0: unknown field retryAfer for fault status' }]);
+		const bad = await post(
+			'/__sandbox/faults',
+			JSON.stringify([{ fault: 'status', status: 503, retryAfer: 5 }]),
+		);
+		expect([bad.status, await bad.json()]).toEqual([
+			400,
+			{ error: 'fault plan rule 0: unknown field retryAfer for fault status' },
+		]);
 		expect((await post('/__sandbox/faults', '[{')).status).toBe(400);
 		expect((await fetch(`${toy.origin}/__sandbox/nothing`)).status).toBe(404);
 	});

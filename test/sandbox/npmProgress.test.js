@@ -52,15 +52,26 @@ const poll = setInterval(() => {
 function runWrapper(name, exitCode) {
 	const npm = fakeNpm(name, exitCode);
 	return new Promise((resolve) => {
-		const child = spawn(process.execPath, [wrapper, '--label', 'n8n 9.9.9 install', '--every', '0.1', '--', 'install', '--no-audit'], {
-			env: { ...process.env, NPM_PROGRESS_NPM: npm },
-		});
+		const child = spawn(
+			process.execPath,
+			[wrapper, '--label', 'n8n 9.9.9 install', '--every', '0.1', '--', 'install', '--no-audit'],
+			{
+				env: { ...process.env, NPM_PROGRESS_NPM: npm },
+			},
+		);
 		let stderr = '';
 		child.stderr.on('data', (chunk) => {
 			stderr += chunk;
-			if (/n8n 9\.9\.9 install: \d+s, downloading packages/.test(stderr)) fs.writeFileSync(path.join(dir, `${name}.stop`), '');
+			if (/n8n 9\.9\.9 install: \d+s, downloading packages/.test(stderr))
+				fs.writeFileSync(path.join(dir, `${name}.stop`), '');
 		});
-		child.on('close', (code) => resolve({ code, lines: stderr.trim().split('\n'), args: JSON.parse(fs.readFileSync(path.join(dir, `${name}.args`), 'utf8')) }));
+		child.on('close', (code) =>
+			resolve({
+				code,
+				lines: stderr.trim().split('\n'),
+				args: JSON.parse(fs.readFileSync(path.join(dir, `${name}.args`), 'utf8')),
+			}),
+		);
 	});
 }
 
@@ -68,21 +79,35 @@ test('reads the phase from npm log lines and passes only warnings and errors on'
 	let clock = 0;
 	const progress = createProgress(() => clock);
 	expect(progress.describe()).toBe('starting npm');
-	expect(progress.read('npm http fetch GET 200 https://registry.npmjs.org/@n8n%2fconfig 90ms (cache miss)')).toBeUndefined();
+	expect(
+		progress.read(
+			'npm http fetch GET 200 https://registry.npmjs.org/@n8n%2fconfig 90ms (cache miss)',
+		),
+	).toBeUndefined();
 	expect(progress.describe()).toBe('resolving the dependency tree (1 package manifests read)');
-	progress.read('npm http cache luxon@https://registry.npmjs.org/luxon/-/luxon-3.4.4.tgz 0ms (cache hit)');
+	progress.read(
+		'npm http cache luxon@https://registry.npmjs.org/luxon/-/luxon-3.4.4.tgz 0ms (cache hit)',
+	);
 	expect(progress.describe()).toBe('downloading packages (1 so far, last luxon-3.4.4)');
 	// Downloads stop while npm writes them into node_modules, which takes minutes for n8n.
 	clock += 20_000;
 	expect(progress.describe()).toBe('unpacking packages into node_modules (1 downloaded)');
-	progress.read('npm info run sqlite3@5.1.7 install node_modules/sqlite3 prebuild-install -r napi || node-gyp rebuild');
-	progress.read('npm info run cpu-features@0.0.10 install node_modules/cpu-features node buildcheck.js');
-	expect(progress.describe()).toBe('running the install scripts of sqlite3@5.1.7 (install), cpu-features@0.0.10 (install)');
+	progress.read(
+		'npm info run sqlite3@5.1.7 install node_modules/sqlite3 prebuild-install -r napi || node-gyp rebuild',
+	);
+	progress.read(
+		'npm info run cpu-features@0.0.10 install node_modules/cpu-features node buildcheck.js',
+	);
+	expect(progress.describe()).toBe(
+		'running the install scripts of sqlite3@5.1.7 (install), cpu-features@0.0.10 (install)',
+	);
 	progress.read('npm info run cpu-features@0.0.10 install { code: 0, signal: null }');
 	expect(progress.describe()).toBe('running the install scripts of sqlite3@5.1.7 (install)');
 	progress.read('npm info run sqlite3@5.1.7 install { code: 0, signal: null }');
 	expect(progress.describe()).toBe('running install scripts (2 done)');
-	expect(progress.read('npm warn deprecated inflight@1.0.6: This module is not supported')).toBe('npm warn deprecated inflight@1.0.6: This module is not supported');
+	expect(progress.read('npm warn deprecated inflight@1.0.6: This module is not supported')).toBe(
+		'npm warn deprecated inflight@1.0.6: This module is not supported',
+	);
 	expect(progress.read('npm info ok')).toBeUndefined();
 });
 
@@ -126,7 +151,11 @@ test('a long install prints progress lines, npm warnings once each, and how long
 	// The wrapper asks npm for the log level that carries fetches and install scripts.
 	expect(args).toEqual(['install', '--no-audit', '--loglevel=info']);
 	expect(lines.filter((line) => line.includes('npm warn deprecated glob@7.2.3'))).toHaveLength(1);
-	expect(lines).toContainEqual(expect.stringMatching(/^ {2}n8n 9\.9\.9 install: \d+s, downloading packages \(1 so far, last sqlite3-5\.1\.7\)$/));
+	expect(lines).toContainEqual(
+		expect.stringMatching(
+			/^ {2}n8n 9\.9\.9 install: \d+s, downloading packages \(1 so far, last sqlite3-5\.1\.7\)$/,
+		),
+	);
 	expect(lines.at(-1)).toMatch(/^n8n 9\.9\.9 install: done in \d+s \(added 1234 packages\)$/);
 	expect(lines.some((line) => line.includes('npm http'))).toBe(false);
 }, 60_000);
@@ -134,6 +163,8 @@ test('a long install prints progress lines, npm warnings once each, and how long
 test('a failed install ends with npm exit code and error lines', async () => {
 	const { code, lines } = await runWrapper('npm-fail', 1);
 	expect(code).toBe(1);
-	expect(lines).toContainEqual(expect.stringMatching(/^n8n 9\.9\.9 install failed after \d+s \(npm exit 1\)/));
+	expect(lines).toContainEqual(
+		expect.stringMatching(/^n8n 9\.9\.9 install failed after \d+s \(npm exit 1\)/),
+	);
 	expect(lines).toContainEqual(expect.stringContaining('npm error 404 Not Found'));
 }, 60_000);

@@ -61,13 +61,20 @@ async function accessToken(overrides, target) {
 }
 
 const untrustedToken = () =>
-	accessToken({ username: QFLOW_SANDBOX.untrustedUsername, password: QFLOW_SANDBOX.untrustedPassword });
+	accessToken({
+		username: QFLOW_SANDBOX.untrustedUsername,
+		password: QFLOW_SANDBOX.untrustedPassword,
+	});
 
 /**
  * Calls the users API. `token` and `key` default to valid credentials; pass null to leave one out.
  * Resolves to { status, headers, text, body } where body is parsed JSON when there is any.
  */
-async function api(method, path, { token, key = QFLOW_SANDBOX.subscriptionKey, body, target = mock } = {}) {
+async function api(
+	method,
+	path,
+	{ token, key = QFLOW_SANDBOX.subscriptionKey, body, target = mock } = {},
+) {
 	const bearer = token === undefined ? await accessToken(undefined, target) : token;
 	const headers = {};
 	if (key !== null) headers['ocp-apim-subscription-key'] = key;
@@ -79,7 +86,12 @@ async function api(method, path, { token, key = QFLOW_SANDBOX.subscriptionKey, b
 		body: body === undefined ? undefined : JSON.stringify(body),
 	});
 	const text = await res.text();
-	return { status: res.status, headers: res.headers, text, body: text ? JSON.parse(text) : undefined };
+	return {
+		status: res.status,
+		headers: res.headers,
+		text,
+		body: text ? JSON.parse(text) : undefined,
+	};
 }
 
 function expectBearerRejection(res) {
@@ -145,14 +157,22 @@ describe('token endpoint', () => {
 		['wrong secret', { client_secret: 'nope' }],
 		['unknown client', { client_id: 'someone_else' }],
 	])('%s is 401 invalid_client', async (_name, overrides) => {
-		expect(await passwordGrant(overrides)).toEqual({ status: 401, body: { error: 'invalid_client' } });
+		expect(await passwordGrant(overrides)).toEqual({
+			status: 401,
+			body: { error: 'invalid_client' },
+		});
 	});
 
 	test('client credentials may come in a Basic header', async () => {
-		const basic = Buffer.from(`${QFLOW_SANDBOX.clientId}:${QFLOW_SANDBOX.clientSecret}`).toString('base64');
+		const basic = Buffer.from(`${QFLOW_SANDBOX.clientId}:${QFLOW_SANDBOX.clientSecret}`).toString(
+			'base64',
+		);
 		const res = await fetch(`${mock.url}/core/connect/token`, {
 			method: 'POST',
-			headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${basic}` },
+			headers: {
+				'content-type': 'application/x-www-form-urlencoded',
+				authorization: `Basic ${basic}`,
+			},
 			body: new URLSearchParams({
 				grant_type: 'password',
 				scope: 'qflowapi',
@@ -177,7 +197,10 @@ describe('token endpoint', () => {
 	test('a missing field is 400 invalid_request naming the field', async () => {
 		const { status, body } = await passwordGrant({ password: '' });
 		expect(status).toBe(400);
-		expect(body).toEqual({ error: 'invalid_request', error_description: expect.stringContaining('password') });
+		expect(body).toEqual({
+			error: 'invalid_request',
+			error_description: expect.stringContaining('password'),
+		});
 	});
 
 	test('an unsupported grant is 400 unsupported_grant_type', async () => {
@@ -231,7 +254,9 @@ describe('APIM gate', () => {
 		expectBearerRejection(await api('GET', 'users/total', { token: access_token }));
 
 		const refreshed = await refreshGrant(refresh_token);
-		expect((await api('GET', 'users/total', { token: refreshed.body.access_token })).status).toBe(200);
+		expect((await api('GET', 'users/total', { token: refreshed.body.access_token })).status).toBe(
+			200,
+		);
 	});
 
 	test('expireTokens() invalidates every access token issued so far but not refresh tokens', async () => {
@@ -249,7 +274,8 @@ describe('APIM gate', () => {
 		expect((await api('GET', 'users/total', { token })).status).toBe(200);
 		expectBearerRejection(await api('GET', 'users/total', { token }));
 		const fresh = await accessToken();
-		for (let i = 0; i < 3; i++) expect((await api('GET', 'users/total', { token: fresh })).status).toBe(200);
+		for (let i = 0; i < 3; i++)
+			expect((await api('GET', 'users/total', { token: fresh })).status).toBe(200);
 		expect(mock.counters.rejected401).toBe(1);
 	});
 
@@ -289,11 +315,15 @@ describe('rate limit', () => {
 
 	test('more than limitPerMinute requests in a window is 429 without rate-limit headers, for 60 s', async () => {
 		const token = await accessToken(undefined, limited);
-		for (let i = 0; i < 3; i += 1) expect((await api('GET', 'users/total', { token, target: limited })).status).toBe(200);
+		for (let i = 0; i < 3; i += 1)
+			expect((await api('GET', 'users/total', { token, target: limited })).status).toBe(200);
 
 		const refused = await api('GET', 'users/total', { token, target: limited });
 		expect(refused.status).toBe(429);
-		expect(refused.body).toEqual({ code: 'rate_limit', message: 'Rate limit exceeded. Try again in 60 seconds.' });
+		expect(refused.body).toEqual({
+			code: 'rate_limit',
+			message: 'Rate limit exceeded. Try again in 60 seconds.',
+		});
 		const headerNames = [...refused.headers.keys()];
 		expect(headerNames.filter((name) => /ratelimit|retry-after/i.test(name))).toEqual([]);
 
@@ -313,14 +343,30 @@ describe('users API', () => {
 		const token = await accessToken();
 		const found = await api('GET', `user/${OWNER_ID}`, { token });
 		expect(found.status).toBe(200);
-		expect(found.body).toMatchObject({ id: OWNER_ID, email: 'owner@example.com', userName: QFLOW_SANDBOX.username });
+		expect(found.body).toMatchObject({
+			id: OWNER_ID,
+			email: 'owner@example.com',
+			userName: QFLOW_SANDBOX.username,
+		});
 		expect(Object.keys(found.body).sort()).toEqual(
-			['companyName', 'customData', 'email', 'firstName', 'id', 'lastName', 'timeZoneId', 'userName'].sort(),
+			[
+				'companyName',
+				'customData',
+				'email',
+				'firstName',
+				'id',
+				'lastName',
+				'timeZoneId',
+				'userName',
+			].sort(),
 		);
 		expect(Object.values(found.body).every((value) => typeof value === 'string')).toBe(true);
 
 		const missing = await api('GET', `user/${MISSING_ID}`, { token });
-		expect(missing).toMatchObject({ status: 404, body: { code: 'not_found', message: `User ${MISSING_ID} not found` } });
+		expect(missing).toMatchObject({
+			status: 404,
+			body: { code: 'not_found', message: `User ${MISSING_ID} not found` },
+		});
 		const malformed = await api('GET', 'user/not-a-uuid', { token });
 		expect(malformed).toMatchObject({ status: 400, body: { code: 'validation' } });
 	});
@@ -339,7 +385,10 @@ describe('users API', () => {
 		expect((await api('GET', 'users?page=9&pageSize=5', { token })).body).toEqual([]);
 
 		for (const query of ['page=1&pageSize=101', 'page=0&pageSize=10', 'page=1&pageSize=abc'])
-			expect(await api('GET', `users?${query}`, { token })).toMatchObject({ status: 400, body: { code: 'validation' } });
+			expect(await api('GET', `users?${query}`, { token })).toMatchObject({
+				status: 400,
+				body: { code: 'validation' },
+			});
 	});
 
 	test('GET users/email finds by email, 404 when absent, 400 without the parameter', async () => {
@@ -363,12 +412,17 @@ describe('users API', () => {
 			companyName: 'Acme',
 		});
 		expect((await api('GET', `user/${created.body.id}`, { token })).body).toEqual(created.body);
-		expect((await passwordGrant({ username: '123/nina.new@example.com', password: 'Fresh-Pass-9' })).status).toBe(200);
+		expect(
+			(await passwordGrant({ username: '123/nina.new@example.com', password: 'Fresh-Pass-9' }))
+				.status,
+		).toBe(200);
 	});
 
 	test('POST user: duplicate email is 409; missing names, bad types and weak passwords are 400', async () => {
 		const token = await accessToken();
-		expect(await api('POST', 'user', { token, body: newUser({ email: 'OWNER@example.com' }) })).toMatchObject({
+		expect(
+			await api('POST', 'user', { token, body: newUser({ email: 'OWNER@example.com' }) }),
+		).toMatchObject({
 			status: 409,
 			body: { code: 'conflict', message: 'A user with email OWNER@example.com already exists' },
 		});
@@ -379,29 +433,55 @@ describe('users API', () => {
 			newUser({ customData: { nested: true } }),
 			newUser({ password: 'short1A' }),
 		])
-			expect(await api('POST', 'user', { token, body })).toMatchObject({ status: 400, body: { code: 'validation' } });
+			expect(await api('POST', 'user', { token, body })).toMatchObject({
+				status: 400,
+				body: { code: 'validation' },
+			});
 	});
 
 	test('PUT user updates fields; unknown id is 404; email taken is 409', async () => {
 		const token = await accessToken();
 		// PUT replaces the whole user (updateSendsWholeUser in nodes/Qflow/api.ts), so the bodies carry every field.
 		const { userName, ...whole } = mock.state.users.get(OWNER_ID);
-		const updated = await api('PUT', 'user', { token, body: { ...whole, lastName: 'Renamed', customData: '{"a":1}' } });
-		expect(updated).toMatchObject({ status: 200, body: { id: OWNER_ID, lastName: 'Renamed', customData: '{"a":1}' } });
+		const updated = await api('PUT', 'user', {
+			token,
+			body: { ...whole, lastName: 'Renamed', customData: '{"a":1}' },
+		});
+		expect(updated).toMatchObject({
+			status: 200,
+			body: { id: OWNER_ID, lastName: 'Renamed', customData: '{"a":1}' },
+		});
 		expect(mock.state.users.get(OWNER_ID).lastName).toBe('Renamed');
 
-		expect((await api('PUT', 'user', { token, body: { id: MISSING_ID, lastName: 'X' } })).status).toBe(404);
-		expect((await api('PUT', 'user', { token, body: { ...whole, email: 'bob.brown@example.com' } })).status).toBe(409);
+		expect(
+			(await api('PUT', 'user', { token, body: { id: MISSING_ID, lastName: 'X' } })).status,
+		).toBe(404);
+		expect(
+			(await api('PUT', 'user', { token, body: { ...whole, email: 'bob.brown@example.com' } }))
+				.status,
+		).toBe(409);
 	});
 
 	test('PUT user replaces: names and email required, left-out fields cleared, userName kept', async () => {
 		const token = await accessToken();
 		const bob = '00000000-0000-4000-8000-000000000004';
 		for (const missing of ['firstName', 'lastName', 'email']) {
-			const body = { id: bob, firstName: 'Bob', lastName: 'Brown', email: 'bob.brown@example.com', [missing]: undefined };
-			expect(await api('PUT', 'user', { token, body })).toMatchObject({ status: 400, body: { code: 'validation', message: `${missing} is required` } });
+			const body = {
+				id: bob,
+				firstName: 'Bob',
+				lastName: 'Brown',
+				email: 'bob.brown@example.com',
+				[missing]: undefined,
+			};
+			expect(await api('PUT', 'user', { token, body })).toMatchObject({
+				status: 400,
+				body: { code: 'validation', message: `${missing} is required` },
+			});
 		}
-		const replaced = await api('PUT', 'user', { token, body: { id: bob, firstName: 'Rob', lastName: 'Brown', email: 'rob@example.com' } });
+		const replaced = await api('PUT', 'user', {
+			token,
+			body: { id: bob, firstName: 'Rob', lastName: 'Brown', email: 'rob@example.com' },
+		});
 		expect(replaced.body).toEqual({
 			id: bob,
 			firstName: 'Rob',
@@ -429,11 +509,22 @@ describe('users API', () => {
 		const token = await untrustedToken();
 		const trustRequired = {
 			status: 403,
-			body: { code: 'trust_required', message: 'This operation requires a trusted (KYC-verified) account.' },
+			body: {
+				code: 'trust_required',
+				message: 'This operation requires a trusted (KYC-verified) account.',
+			},
 		};
-		expect(await api('DELETE', 'user?id=00000000-0000-4000-8000-000000000003', { token })).toMatchObject(trustRequired);
-		const change = { id: UNTRUSTED_ID, oldPassword: QFLOW_SANDBOX.untrustedPassword, newPassword: 'Brand-New-2' };
-		expect(await api('PUT', 'user/changepassword', { token, body: change })).toMatchObject(trustRequired);
+		expect(
+			await api('DELETE', 'user?id=00000000-0000-4000-8000-000000000003', { token }),
+		).toMatchObject(trustRequired);
+		const change = {
+			id: UNTRUSTED_ID,
+			oldPassword: QFLOW_SANDBOX.untrustedPassword,
+			newPassword: 'Brand-New-2',
+		};
+		expect(await api('PUT', 'user/changepassword', { token, body: change })).toMatchObject(
+			trustRequired,
+		);
 		expect(mock.state.users.has('00000000-0000-4000-8000-000000000003')).toBe(true);
 		// Reads need no trust.
 		expect((await api('GET', `user/${UNTRUSTED_ID}`, { token })).status).toBe(200);
@@ -441,13 +532,22 @@ describe('users API', () => {
 
 	test('PUT user/changepassword changes the password (204) and enforces the rules', async () => {
 		const token = await accessToken();
-		const change = (body) => api('PUT', 'user/changepassword', { token, body: { id: OWNER_ID, ...body } });
+		const change = (body) =>
+			api('PUT', 'user/changepassword', { token, body: { id: OWNER_ID, ...body } });
 
-		expect(await change({ oldPassword: 'Wrong-Pass-1', newPassword: 'Brand-New-2' })).toMatchObject({
-			status: 400,
-			body: { code: 'validation' },
-		});
-		for (const newPassword of ['Sh0rt', 'alllowercase1', 'ALLUPPERCASE1', 'NoDigitsHere', `Aa1${'x'.repeat(126)}`])
+		expect(await change({ oldPassword: 'Wrong-Pass-1', newPassword: 'Brand-New-2' })).toMatchObject(
+			{
+				status: 400,
+				body: { code: 'validation' },
+			},
+		);
+		for (const newPassword of [
+			'Sh0rt',
+			'alllowercase1',
+			'ALLUPPERCASE1',
+			'NoDigitsHere',
+			`Aa1${'x'.repeat(126)}`,
+		])
 			expect((await change({ oldPassword: QFLOW_SANDBOX.password, newPassword })).status).toBe(400);
 
 		const ok = await change({ oldPassword: QFLOW_SANDBOX.password, newPassword: 'Brand-New-2' });
@@ -457,10 +557,17 @@ describe('users API', () => {
 		expect((await passwordGrant({ password: 'Brand-New-2' })).status).toBe(200);
 	});
 
-	test('changepassword with signOutAllSessions revokes the user\'s tokens', async () => {
+	test("changepassword with signOutAllSessions revokes the user's tokens", async () => {
 		const { access_token, refresh_token } = (await passwordGrant()).body;
-		const body = { id: OWNER_ID, oldPassword: QFLOW_SANDBOX.password, newPassword: 'Brand-New-2', signOutAllSessions: true };
-		expect((await api('PUT', 'user/changepassword', { token: access_token, body })).status).toBe(204);
+		const body = {
+			id: OWNER_ID,
+			oldPassword: QFLOW_SANDBOX.password,
+			newPassword: 'Brand-New-2',
+			signOutAllSessions: true,
+		};
+		expect((await api('PUT', 'user/changepassword', { token: access_token, body })).status).toBe(
+			204,
+		);
 		expectBearerRejection(await api('GET', 'users/total', { token: access_token }));
 		expect((await refreshGrant(refresh_token)).status).toBe(400);
 	});
@@ -468,15 +575,25 @@ describe('users API', () => {
 	test('PUT user/changeusername renames (204); unknown old is 404; taken new is 409', async () => {
 		const token = await accessToken();
 		const rename = (body) => api('PUT', 'user/changeusername', { token, body });
-		const renamed = await rename({ oldUserName: '123/bob.brown@example.com', newUserName: '123/robert.brown@example.com' });
+		const renamed = await rename({
+			oldUserName: '123/bob.brown@example.com',
+			newUserName: '123/robert.brown@example.com',
+		});
 		expect(renamed.status).toBe(204);
 		expect((await passwordGrant({ username: '123/robert.brown@example.com' })).status).toBe(200);
 
-		expect(await rename({ oldUserName: '123/ghost@example.com', newUserName: '123/x@example.com' })).toMatchObject({
+		expect(
+			await rename({ oldUserName: '123/ghost@example.com', newUserName: '123/x@example.com' }),
+		).toMatchObject({
 			status: 404,
 			body: { code: 'not_found' },
 		});
-		expect(await rename({ oldUserName: '123/emma.evans@example.com', newUserName: QFLOW_SANDBOX.username })).toMatchObject({
+		expect(
+			await rename({
+				oldUserName: '123/emma.evans@example.com',
+				newUserName: QFLOW_SANDBOX.username,
+			}),
+		).toMatchObject({
 			status: 409,
 			body: { code: 'conflict' },
 		});
@@ -516,10 +633,22 @@ describe('log, counters and reset', () => {
 				status: 200,
 				at: clock,
 			},
-			{ method: 'GET', path: `${API}users/total`, query: {}, body: undefined, status: 401, at: clock },
+			{
+				method: 'GET',
+				path: `${API}users/total`,
+				query: {},
+				body: undefined,
+				status: 401,
+				at: clock,
+			},
 		]);
 		const logged = JSON.stringify(mock.requests);
-		for (const secret of [access_token, 'Fresh-Pass-9', QFLOW_SANDBOX.subscriptionKey, QFLOW_SANDBOX.password])
+		for (const secret of [
+			access_token,
+			'Fresh-Pass-9',
+			QFLOW_SANDBOX.subscriptionKey,
+			QFLOW_SANDBOX.password,
+		])
 			expect(logged).not.toContain(secret);
 	});
 

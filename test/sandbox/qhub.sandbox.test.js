@@ -73,14 +73,18 @@ describe('auth', () => {
 		const res = await api('GET', '/locations', { headers: {} });
 		expect(res.status).toBe(401);
 		expect(res.body.error).toBe('unauthorized');
-		expect(res.body.message).toMatch(/^Missing API key or secret\. Send both x-api-key and x-api-secret/);
+		expect(res.body.message).toMatch(
+			/^Missing API key or secret\. Send both x-api-key and x-api-secret/,
+		);
 		expect(res.headers.get('ratelimit-limit')).toBeNull();
 		expect(res.headers.get('x-request-id')).toMatch(/^qh_req_\d+$/);
 		expect(main.counted()).toBe(0);
 	});
 
 	test('a key without a secret is "Missing"; a wrong secret is "Invalid"', async () => {
-		const keyOnly = await api('GET', '/locations', { headers: { 'x-api-key': QHUB_SANDBOX.apiKey } });
+		const keyOnly = await api('GET', '/locations', {
+			headers: { 'x-api-key': QHUB_SANDBOX.apiKey },
+		});
 		expect(keyOnly.status).toBe(401);
 		expect(keyOnly.body.message).toMatch(/^Missing/);
 		const wrong = await api('GET', '/locations', { headers: { ...AUTH, 'x-api-secret': 'nope' } });
@@ -116,7 +120,9 @@ describe('headers on success', () => {
 		expect(first.headers.get('ratelimit-limit')).toBe('100000');
 		expect(first.headers.get('ratelimit-remaining')).toBe('99999');
 		expect(second.headers.get('ratelimit-remaining')).toBe('99998');
-		expect(first.headers.get('ratelimit-reset')).toBe(String(Math.ceil((START + 15 * 60 * 1000) / 1000)));
+		expect(first.headers.get('ratelimit-reset')).toBe(
+			String(Math.ceil((START + 15 * 60 * 1000) / 1000)),
+		);
 		expect(main.counted()).toBe(2);
 	});
 
@@ -210,7 +216,8 @@ describe('503 injection', () => {
 			expect(res.status).toBe(503);
 			expect(res.body).toEqual({
 				error: 'service_unavailable',
-				message: 'Q-Hub is experiencing a traffic spike. Usually operational again within ~5 minutes.',
+				message:
+					'Q-Hub is experiencing a traffic spike. Usually operational again within ~5 minutes.',
 			});
 			expect(res.headers.get('retry-after')).toBe('7');
 			expect(res.headers.get('ratelimit-limit')).toBeNull();
@@ -232,7 +239,11 @@ describe('users', () => {
 	test('the list starts with the seeded account admin', async () => {
 		const res = await api('GET', '/users');
 		expect(res.body.meta).toEqual({ page: 1, perPage: 25, total: 1, totalPages: 1 });
-		expect(res.body.data[0]).toMatchObject({ id: 'usr_admin001', isAccountAdmin: true, accessLevel: 'admin' });
+		expect(res.body.data[0]).toMatchObject({
+			id: 'usr_admin001',
+			isAccountAdmin: true,
+			accessLevel: 'admin',
+		});
 	});
 
 	test('create returns an invited user', async () => {
@@ -256,12 +267,20 @@ describe('users', () => {
 
 	test('every invalid field is reported in one 400', async () => {
 		const res = await api('POST', '/users', {
-			body: { firstName: ' ', email: 'not-an-email', accessLevel: 'owner', locationIds: ['loc_missing'] },
+			body: {
+				firstName: ' ',
+				email: 'not-an-email',
+				accessLevel: 'owner',
+				locationIds: ['loc_missing'],
+			},
 		});
 		expect(res.status).toBe(400);
 		expect(res.body.error).toBe('validation_error');
 		expect(fields(res)).toEqual(['firstName', 'lastName', 'email', 'accessLevel', 'locationIds']);
-		expect(res.body.details).toContainEqual({ field: 'email', message: 'must be a valid email address' });
+		expect(res.body.details).toContainEqual({
+			field: 'email',
+			message: 'must be a valid email address',
+		});
 	});
 
 	test('a duplicate email (any case) is a 409 conflict', async () => {
@@ -297,7 +316,11 @@ describe('users', () => {
 		clock.ms += 60 * 1000;
 		const res = await api('POST', `/users/${user.id}/suspend`);
 		expect(res.status).toBe(200);
-		expect(res.body).toMatchObject({ id: user.id, status: 'suspended', suspendedAt: '2026-03-01T10:01:00.000Z' });
+		expect(res.body).toMatchObject({
+			id: user.id,
+			status: 'suspended',
+			suspendedAt: '2026-03-01T10:01:00.000Z',
+		});
 		clock.ms += 60 * 1000;
 		const again = await api('POST', `/users/${user.id}/suspend`);
 		expect(again.status).toBe(200);
@@ -309,7 +332,8 @@ describe('users', () => {
 		expect(admin.status).toBe(409);
 		expect(admin.body).toEqual({
 			error: 'business_rule',
-			message: 'The account admin cannot be suspended. Transfer the account admin role to another admin first.',
+			message:
+				'The account admin cannot be suspended. Transfer the account admin role to another admin first.',
 		});
 		const unknown = await api('POST', '/users/usr_nobody/suspend');
 		expect(unknown.status).toBe(404);
@@ -352,7 +376,9 @@ describe('locations', () => {
 
 	test('PATCH changes only the given fields', async () => {
 		clock.ms += 1000;
-		const res = await api('PATCH', '/locations/loc_seed0002', { body: { code: 'NW-1', address: null } });
+		const res = await api('PATCH', '/locations/loc_seed0002', {
+			body: { code: 'NW-1', address: null },
+		});
 		expect(res.status).toBe(200);
 		expect(res.body).toMatchObject({
 			name: 'North Warehouse',
@@ -371,12 +397,16 @@ describe('locations', () => {
 		const { body: child } = await create({ name: 'Child', parentId: 'loc_seed0001' });
 		const loop = await api('PATCH', '/locations/loc_seed0001', { body: { parentId: child.id } });
 		expect(fields(loop)).toEqual(['parentId']);
-		const clash = await api('PATCH', '/locations/loc_seed0001', { body: { name: 'North Warehouse' } });
+		const clash = await api('PATCH', '/locations/loc_seed0001', {
+			body: { name: 'North Warehouse' },
+		});
 		expect(clash.status).toBe(409);
 	});
 
 	test('archive hides a location from the list but keeps it readable and its users assigned', async () => {
-		const { body: user } = await api('POST', '/users', { body: newUser({ locationIds: ['loc_seed0001'] }) });
+		const { body: user } = await api('POST', '/users', {
+			body: newUser({ locationIds: ['loc_seed0001'] }),
+		});
 		const res = await api('POST', '/locations/loc_seed0001/archive');
 		expect(res.status).toBe(200);
 		expect(res.body).toMatchObject({ status: 'archived', archivedAt: '2026-03-01T10:00:00.000Z' });
@@ -413,7 +443,9 @@ describe('locations', () => {
 	});
 
 	test('delete is refused while users (even suspended ones) are assigned, or children exist', async () => {
-		const { body: user } = await api('POST', '/users', { body: newUser({ locationIds: ['loc_seed0001'] }) });
+		const { body: user } = await api('POST', '/users', {
+			body: newUser({ locationIds: ['loc_seed0001'] }),
+		});
 		await api('POST', `/users/${user.id}/suspend`);
 		const res = await api('DELETE', '/locations/loc_seed0001');
 		expect(res.status).toBe(409);
@@ -449,17 +481,23 @@ describe('data sets', () => {
 		});
 		expect(main.state.dataSets.get(res.body.id).rows).toEqual(rows);
 
-		const empty = await api('POST', '/data-sets', { body: { name: 'Empty', description: 'none yet', rows: [] } });
+		const empty = await api('POST', '/data-sets', {
+			body: { name: 'Empty', description: 'none yet', rows: [] },
+		});
 		expect(empty.body).toMatchObject({ description: 'none yet', columns: [], rowCount: 0 });
 	});
 
 	test('rows must be flat objects, at most 10000; name and rows are required', async () => {
-		const bad = await api('POST', '/data-sets', { body: { name: 'X', rows: [{ a: { nested: 1 } }, 'text', [1]] } });
+		const bad = await api('POST', '/data-sets', {
+			body: { name: 'X', rows: [{ a: { nested: 1 } }, 'text', [1]] },
+		});
 		expect(bad.status).toBe(400);
 		expect(fields(bad)).toEqual(['rows[0].a', 'rows[1]', 'rows[2]']);
 		expect(fields(await api('POST', '/data-sets', { body: {} }))).toEqual(['name', 'rows']);
 		const tooMany = Array.from({ length: 10001 }, () => ({}));
-		expect(fields(await api('POST', '/data-sets', { body: { name: 'Big', rows: tooMany } }))).toEqual(['rows']);
+		expect(
+			fields(await api('POST', '/data-sets', { body: { name: 'Big', rows: tooMany } })),
+		).toEqual(['rows']);
 	});
 
 	test('PATCH replaces all rows and keeps the other fields', async () => {
@@ -475,7 +513,10 @@ describe('data sets', () => {
 		});
 		expect((await api('PATCH', `/data-sets/${created.id}`, { body: {} })).status).toBe(400);
 		const unknown = await api('PATCH', '/data-sets/ds_missing', { body: { name: 'Y' } });
-		expect(unknown.body).toEqual({ error: 'not_found', message: 'Data set ds_missing was not found' });
+		expect(unknown.body).toEqual({
+			error: 'not_found',
+			message: 'Data set ds_missing was not found',
+		});
 	});
 });
 
@@ -498,7 +539,10 @@ describe('paging', () => {
 		expect(tooBig.status).toBe(400);
 		expect(tooBig.body.details).toEqual([{ field: 'perPage', message: 'must be at most 100' }]);
 		expect(fields(await api('GET', '/locations?page=0'))).toEqual(['page']);
-		expect(fields(await api('GET', '/process-entries?page=x&perPage=-1'))).toEqual(['page', 'perPage']);
+		expect(fields(await api('GET', '/process-entries?page=x&perPage=-1'))).toEqual([
+			'page',
+			'perPage',
+		]);
 	});
 });
 
@@ -534,14 +578,23 @@ describe('form and process entries', () => {
 			'2026-01-11T09:00:00.000Z',
 			'2026-01-12T09:00:00.000Z',
 		]);
-		const exact = await api('GET', '/form-entries?from=2026-01-10T09:00:00Z&to=2026-01-12T08:59:59Z');
+		const exact = await api(
+			'GET',
+			'/form-entries?from=2026-01-10T09:00:00Z&to=2026-01-12T08:59:59Z',
+		);
 		expect(exact.body.meta.total).toBe(2);
-		const offset = await api('GET', `/form-entries?from=${encodeURIComponent('2026-01-10T10:00:00+01:00')}&to=2026-01-10`);
+		const offset = await api(
+			'GET',
+			`/form-entries?from=${encodeURIComponent('2026-01-10T10:00:00+01:00')}&to=2026-01-10`,
+		);
 		expect(offset.body.meta.total).toBe(1);
 	});
 
 	test('processId and dates combine; completedAt is set only on closed entries', async () => {
-		const res = await api('GET', '/process-entries?processId=prc_capa&from=2026-01-01&to=2026-01-31&perPage=100');
+		const res = await api(
+			'GET',
+			'/process-entries?processId=prc_capa&from=2026-01-01&to=2026-01-31&perPage=100',
+		);
 		expect(res.body.meta.total).toBe(15);
 		for (const entry of res.body.data) {
 			expect(entry).toMatchObject({ processId: 'prc_capa', processName: 'Corrective Action' });

@@ -55,10 +55,14 @@ function problemsOf(action: Action, siblings: Action[]): string[] {
 	const verb = action.name === 'Get Many' ? 'Get many' : action.name.split(' ')[0];
 	if (!text.startsWith(`${verb} `)) problems.push(`does not start with "${verb}"`);
 	const returns = action.name === 'Get Many' ? /\(one item each\)/ : /; returns \S/;
-	if (!returns.test(text)) problems.push(action.name === 'Get Many' ? 'does not say "(one item each)"' : 'does not say "; returns …"');
+	if (!returns.test(text))
+		problems.push(
+			action.name === 'Get Many' ? 'does not say "(one item each)"' : 'does not say "; returns …"',
+		);
 	const words = text.split(/\s+/).filter(Boolean);
 	if (words.length < MIN_WORDS) problems.push(`has ${words.length} words, fewer than ${MIN_WORDS}`);
-	if (text.length > MAX_CHARACTERS) problems.push(`has ${text.length} characters, more than ${MAX_CHARACTERS}`);
+	if (text.length > MAX_CHARACTERS)
+		problems.push(`has ${text.length} characters, more than ${MAX_CHARACTERS}`);
 	const capitalised = words
 		.slice(1)
 		.flatMap((word) => word.split('/'))
@@ -66,50 +70,78 @@ function problemsOf(action: Action, siblings: Action[]): string[] {
 		.filter((word) => /^\p{Lu}/u.test(word) && !isAcronym(word));
 	if (!/^\p{Lu}/u.test(text)) problems.push('does not start with a capital letter');
 	if (capitalised.length > 0) problems.push(`is not in sentence case (${capitalised.join(', ')})`);
-	const twins = siblings.filter((other) => other !== action && other.action.toLowerCase() === text.toLowerCase());
-	if (twins.length > 0) problems.push(`is the same as ${twins.map((twin) => `${twin.resource} ${twin.operation}`).join(', ')}`);
+	const twins = siblings.filter(
+		(other) => other !== action && other.action.toLowerCase() === text.toLowerCase(),
+	);
+	if (twins.length > 0)
+		problems.push(
+			`is the same as ${twins.map((twin) => `${twin.resource} ${twin.operation}`).join(', ')}`,
+		);
 	return problems;
 }
 
 const nodes = [new QHub().description, new Qflow().description, new Humanly().description];
 
-describe.each(nodes.map((description) => [description.displayName, description] as const))('%s', (_name, description) => {
-	const actions = actionsOf(description);
+describe.each(nodes.map((description) => [description.displayName, description] as const))(
+	'%s',
+	(_name, description) => {
+		const actions = actionsOf(description);
 
-	test('lists every operation of every resource', () => {
-		const resources = description.properties.find((property) => property.name === 'resource')?.options as INodePropertyOptions[];
-		expect(new Set(actions.map((action) => action.resource))).toEqual(new Set(resources.map((resource) => String(resource.value))));
-		expect(actions.length).toBeGreaterThan(resources.length);
-	});
+		test('lists every operation of every resource', () => {
+			const resources = description.properties.find((property) => property.name === 'resource')
+				?.options as INodePropertyOptions[];
+			expect(new Set(actions.map((action) => action.resource))).toEqual(
+				new Set(resources.map((resource) => String(resource.value))),
+			);
+			expect(actions.length).toBeGreaterThan(resources.length);
+		});
 
-	test('every action text says what the operation does and returns, in sentence case, once', () => {
-		const problems = actions.flatMap((action) =>
-			problemsOf(action, actions).map((problem) => `${action.resource} ${action.operation}: "${action.action}" ${problem}`),
-		);
-		expect(problems).toEqual([]);
-	});
-});
+		test('every action text says what the operation does and returns, in sentence case, once', () => {
+			const problems = actions.flatMap((action) =>
+				problemsOf(action, actions).map(
+					(problem) => `${action.resource} ${action.operation}: "${action.action}" ${problem}`,
+				),
+			);
+			expect(problems).toEqual([]);
+		});
+	},
+);
 
 describe('the rule itself', () => {
-	const action = (name: string, text: string, operation = 'op'): Action => ({ node: 'Test', resource: 'user', operation, name, action: text });
+	const action = (name: string, text: string, operation = 'op'): Action => ({
+		node: 'Test',
+		resource: 'user',
+		operation,
+		name,
+		action: text,
+	});
 	const problems = (name: string, text: string) => problemsOf(action(name, text), []);
 
 	test('passes a text a reviewer would accept', () => {
-		expect(problems('Get', 'Get a user by ID; returns the user with their names and email')).toEqual([]);
-		expect(problems('Get Many', 'Get many candidates (one item each), optionally filtered by email')).toEqual([]);
+		expect(
+			problems('Get', 'Get a user by ID; returns the user with their names and email'),
+		).toEqual([]);
+		expect(
+			problems('Get Many', 'Get many candidates (one item each), optionally filtered by email'),
+		).toEqual([]);
 	});
 
 	test('fails an empty, terse, verb-less, return-less or miscased text', () => {
 		expect(problems('Get', '')).toEqual(['is empty']);
-		expect(problems('Get', 'Get a user')).toEqual(['does not say "; returns …"', 'has 3 words, fewer than 8']);
-		expect(problems('Get Many', 'Get many users')).toContain('does not say "(one item each)"');
-		expect(problems('Delete', 'Remove a user for good, by ID; returns their ID and deleted: true')).toEqual([
-			'does not start with "Delete"',
+		expect(problems('Get', 'Get a user')).toEqual([
+			'does not say "; returns …"',
+			'has 3 words, fewer than 8',
 		]);
+		expect(problems('Get Many', 'Get many users')).toContain('does not say "(one item each)"');
+		expect(
+			problems('Delete', 'Remove a user for good, by ID; returns their ID and deleted: true'),
+		).toEqual(['does not start with "Delete"']);
 		expect(problems('Get', 'Get a User by ID; returns the User and their Teams and IDs')).toEqual([
 			'is not in sentence case (User, User, Teams)',
 		]);
-		expect(problems('Get', `Get a user by ID; returns ${'the user and '.repeat(20)}more`)[0]).toMatch(/more than 200/);
+		expect(
+			problems('Get', `Get a user by ID; returns ${'the user and '.repeat(20)}more`)[0],
+		).toMatch(/more than 200/);
 	});
 
 	test('fails a text used twice in one node, whatever its case', () => {

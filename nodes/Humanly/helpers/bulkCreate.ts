@@ -32,7 +32,9 @@ function batchSizeOf(context: IExecuteFunctions): number | NodeOperationError {
 		return new NodeOperationError(
 			context.getNode(),
 			`Invalid Batch Size: ${String(value)} must be a whole number from 1 to ${HUMANLY.maxBatchSize}`,
-			{ description: `Humanly accepts at most ${HUMANLY.maxBatchSize} records per request. Nothing was sent.` },
+			{
+				description: `Humanly accepts at most ${HUMANLY.maxBatchSize} records per request. Nothing was sent.`,
+			},
 		);
 	}
 	return size;
@@ -74,7 +76,9 @@ function attachToItem(error: unknown, itemIndex: number, entry: number, listKey:
 export function bulkCreate(spec: BulkCreate): Operation['execute'] {
 	const listKey = spec.list;
 	const path = HUMANLY.paths[listKey];
-	const answer = z.object({ data: z.object({ [listKey]: z.array(z.record(z.unknown())) }).passthrough() }).passthrough();
+	const answer = z
+		.object({ data: z.object({ [listKey]: z.array(z.record(z.unknown())) }).passthrough() })
+		.passthrough();
 
 	return async function (this: IExecuteFunctions, items: INodeExecutionData[]) {
 		const continueOnFail = this.continueOnFail();
@@ -112,7 +116,9 @@ export function bulkCreate(spec: BulkCreate): Operation['execute'] {
 						{ method: 'POST', path, body: { [listKey]: batch.map(({ entry }) => entry) } },
 						firstItem,
 					);
-					created = expectShape(this, answer, body, `POST ${path}`, firstItem).data[listKey] as IDataObject[];
+					created = expectShape(this, answer, body, `POST ${path}`, firstItem).data[
+						listKey
+					] as IDataObject[];
 					if (created.length !== batch.length) {
 						throw new NodeOperationError(
 							this.getNode(),

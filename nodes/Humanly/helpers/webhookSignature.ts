@@ -19,7 +19,11 @@ export interface SignedDelivery {
 	toleranceSeconds: number;
 }
 
-export function signatureOf(secret: string, timestamp: number | string, body: Buffer | string): string {
+export function signatureOf(
+	secret: string,
+	timestamp: number | string,
+	body: Buffer | string,
+): string {
 	return createHmac('sha256', secret).update(`${timestamp}.`).update(body).digest('hex');
 }
 
@@ -43,20 +47,37 @@ function sameDigest(expectedHex: string, givenHex: string): boolean {
 
 export function verifySignature(delivery: SignedDelivery): SignatureVerdict {
 	const header = delivery.header?.trim();
-	if (!header) return { valid: false, reason: 'unsigned', message: 'The request has no X-Qualifi-Signature header' };
+	if (!header)
+		return {
+			valid: false,
+			reason: 'unsigned',
+			message: 'The request has no X-Qualifi-Signature header',
+		};
 	const parsed = parseHeader(header);
 	if (!parsed) {
-		return { valid: false, reason: 'malformed', message: 'The X-Qualifi-Signature header is not t=<unix seconds>,v1=<hex>' };
+		return {
+			valid: false,
+			reason: 'malformed',
+			message: 'The X-Qualifi-Signature header is not t=<unix seconds>,v1=<hex>',
+		};
 	}
 	// Humanly's own sample signs JSON.stringify(payload), not the bytes it sends: the raw body first,
 	// then its re-serialisation (an altered body changes both).
-	const bodies = [delivery.rawBody, delivery.parsedBody === undefined ? undefined : JSON.stringify(delivery.parsedBody)].filter(
-		(body): body is Buffer | string => body !== undefined,
-	);
+	const bodies = [
+		delivery.rawBody,
+		delivery.parsedBody === undefined ? undefined : JSON.stringify(delivery.parsedBody),
+	].filter((body): body is Buffer | string => body !== undefined);
 	const match = bodies
 		.map((body) => signatureOf(delivery.secret, parsed.timestamp, body))
-		.flatMap((expected) => parsed.signatures.filter((signature) => sameDigest(expected, signature)))[0];
-	if (!match) return { valid: false, reason: 'mismatch', message: 'The signature does not match the body and the webhook secret' };
+		.flatMap((expected) =>
+			parsed.signatures.filter((signature) => sameDigest(expected, signature)),
+		)[0];
+	if (!match)
+		return {
+			valid: false,
+			reason: 'mismatch',
+			message: 'The signature does not match the body and the webhook secret',
+		};
 	if (Math.abs(delivery.nowSeconds - parsed.timestamp) > delivery.toleranceSeconds) {
 		return {
 			valid: false,

@@ -13,7 +13,8 @@ const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompar
 
 function teamOption(team: IDataObject): INodePropertyOptions {
 	const name = String(team.name ?? team.id);
-	const shown = team.displayName && team.displayName !== name ? `${name} (${String(team.displayName)})` : name;
+	const shown =
+		team.displayName && team.displayName !== name ? `${name} (${String(team.displayName)})` : name;
 	return { name: shown, value: String(team.id) };
 }
 
@@ -42,8 +43,13 @@ async function searchPages(
 	const results: INodeListSearchResult['results'] = [];
 	for (let page = firstPage; page < firstPage + PAGES_PER_SEARCH; page++) {
 		const { items, totalPages } = await humanlyPage.call(context, list, query, page, pageSize);
-		results.push(...items.map((record) => ({ name: label(record), value: String(record.id) })).filter((entry) => keep(entry.name)));
-		if (items.length < pageSize || (totalPages !== undefined && page >= totalPages)) return { results };
+		results.push(
+			...items
+				.map((record) => ({ name: label(record), value: String(record.id) }))
+				.filter((entry) => keep(entry.name)),
+		);
+		if (items.length < pageSize || (totalPages !== undefined && page >= totalPages))
+			return { results };
 		if (results.length >= ENOUGH_MATCHES) return { results, paginationToken: String(page + 1) };
 	}
 	return { results, paginationToken: String(firstPage + PAGES_PER_SEARCH) };
@@ -51,25 +57,48 @@ async function searchPages(
 
 export const loadOptions = {
 	async getTeams(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		const teams = await humanlyArray.call(this, { method: 'GET', path: HUMANLY.paths.teams }, 'teams');
+		const teams = await humanlyArray.call(
+			this,
+			{ method: 'GET', path: HUMANLY.paths.teams },
+			'teams',
+		);
 		return teams.map(teamOption).sort(byName);
 	},
 
 	async getUsers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		const users = await humanlyArray.call(this, { method: 'GET', path: HUMANLY.paths.users, qs: { includeTeams: false } }, 'users');
+		const users = await humanlyArray.call(
+			this,
+			{ method: 'GET', path: HUMANLY.paths.users, qs: { includeTeams: false } },
+			'users',
+		);
 		return users.map((user) => ({ name: person(user), value: String(user.id) })).sort(byName);
 	},
 };
 
 export const listSearch = {
 	/** The candidate list searches names and emails itself [assumed `search`]. */
-	async searchCandidates(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	async searchCandidates(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
 		const needle = filter?.trim() ?? '';
-		return await searchPages(this, 'candidates', needle ? { search: needle } : {}, () => true, person, paginationToken);
+		return await searchPages(
+			this,
+			'candidates',
+			needle ? { search: needle } : {},
+			() => true,
+			person,
+			paginationToken,
+		);
 	},
 
 	/** The interview list has no documented text search: its pages are filtered here. */
-	async searchInterviews(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	async searchInterviews(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
 		const needle = filter?.trim().toLowerCase() ?? '';
 		const result = await searchPages(
 			this,

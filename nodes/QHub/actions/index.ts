@@ -14,7 +14,12 @@ export const resources: Resources = {
 	user: { name: 'User', operations: { create: createUser, suspend: suspendUser } },
 	location: {
 		name: 'Location',
-		operations: { archive: archiveLocation, create: createLocation, delete: deleteLocation, update: updateLocation },
+		operations: {
+			archive: archiveLocation,
+			create: createLocation,
+			delete: deleteLocation,
+			update: updateLocation,
+		},
 	},
 	dataSet: { name: 'Data Set', operations: { create: createDataSet, update: updateDataSet } },
 	formEntry: { name: 'Form Entry', operations: { getAll: getManyFormEntries } },

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { z } from 'zod';
 
 import { errorItem, forItem } from '../../shared/operation';
@@ -33,20 +38,27 @@ export const rowsProperties: INodeProperties[] = [
 		type: 'json',
 		default: '[]',
 		displayOptions: { show: { rowsFrom: ['json'] } },
-		description: 'Array of objects, one per row, e.g. [{"employeeId": "E1", "course": "Fire safety"}]',
+		description:
+			'Array of objects, one per row, e.g. [{"employeeId": "E1", "course": "Fire safety"}]',
 	},
 ];
 
 /** A cell is a string, number, boolean or null: rows are flat (api.ts, `maxDataSetRows`). */
 const cell = z.union([z.string(), z.number(), z.boolean(), z.null()], {
-	errorMap: () => ({ message: 'must be a string, number, boolean or null (rows are flat: no objects or lists in a cell)' }),
+	errorMap: () => ({
+		message:
+			'must be a string, number, boolean or null (rows are flat: no objects or lists in a cell)',
+	}),
 });
 
 const rowsSchema = z
 	.array(z.record(cell, { invalid_type_error: 'each row must be an object of column: value' }), {
 		invalid_type_error: 'must be a JSON array of objects',
 	})
-	.max(QHUB.maxDataSetRows, `must hold at most ${QHUB.maxDataSetRows} rows; split the data into several data sets`);
+	.max(
+		QHUB.maxDataSetRows,
+		`must hold at most ${QHUB.maxDataSetRows} rows; split the data into several data sets`,
+	);
 
 function parseJsonRows(context: IExecuteFunctions, itemIndex: number): unknown {
 	const value = context.getNodeParameter('rows', itemIndex, '[]');
@@ -73,8 +85,18 @@ export async function runDataSetRequests(
 	const rowsFrom = context.getNodeParameter('rowsFrom', 0, 'items') as string;
 	const groups =
 		rowsFrom === 'items'
-			? [{ itemIndex: 0, paired: items.map((_, item) => ({ item })), rows: items.map((item) => item.json) }]
-			: items.map((_, itemIndex) => ({ itemIndex, paired: [{ item: itemIndex }], rows: undefined }));
+			? [
+					{
+						itemIndex: 0,
+						paired: items.map((_, item) => ({ item })),
+						rows: items.map((item) => item.json),
+					},
+				]
+			: items.map((_, itemIndex) => ({
+					itemIndex,
+					paired: [{ item: itemIndex }],
+					rows: undefined,
+				}));
 
 	const output: INodeExecutionData[] = [];
 	for (const group of groups) {

@@ -51,7 +51,12 @@ export function advance(
 }
 
 /** The cursor at the first activation: from `nowMs`, with every entry already in the window counted as seen. */
-export function startCursor(nowMs: number, existing: IDataObject[], timeField: string, windowMs: number): EntryCursor {
+export function startCursor(
+	nowMs: number,
+	existing: IDataObject[],
+	timeField: string,
+	windowMs: number,
+): EntryCursor {
 	const seen: Record<string, number> = {};
 	for (const entry of existing) {
 		const at = timeOf(entry, timeField);

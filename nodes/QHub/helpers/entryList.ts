@@ -79,14 +79,20 @@ export function entryListOperation(kind: EntryKind): Operation {
 					name: 'to',
 					type: 'dateTime',
 					default: '',
-					description: 'Only entries on or before this moment (a date alone includes the whole day)',
+					description:
+						'Only entries on or before this moment (a date alone includes the whole day)',
 				},
 			],
 			schema: z.object({ [kind.parentFilter]: optionalParentId(kind), from: isoDate, to: isoDate }),
 		},
 		async list(this: IExecuteFunctions, query: IDataObject, limit, itemIndex) {
 			if (query.from && query.to && Date.parse(String(query.from)) > Date.parse(String(query.to))) {
-				failInput(this, 'Invalid date range: From is after To', itemIndex, 'Swap the two dates, or clear one of them.');
+				failInput(
+					this,
+					'Invalid date range: From is after To',
+					itemIndex,
+					'Swap the two dates, or clear one of them.',
+				);
 			}
 			return await qhubList.call(this, kind.path, query, limit, itemIndex);
 		},

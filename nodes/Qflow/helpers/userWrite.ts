@@ -25,8 +25,16 @@ export function readNewUser(context: IExecuteFunctions, itemIndex: number): NewU
 }
 
 /** Create User: the validated fields are the body (the schema's keys are Qflow's names). */
-export async function postUser(context: IExecuteFunctions, user: NewUser, itemIndex: number): Promise<IDataObject> {
-	return await qflowUser.call(context, { method: 'POST', path: QFLOW.paths.userWrite, body: user }, itemIndex);
+export async function postUser(
+	context: IExecuteFunctions,
+	user: NewUser,
+	itemIndex: number,
+): Promise<IDataObject> {
+	return await qflowUser.call(
+		context,
+		{ method: 'POST', path: QFLOW.paths.userWrite, body: user },
+		itemIndex,
+	);
 }
 
 const WRITABLE_FIELDS = Object.keys(userFields.shape);
@@ -45,16 +53,27 @@ export async function putUser(
 ): Promise<IDataObject> {
 	const base: IDataObject = {};
 	if (QFLOW.updateSendsWholeUser) {
-		const record = current ?? (await qflowUser.call(context, { method: 'GET', path: QFLOW.paths.user(id) }, itemIndex));
+		const record =
+			current ??
+			(await qflowUser.call(context, { method: 'GET', path: QFLOW.paths.user(id) }, itemIndex));
 		for (const name of WRITABLE_FIELDS) {
 			if (record[name] !== undefined && record[name] !== null) base[name] = record[name];
 		}
 	}
-	const given = Object.fromEntries(Object.entries(changes).filter(([name, value]) => WRITABLE_FIELDS.includes(name) && value !== undefined));
+	const given = Object.fromEntries(
+		Object.entries(changes).filter(
+			([name, value]) => WRITABLE_FIELDS.includes(name) && value !== undefined,
+		),
+	);
 	// The same PUT twice leaves the same user: safe to resend after a lost answer.
 	return await qflowUser.call(
 		context,
-		{ method: 'PUT', path: QFLOW.paths.userWrite, body: { ...base, ...given, id }, idempotent: true },
+		{
+			method: 'PUT',
+			path: QFLOW.paths.userWrite,
+			body: { ...base, ...given, id },
+			idempotent: true,
+		},
 		itemIndex,
 	);
 }

@@ -8,7 +8,9 @@ const PAGES_PER_SEARCH = 5;
 const ENOUGH_MATCHES = 20;
 
 function label(user: IDataObject): string {
-	const name = [user.firstName, user.lastName].filter((part) => typeof part === 'string' && part !== '').join(' ');
+	const name = [user.firstName, user.lastName]
+		.filter((part) => typeof part === 'string' && part !== '')
+		.join(' ');
 	const email = typeof user.email === 'string' ? user.email : '';
 	return name && email ? `${name} (${email})` : name || email || String(user.id);
 }
@@ -18,7 +20,11 @@ export const listSearch = {
 	 * The users API has no search parameter [assumed]: read pages and filter here, a few pages per
 	 * call, and hand the editor the next page number to continue from.
 	 */
-	async searchUsers(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	async searchUsers(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
 		const needle = filter?.trim().toLowerCase() ?? '';
 		const pageSize = QFLOW.paging.maxPageSize;
 		const firstPage = Number(paginationToken) >= 1 ? Math.floor(Number(paginationToken)) : 1;
@@ -27,10 +33,12 @@ export const listSearch = {
 			const users = await qflowUserPage.call(this, page, pageSize);
 			for (const user of users) {
 				const name = label(user);
-				if (needle === '' || name.toLowerCase().includes(needle)) results.push({ name, value: String(user.id) });
+				if (needle === '' || name.toLowerCase().includes(needle))
+					results.push({ name, value: String(user.id) });
 			}
 			if (users.length < pageSize) return { results };
-			if (needle === '' || results.length >= ENOUGH_MATCHES) return { results, paginationToken: String(page + 1) };
+			if (needle === '' || results.length >= ENOUGH_MATCHES)
+				return { results, paginationToken: String(page + 1) };
 		}
 		return { results, paginationToken: String(firstPage + PAGES_PER_SEARCH) };
 	},

@@ -13,7 +13,8 @@ import { clock, forgetTransportMemory } from '../../../nodes/shared/transport';
 function get(values: IDataObject, path: string, fallback: unknown): unknown {
 	let current: unknown = values;
 	for (const key of path.split('.')) {
-		if (current === null || typeof current !== 'object' || !(key in (current as IDataObject))) return fallback;
+		if (current === null || typeof current !== 'object' || !(key in (current as IDataObject)))
+			return fallback;
 		current = (current as IDataObject)[key];
 	}
 	return current;
@@ -57,29 +58,42 @@ export function fakeContext(options: FakeContextOptions) {
 	// Behaves like n8n's helper: status errors are answers when ignoreHttpStatusErrors is set, else a
 	// thrown NodeApiError-like object (httpCode + context.data, no headers); network failures throw
 	// with the code in httpCode.
-	const httpRequestWithAuthentication = jest.fn(async (_type: string, request: IHttpRequestOptions) => {
-		requests.push(JSON.parse(JSON.stringify(request)) as IHttpRequestOptions);
-		const answer = answers.length > 1 ? answers.shift()! : answers[0];
-		if ('networkError' in answer) throw Object.assign(new Error(answer.networkError), { httpCode: answer.networkError });
-		const status = answer.status ?? 200;
-		if (status >= 400 && !request.ignoreHttpStatusErrors) {
-			throw Object.assign(new Error(`Request failed with status code ${status}`), {
-				httpCode: String(status),
-				context: { data: answer.body },
-			});
-		}
-		return { body: answer.body, headers: answer.headers ?? {}, statusCode: status };
-	});
+	const httpRequestWithAuthentication = jest.fn(
+		async (_type: string, request: IHttpRequestOptions) => {
+			requests.push(JSON.parse(JSON.stringify(request)) as IHttpRequestOptions);
+			const answer = answers.length > 1 ? answers.shift()! : answers[0];
+			if ('networkError' in answer)
+				throw Object.assign(new Error(answer.networkError), { httpCode: answer.networkError });
+			const status = answer.status ?? 200;
+			if (status >= 400 && !request.ignoreHttpStatusErrors) {
+				throw Object.assign(new Error(`Request failed with status code ${status}`), {
+					httpCode: String(status),
+					context: { data: answer.body },
+				});
+			}
+			return { body: answer.body, headers: answer.headers ?? {}, statusCode: status };
+		},
+	);
 
 	const context = {
 		getInputData: () => items,
 		getNode: () => node,
 		getCredentials: async () => options.credentials,
 		continueOnFail: () => options.continueOnFail ?? false,
-		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown, extra?: { extractValue?: boolean }) => {
+		getNodeParameter: (
+			name: string,
+			itemIndex: number,
+			fallback?: unknown,
+			extra?: { extractValue?: boolean },
+		) => {
 			const values = { ...options.parameters, ...(options.perItem?.[itemIndex] ?? {}) };
 			let value = get(values, name, fallback);
-			if (extra?.extractValue && value && typeof value === 'object' && 'value' in (value as IDataObject)) {
+			if (
+				extra?.extractValue &&
+				value &&
+				typeof value === 'object' &&
+				'value' in (value as IDataObject)
+			) {
 				value = (value as IDataObject).value;
 			}
 			return value;

@@ -14,7 +14,12 @@ import { BASE, credentials, credentialType, ok, refused } from './fixtures';
 
 beforeEach(() => fakeClock());
 
-function run(operation: Operation, parameters: IDataObject, answers: FakeAnswer[], continueOnFail = false) {
+function run(
+	operation: Operation,
+	parameters: IDataObject,
+	answers: FakeAnswer[],
+	continueOnFail = false,
+) {
 	const fake = fakeContext({ parameters, credentials, credentialType, answers, continueOnFail });
 	return { fake, result: operation.execute.call(fake.context, fake.items) };
 }
@@ -33,11 +38,17 @@ describe('Candidate Interview Invite', () => {
 			{
 				...invite,
 				deliveryTypes: ['email', 'sms', 'email'],
-				additionalFields: { expiryDays: 14, externalRedirectUri: 'https://careers.example.com/thanks', sendInvite: true },
+				additionalFields: {
+					expiryDays: 14,
+					externalRedirectUri: 'https://careers.example.com/thanks',
+					sendInvite: true,
+				},
 			},
 			[ok({ id: 'ci-1', status: 'invite_sent' }, 201)],
 		);
-		expect(await result).toEqual([{ json: { id: 'ci-1', status: 'invite_sent' }, pairedItem: { item: 0 } }]);
+		expect(await result).toEqual([
+			{ json: { id: 'ci-1', status: 'invite_sent' }, pairedItem: { item: 0 } },
+		]);
 		expect(fake.requests[0]).toMatchObject({
 			method: 'POST',
 			url: `${BASE}/qsi/gather/candidate-interviews`,
@@ -57,17 +68,24 @@ describe('Candidate Interview Invite', () => {
 			inviteCandidate,
 			{ ...invite, deliveryTypes: ['sms'] },
 			[
-				refused(400, 'VALIDATION_ERROR', 'deliveryTypes sms is not allowed: the candidate has not opted in to SMS (smsOptIn is false)', {
-					field: 'deliveryTypes',
-					reason: 'sms is not allowed',
-				}, 'req-sms'),
+				refused(
+					400,
+					'VALIDATION_ERROR',
+					'deliveryTypes sms is not allowed: the candidate has not opted in to SMS (smsOptIn is false)',
+					{
+						field: 'deliveryTypes',
+						reason: 'sms is not allowed',
+					},
+					'req-sms',
+				),
 			],
 			true,
 		);
 		const [item] = await result;
 		expect(fake.requests).toHaveLength(1);
 		expect(item.json).toMatchObject({
-			error: 'Humanly: deliveryTypes sms is not allowed: the candidate has not opted in to SMS (smsOptIn is false)',
+			error:
+				'Humanly: deliveryTypes sms is not allowed: the candidate has not opted in to SMS (smsOptIn is false)',
 			httpCode: '400',
 			code: 'VALIDATION_ERROR',
 			requestId: 'req-sms',
@@ -80,7 +98,10 @@ describe('Candidate Interview Invite', () => {
 		[{ deliveryTypes: [] }, 'Invalid deliveryTypes: must name at least one channel: email, sms'],
 		[{ deliveryTypes: ['fax'] }, 'Invalid deliveryTypes.0: must be one of email, sms'],
 		[{ additionalFields: { expiryDays: 0 } }, 'Invalid expiryDays: must be at least 1 day'],
-		[{ additionalFields: { externalRedirectUri: 'careers page' } }, 'Invalid externalRedirectUri: must be a full URL'],
+		[
+			{ additionalFields: { externalRedirectUri: 'careers page' } },
+			'Invalid externalRedirectUri: must be a full URL',
+		],
 		[{ interviewId: { mode: 'id', value: '' } }, 'Invalid interviewId'],
 	])('refuses %j before sending', async (change, message) => {
 		const { fake, result } = run(inviteCandidate, { ...invite, ...change }, []);
@@ -90,23 +111,38 @@ describe('Candidate Interview Invite', () => {
 
 	test('an invite is never resent after a connection reset (it could message the candidate twice)', async () => {
 		const { fake, result } = run(inviteCandidate, invite, [{ networkError: 'ECONNRESET' }]);
-		await expect(result).rejects.toThrow('Humanly may have processed POST /qsi/gather/candidate-interviews: the connection was reset after the request was sent, so the outcome is unknown');
+		await expect(result).rejects.toThrow(
+			'Humanly may have processed POST /qsi/gather/candidate-interviews: the connection was reset after the request was sent, so the outcome is unknown',
+		);
 		expect(fake.requests).toHaveLength(1);
 	});
 });
 
 describe('Candidate Interview Get, Get Many, Results, Resend', () => {
 	test('Get reads one candidate interview', async () => {
-		const { fake, result } = run(getCandidateInterview, { candidateInterviewId: 'ci-1' }, [ok({ id: 'ci-1' })]);
+		const { fake, result } = run(getCandidateInterview, { candidateInterviewId: 'ci-1' }, [
+			ok({ id: 'ci-1' }),
+		]);
 		expect(await result).toEqual([{ json: { id: 'ci-1' }, pairedItem: { item: 0 } }]);
-		expect(fake.requests[0]).toMatchObject({ method: 'GET', url: `${BASE}/qsi/gather/candidate-interviews/ci-1` });
+		expect(fake.requests[0]).toMatchObject({
+			method: 'GET',
+			url: `${BASE}/qsi/gather/candidate-interviews/ci-1`,
+		});
 	});
 
 	test('Get Many filters by candidate, interview and status with page and limit', async () => {
 		const { fake, result } = run(
 			getManyCandidateInterviews,
-			{ returnAll: true, filters: { candidateId: 'c-1', interviewId: 'i-1', status: 'new_response' } },
-			[ok({ candidateInterviews: [{ id: 'ci-1' }], pagination: { page: 1, limit: 100, total: 1, totalPages: 1 } })],
+			{
+				returnAll: true,
+				filters: { candidateId: 'c-1', interviewId: 'i-1', status: 'new_response' },
+			},
+			[
+				ok({
+					candidateInterviews: [{ id: 'ci-1' }],
+					pagination: { page: 1, limit: 100, total: 1, totalPages: 1 },
+				}),
+			],
 		);
 		expect((await result).map((item) => item.json.id)).toEqual(['ci-1']);
 		expect(fake.requests[0]).toMatchObject({
@@ -116,19 +152,33 @@ describe('Candidate Interview Get, Get Many, Results, Resend', () => {
 	});
 
 	test('Get Results reads the results', async () => {
-		const { fake, result } = run(getCandidateInterviewResults, { candidateInterviewId: 'ci-1' }, [ok({ candidateInterviewId: 'ci-1', overallScore: 80 })]);
+		const { fake, result } = run(getCandidateInterviewResults, { candidateInterviewId: 'ci-1' }, [
+			ok({ candidateInterviewId: 'ci-1', overallScore: 80 }),
+		]);
 		expect((await result)[0].json).toEqual({ candidateInterviewId: 'ci-1', overallScore: 80 });
-		expect(fake.requests[0]).toMatchObject({ method: 'GET', url: `${BASE}/qsi/gather/candidate-interviews/ci-1/results` });
+		expect(fake.requests[0]).toMatchObject({
+			method: 'GET',
+			url: `${BASE}/qsi/gather/candidate-interviews/ci-1/results`,
+		});
 	});
 
 	test('Resend Invite posts to resend-invite', async () => {
-		const { fake, result } = run(resendCandidateInterviewInvite, { candidateInterviewId: 'ci-1' }, [ok({ id: 'ci-1', inviteCount: 2 })]);
+		const { fake, result } = run(resendCandidateInterviewInvite, { candidateInterviewId: 'ci-1' }, [
+			ok({ id: 'ci-1', inviteCount: 2 }),
+		]);
 		expect((await result)[0].json).toEqual({ id: 'ci-1', inviteCount: 2 });
-		expect(fake.requests[0]).toMatchObject({ method: 'POST', url: `${BASE}/qsi/gather/candidate-interviews/ci-1/resend-invite` });
+		expect(fake.requests[0]).toMatchObject({
+			method: 'POST',
+			url: `${BASE}/qsi/gather/candidate-interviews/ci-1/resend-invite`,
+		});
 	});
 
 	test('an ID with a space is refused before sending', async () => {
-		const { fake, result } = run(resendCandidateInterviewInvite, { candidateInterviewId: 'ci 1' }, []);
+		const { fake, result } = run(
+			resendCandidateInterviewInvite,
+			{ candidateInterviewId: 'ci 1' },
+			[],
+		);
 		await expect(result).rejects.toThrow('Invalid candidateInterviewId');
 		expect(fake.requests).toHaveLength(0);
 	});
@@ -136,27 +186,44 @@ describe('Candidate Interview Get, Get Many, Results, Resend', () => {
 
 describe('Candidate Interview Update Status', () => {
 	test('offers exactly the documented statuses', () => {
-		expect(statusOptions.map((option) => option.value)).toEqual([...HUMANLY.candidateInterviewStatuses]);
+		expect(statusOptions.map((option) => option.value)).toEqual([
+			...HUMANLY.candidateInterviewStatuses,
+		]);
 	});
 
 	test('PATCHes the status', async () => {
-		const { fake, result } = run(updateCandidateInterviewStatus, { candidateInterviewId: 'ci-1', status: 'hired' }, [ok({ id: 'ci-1', status: 'hired' })]);
+		const { fake, result } = run(
+			updateCandidateInterviewStatus,
+			{ candidateInterviewId: 'ci-1', status: 'hired' },
+			[ok({ id: 'ci-1', status: 'hired' })],
+		);
 		expect((await result)[0].json.status).toBe('hired');
-		expect(fake.requests[0]).toMatchObject({ method: 'PATCH', url: `${BASE}/qsi/gather/candidate-interviews/ci-1/status`, body: { status: 'hired' } });
+		expect(fake.requests[0]).toMatchObject({
+			method: 'PATCH',
+			url: `${BASE}/qsi/gather/candidate-interviews/ci-1/status`,
+			body: { status: 'hired' },
+		});
 	});
 
 	test('setting a status is resent after a connection reset (it is idempotent)', async () => {
-		const { fake, result } = run(updateCandidateInterviewStatus, { candidateInterviewId: 'ci-1', status: 'hired' }, [
-			{ networkError: 'ECONNRESET' },
-			ok({ id: 'ci-1', status: 'hired' }),
-		]);
+		const { fake, result } = run(
+			updateCandidateInterviewStatus,
+			{ candidateInterviewId: 'ci-1', status: 'hired' },
+			[{ networkError: 'ECONNRESET' }, ok({ id: 'ci-1', status: 'hired' })],
+		);
 		expect((await result)[0].json.status).toBe('hired');
 		expect(fake.requests).toHaveLength(2);
 	});
 
 	test('an undocumented status is refused before sending', async () => {
-		const { fake, result } = run(updateCandidateInterviewStatus, { candidateInterviewId: 'ci-1', status: 'rejected' }, []);
-		await expect(result).rejects.toThrow('Invalid status: must be one of invite_sent, new_response, has_reviewed, partially_completed, hired, archived');
+		const { fake, result } = run(
+			updateCandidateInterviewStatus,
+			{ candidateInterviewId: 'ci-1', status: 'rejected' },
+			[],
+		);
+		await expect(result).rejects.toThrow(
+			'Invalid status: must be one of invite_sent, new_response, has_reviewed, partially_completed, hired, archived',
+		);
 		expect(fake.requests).toHaveLength(0);
 	});
 });

@@ -15,7 +15,14 @@ function editor(answers: FakeAnswer[]) {
 }
 
 test('getTeams lists the teams by name with their IDs', async () => {
-	const { fake, context } = editor([ok({ teams: [{ id: 't2', name: 'Sales Team', displayName: 'Sales' }, { id: 't1', name: 'Engineering Team', displayName: 'Engineering Team' }] })]);
+	const { fake, context } = editor([
+		ok({
+			teams: [
+				{ id: 't2', name: 'Sales Team', displayName: 'Sales' },
+				{ id: 't1', name: 'Engineering Team', displayName: 'Engineering Team' },
+			],
+		}),
+	]);
 	expect(await loadOptions.getTeams.call(context)).toEqual([
 		{ name: 'Engineering Team', value: 't1' },
 		{ name: 'Sales Team (Sales)', value: 't2' },
@@ -24,19 +31,40 @@ test('getTeams lists the teams by name with their IDs', async () => {
 });
 
 test('getUsers lists users without their teams', async () => {
-	const { fake, context } = editor([ok({ users: [{ id: 'u1', firstName: 'Ava', lastName: 'Patel', email: 'ava@example.com' }] })]);
-	expect(await loadOptions.getUsers.call(context)).toEqual([{ name: 'Ava Patel <ava@example.com>', value: 'u1' }]);
+	const { fake, context } = editor([
+		ok({ users: [{ id: 'u1', firstName: 'Ava', lastName: 'Patel', email: 'ava@example.com' }] }),
+	]);
+	expect(await loadOptions.getUsers.call(context)).toEqual([
+		{ name: 'Ava Patel <ava@example.com>', value: 'u1' },
+	]);
 	expect(fake.requests[0].qs).toEqual({ includeTeams: false });
 });
 
 test('searchCandidates asks the API with the search text, one page of 100', async () => {
-	const { fake, context } = editor([ok({ candidates: [{ id: 'c1', firstName: 'Alex', lastName: 'Garcia', email: 'alex@example.com' }], pagination: { totalPages: 1 } })]);
-	expect(await listSearch.searchCandidates.call(context, 'garcia')).toEqual({ results: [{ name: 'Alex Garcia <alex@example.com>', value: 'c1' }] });
+	const { fake, context } = editor([
+		ok({
+			candidates: [{ id: 'c1', firstName: 'Alex', lastName: 'Garcia', email: 'alex@example.com' }],
+			pagination: { totalPages: 1 },
+		}),
+	]);
+	expect(await listSearch.searchCandidates.call(context, 'garcia')).toEqual({
+		results: [{ name: 'Alex Garcia <alex@example.com>', value: 'c1' }],
+	});
 	expect(fake.requests[0].qs).toEqual({ search: 'garcia', page: 1, pageSize: 100 });
 });
 
 test('searchInterviews filters one page by title', async () => {
-	const { fake, context } = editor([ok({ interviews: [{ id: 'i1', title: 'Registered Nurse' }, { id: 'i2', title: 'Software Engineer' }], pagination: { totalPages: 1 } })]);
-	expect(await listSearch.searchInterviews.call(context, 'nurse')).toEqual({ results: [{ name: 'Registered Nurse', value: 'i1' }] });
+	const { fake, context } = editor([
+		ok({
+			interviews: [
+				{ id: 'i1', title: 'Registered Nurse' },
+				{ id: 'i2', title: 'Software Engineer' },
+			],
+			pagination: { totalPages: 1 },
+		}),
+	]);
+	expect(await listSearch.searchInterviews.call(context, 'nurse')).toEqual({
+		results: [{ name: 'Registered Nurse', value: 'i1' }],
+	});
 	expect(fake.requests[0].qs).toEqual({ page: 1, limit: 100 });
 });

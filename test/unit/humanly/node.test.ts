@@ -15,7 +15,9 @@ const { description } = node;
 function allProperties(properties: INodeProperties[]): INodeProperties[] {
 	return properties.flatMap((property) => [
 		property,
-		...allProperties(((property.options ?? []) as INodeProperties[]).filter((option) => 'type' in option)),
+		...allProperties(
+			((property.options ?? []) as INodeProperties[]).filter((option) => 'type' in option),
+		),
 	]);
 }
 
@@ -25,21 +27,34 @@ test('identity: name, credential, tool use, light and dark icons, codex', () => 
 	expect(description.usableAsTool).toBe(true);
 	expect(description.icon).toEqual({ light: 'file:humanly.svg', dark: 'file:humanly.dark.svg' });
 	const dir = path.join(__dirname, '../../../nodes/Humanly');
-	for (const file of ['humanly.svg', 'humanly.dark.svg']) expect(fs.readFileSync(path.join(dir, file), 'utf8')).toMatch(/^<svg /);
+	for (const file of ['humanly.svg', 'humanly.dark.svg'])
+		expect(fs.readFileSync(path.join(dir, file), 'utf8')).toMatch(/^<svg /);
 	const codex = JSON.parse(fs.readFileSync(path.join(dir, 'Humanly.node.json'), 'utf8'));
 	expect(codex.node).toBe('n8n-nodes-qhub-qflow-humanly.humanly');
 });
 
 test('the resources and operations of the issue, each named in Title Case', () => {
 	const names = Object.fromEntries(
-		Object.entries(resources).map(([key, resource]) => [key, Object.values(resource.operations).map((op) => op.menuEntry.name).sort()]),
+		Object.entries(resources).map(([key, resource]) => [
+			key,
+			Object.values(resource.operations)
+				.map((op) => op.menuEntry.name)
+				.sort(),
+		]),
 	);
 	expect(names).toEqual({
 		user: ['Create', 'Get Many'],
 		team: ['Create', 'Get Many'],
 		candidate: ['Create', 'Get', 'Get Many'],
 		interview: ['Get', 'Get Many'],
-		candidateInterview: ['Get', 'Get Many', 'Get Results', 'Invite', 'Resend Invite', 'Update Status'],
+		candidateInterview: [
+			'Get',
+			'Get Many',
+			'Get Results',
+			'Invite',
+			'Resend Invite',
+			'Update Status',
+		],
 	});
 });
 
@@ -56,7 +71,9 @@ test('booleans are described starting with "Whether", display names are Title Ca
 	const properties = allProperties(description.properties);
 	for (const property of properties) {
 		if (property.type === 'boolean') expect(property.description).toMatch(/^Whether /);
-		expect(property.displayName).toMatch(/^[A-Z0-9][A-Za-z0-9]*( (or|of|by|[A-Z0-9(][A-Za-z0-9()]*))*$/);
+		expect(property.displayName).toMatch(
+			/^[A-Z0-9][A-Za-z0-9]*( (or|of|by|[A-Z0-9(][A-Za-z0-9()]*))*$/,
+		);
 	}
 });
 
@@ -73,6 +90,11 @@ test('every load-options and list-search method the fields name exists', () => {
 });
 
 test('the Max Wait default is the 60 s burst window', () => {
-	const requestOptions = description.properties.find((property) => property.name === 'requestOptions');
-	expect((requestOptions?.options as INodeProperties[])[0]).toMatchObject({ name: 'maxWaitSeconds', default: 60 });
+	const requestOptions = description.properties.find(
+		(property) => property.name === 'requestOptions',
+	);
+	expect((requestOptions?.options as INodeProperties[])[0]).toMatchObject({
+		name: 'maxWaitSeconds',
+		default: 60,
+	});
 });

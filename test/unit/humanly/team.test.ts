@@ -7,11 +7,24 @@ import { BASE, credentials, credentialType, ok, refused } from './fixtures';
 
 beforeEach(() => fakeClock());
 
-const createdTeams = (names: string[]) => ok({ teams: names.map((name) => ({ id: `id-${name}`, name })) }, 201);
+const createdTeams = (names: string[]) =>
+	ok({ teams: names.map((name) => ({ id: `id-${name}`, name })) }, 201);
 const sentTeams = (request: { body?: unknown }) => (request.body as { teams: IDataObject[] }).teams;
 
-function create(perItem: IDataObject[], answers: FakeAnswer[], continueOnFail = false, parameters: IDataObject = {}) {
-	const fake = fakeContext({ parameters: { additionalFields: {}, options: {}, ...parameters }, perItem, credentials, credentialType, answers, continueOnFail });
+function create(
+	perItem: IDataObject[],
+	answers: FakeAnswer[],
+	continueOnFail = false,
+	parameters: IDataObject = {},
+) {
+	const fake = fakeContext({
+		parameters: { additionalFields: {}, options: {}, ...parameters },
+		perItem,
+		credentials,
+		credentialType,
+		answers,
+		continueOnFail,
+	});
 	return { fake, result: createTeam.execute.call(fake.context, fake.items) };
 }
 
@@ -20,7 +33,14 @@ describe('Team Create', () => {
 		const { fake, result } = create(
 			[
 				{ name: 'Support' },
-				{ name: 'Nursing', additionalFields: { displayName: 'Nurses', description: 'Ward staff', userIds: 'u-1, u-2' } },
+				{
+					name: 'Nursing',
+					additionalFields: {
+						displayName: 'Nurses',
+						description: 'Ward staff',
+						userIds: 'u-1, u-2',
+					},
+				},
 			],
 			[createdTeams(['Support', 'Nursing'])],
 		);
@@ -29,7 +49,12 @@ describe('Team Create', () => {
 		expect(fake.requests[0]).toMatchObject({ method: 'POST', url: `${BASE}/qsi/gather/teams` });
 		expect(sentTeams(fake.requests[0])).toEqual([
 			{ name: 'Support', displayName: 'Support' },
-			{ name: 'Nursing', displayName: 'Nurses', description: 'Ward staff', userIds: ['u-1', 'u-2'] },
+			{
+				name: 'Nursing',
+				displayName: 'Nurses',
+				description: 'Ward staff',
+				userIds: ['u-1', 'u-2'],
+			},
 		]);
 		expect(output).toEqual([
 			{ json: { id: 'id-Support', name: 'Support' }, pairedItem: { item: 0 } },
@@ -41,13 +66,26 @@ describe('Team Create', () => {
 		const names = ['A', 'B', 'C', 'D', 'E'];
 		const answers = [
 			createdTeams(['A', 'B']),
-			refused(400, 'VALIDATION_ERROR', 'teams[0].name C already exists in your organization', { field: 'teams[0].name', reason: 'exists' }),
+			refused(400, 'VALIDATION_ERROR', 'teams[0].name C already exists in your organization', {
+				field: 'teams[0].name',
+				reason: 'exists',
+			}),
 			createdTeams(['D']),
 			createdTeams(['E']),
 		];
-		const { fake, result } = create(names.map((name) => ({ name })), answers, true, { options: { batchSize: 2 } });
+		const { fake, result } = create(
+			names.map((name) => ({ name })),
+			answers,
+			true,
+			{ options: { batchSize: 2 } },
+		);
 		const output = await result;
-		expect(fake.requests.map((request) => sentTeams(request).map((team) => team.name))).toEqual([['A', 'B'], ['C', 'D'], ['D'], ['E']]);
+		expect(fake.requests.map((request) => sentTeams(request).map((team) => team.name))).toEqual([
+			['A', 'B'],
+			['C', 'D'],
+			['D'],
+			['E'],
+		]);
 		expect(output.map((item) => item.json.error ?? item.json.name)).toEqual([
 			'A',
 			'B',
@@ -55,7 +93,9 @@ describe('Team Create', () => {
 			'D',
 			'E',
 		]);
-		expect(output.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
+		expect(output.map((item) => item.pairedItem)).toEqual(
+			[0, 1, 2, 3, 4].map((item) => ({ item })),
+		);
 	});
 
 	test('an empty name is refused before sending', async () => {
@@ -66,7 +106,10 @@ describe('Team Create', () => {
 });
 
 describe('Team Get Many', () => {
-	const teams = [{ id: 't1', name: 'Engineering Team' }, { id: 't2', name: 'Sales Team' }];
+	const teams = [
+		{ id: 't1', name: 'Engineering Team' },
+		{ id: 't2', name: 'Sales Team' },
+	];
 
 	test('lists the teams of one user, up to the limit', async () => {
 		const fake = fakeContext({
@@ -76,12 +119,21 @@ describe('Team Get Many', () => {
 			answers: [ok({ teams })],
 		});
 		const output = await getManyTeams.execute.call(fake.context, fake.items);
-		expect(fake.requests[0]).toMatchObject({ method: 'GET', url: `${BASE}/qsi/gather/teams`, qs: { userId: 'u-1' } });
+		expect(fake.requests[0]).toMatchObject({
+			method: 'GET',
+			url: `${BASE}/qsi/gather/teams`,
+			qs: { userId: 'u-1' },
+		});
 		expect(output).toEqual([{ json: teams[0], pairedItem: { item: 0 } }]);
 	});
 
 	test('without a user filter lists all teams', async () => {
-		const fake = fakeContext({ parameters: { returnAll: true, filters: {} }, credentials, credentialType, answers: [ok({ teams })] });
+		const fake = fakeContext({
+			parameters: { returnAll: true, filters: {} },
+			credentials,
+			credentialType,
+			answers: [ok({ teams })],
+		});
 		const output = await getManyTeams.execute.call(fake.context, fake.items);
 		expect(fake.requests[0].qs).toEqual({});
 		expect(output).toHaveLength(2);

@@ -7,8 +7,19 @@ import { credentials, credentialType, ok, refused } from './fixtures';
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 const epoch = (ms: number) => String(Math.ceil(ms / 1000));
 
-function listTeams(answers: FakeAnswer[], parameters = {}, continueOnFail = false, creds: Record<string, string> = credentials) {
-	const fake = fakeContext({ parameters: { returnAll: true, filters: {}, ...parameters }, credentials: creds, credentialType, answers, continueOnFail });
+function listTeams(
+	answers: FakeAnswer[],
+	parameters = {},
+	continueOnFail = false,
+	creds: Record<string, string> = credentials,
+) {
+	const fake = fakeContext({
+		parameters: { returnAll: true, filters: {}, ...parameters },
+		credentials: creds,
+		credentialType,
+		answers,
+		continueOnFail,
+	});
 	return { fake, result: getManyTeams.execute.call(fake.context, fake.items) };
 }
 
@@ -24,7 +35,10 @@ describe('environments', () => {
 
 	test('requests go to the environment of the credential', async () => {
 		fakeClock(NOW);
-		const { fake, result } = listTeams([ok({ teams: [] })], {}, false, { apiKey: 'qapi_x_secret', environment: 'staging' });
+		const { fake, result } = listTeams([ok({ teams: [] })], {}, false, {
+			apiKey: 'qapi_x_secret',
+			environment: 'staging',
+		});
 		await result;
 		expect(fake.requests[0].url).toBe('https://api.dev.qualifi.hr/qsi/gather/teams');
 	});
@@ -35,26 +49,41 @@ describe('credential', () => {
 
 	test('authenticates with the x-api-key header only', () => {
 		expect(credential.name).toBe('humanlyApi');
-		expect(credential.authenticate).toEqual({ type: 'generic', properties: { headers: { 'x-api-key': '={{$credentials.apiKey}}' } } });
-		expect(credential.properties.find((p) => p.name === 'apiKey')?.typeOptions).toEqual({ password: true });
+		expect(credential.authenticate).toEqual({
+			type: 'generic',
+			properties: { headers: { 'x-api-key': '={{$credentials.apiKey}}' } },
+		});
+		expect(credential.properties.find((p) => p.name === 'apiKey')?.typeOptions).toEqual({
+			password: true,
+		});
 	});
 
 	test('the credential test lists teams at the address of each environment', () => {
 		expect(credential.test.request.url).toBe('/qsi/gather/teams');
-		const expression = String(credential.test.request.baseURL).replace(/^=\{\{/, '').replace(/\}\}$/, '');
+		const expression = String(credential.test.request.baseURL)
+			.replace(/^=\{\{/, '')
+			.replace(/\}\}$/, '');
 		// The same JS n8n evaluates; `$credentials` is the only variable it reads.
 		// eslint-disable-next-line @n8n/community-nodes/no-dangerous-functions -- test code evaluates our own expression, as n8n would
-		const evaluate = new Function('$credentials', `return (${expression});`) as (creds: object) => string;
+		const evaluate = new Function('$credentials', `return (${expression});`) as (
+			creds: object,
+		) => string;
 		expect(evaluate({ environment: 'production' })).toBe('https://api.prod.qualifi.hr');
 		expect(evaluate({ environment: 'staging' })).toBe('https://api.dev.qualifi.hr');
-		expect(evaluate({ environment: 'custom', baseUrl: 'http://127.0.0.1:4010/' })).toBe('http://127.0.0.1:4010');
+		expect(evaluate({ environment: 'custom', baseUrl: 'http://127.0.0.1:4010/' })).toBe(
+			'http://127.0.0.1:4010',
+		);
 	});
 });
 
 describe('errors', () => {
 	test('the profile reads code, message, details and the request id from the envelope', () => {
 		const body = {
-			error: { code: 'NOT_FOUND', message: 'candidate not found', details: { resource: 'candidate', id: 'c-1' } },
+			error: {
+				code: 'NOT_FOUND',
+				message: 'candidate not found',
+				details: { resource: 'candidate', id: 'c-1' },
+			},
 			meta: { requestId: 'req-1', timestamp: 'x' },
 		};
 		expect(humanlyProfile.parseError(body, {})).toEqual({
@@ -68,9 +97,19 @@ describe('errors', () => {
 
 	test('a 401 error item carries the API code and request id, never the key', async () => {
 		fakeClock(NOW);
-		const { result } = listTeams([refused(401, 'UNAUTHORIZED', 'Invalid API key qapi_unit_secret_key', undefined, 'req-401')], {}, true);
+		const { result } = listTeams(
+			[refused(401, 'UNAUTHORIZED', 'Invalid API key qapi_unit_secret_key', undefined, 'req-401')],
+			{},
+			true,
+		);
 		const [item] = await result;
-		expect(item.json).toMatchObject({ error: 'Humanly: Invalid API key [redacted]', httpCode: '401', code: 'UNAUTHORIZED', requestId: 'req-401', details: null });
+		expect(item.json).toMatchObject({
+			error: 'Humanly: Invalid API key [redacted]',
+			httpCode: '401',
+			code: 'UNAUTHORIZED',
+			requestId: 'req-401',
+			details: null,
+		});
 		expect(String(item.json.description)).toContain('environment');
 		expect(JSON.stringify(item)).not.toContain('qapi_unit_secret_key');
 	});
@@ -81,8 +120,16 @@ describe('rate limits', () => {
 		const clock = fakeClock(NOW);
 		const { fake, result } = listTeams([
 			{
-				...refused(429, 'RATE_LIMIT_EXCEEDED', 'Rate limit exceeded', { limit: 100, remaining: 0, resetAt: 'x' }),
-				headers: { 'x-ratelimit-limit': '100', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': epoch(NOW + 42_000) },
+				...refused(429, 'RATE_LIMIT_EXCEEDED', 'Rate limit exceeded', {
+					limit: 100,
+					remaining: 0,
+					resetAt: 'x',
+				}),
+				headers: {
+					'x-ratelimit-limit': '100',
+					'x-ratelimit-remaining': '0',
+					'x-ratelimit-reset': epoch(NOW + 42_000),
+				},
 			},
 			ok({ teams: [{ id: 't1' }] }),
 		]);
@@ -96,10 +143,16 @@ describe('rate limits', () => {
 		const { fake, result } = listTeams([
 			{
 				...refused(429, 'RATE_LIMIT_EXCEEDED', 'Rate limit exceeded'),
-				headers: { 'x-ratelimit-limit': '1000', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': epoch(NOW + 1_800_000) },
+				headers: {
+					'x-ratelimit-limit': '1000',
+					'x-ratelimit-remaining': '0',
+					'x-ratelimit-reset': epoch(NOW + 1_800_000),
+				},
 			},
 		]);
-		await expect(result).rejects.toThrow(/Humanly rate limit reached: the server answered 429 Too Many Requests; the window resets at 2026-11-23T10:30:00Z/);
+		await expect(result).rejects.toThrow(
+			/Humanly rate limit reached: the server answered 429 Too Many Requests; the window resets at 2026-11-23T10:30:00Z/,
+		);
 		expect(clock.sleeps).toEqual([]);
 		expect(fake.requests).toHaveLength(1);
 	});
@@ -108,7 +161,10 @@ describe('rate limits', () => {
 		const clock = fakeClock(NOW);
 		const { result } = listTeams(
 			[
-				{ ...refused(429, 'RATE_LIMIT_EXCEEDED', 'Rate limit exceeded'), headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': epoch(NOW + 1_800_000) } },
+				{
+					...refused(429, 'RATE_LIMIT_EXCEEDED', 'Rate limit exceeded'),
+					headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': epoch(NOW + 1_800_000) },
+				},
 				ok({ teams: [] }),
 			],
 			{ requestOptions: { maxWaitSeconds: 3600 } },
@@ -119,7 +175,11 @@ describe('rate limits', () => {
 
 	test('a spent window (remaining 0) is waited out before the next request instead of spending a 429', async () => {
 		const clock = fakeClock(NOW);
-		const spent = { 'x-ratelimit-limit': '100', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': epoch(NOW + 10_000) };
+		const spent = {
+			'x-ratelimit-limit': '100',
+			'x-ratelimit-remaining': '0',
+			'x-ratelimit-reset': epoch(NOW + 10_000),
+		};
 		const fake = fakeContext({
 			parameters: { returnAll: true, filters: {} },
 			perItem: [{}, {}],

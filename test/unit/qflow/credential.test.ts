@@ -1,4 +1,9 @@
-import { NodeApiError, type IHttpRequestHelper, type IHttpRequestOptions, type INode } from 'n8n-workflow';
+import {
+	NodeApiError,
+	type IHttpRequestHelper,
+	type IHttpRequestOptions,
+	type INode,
+} from 'n8n-workflow';
 
 import { QflowApi } from '../../../credentials/QflowApi.credentials';
 import { QflowSignInError } from '../../../nodes/Qflow/auth';
@@ -15,12 +20,19 @@ function identity(answer: { statusCode?: number; body?: unknown } | { networkErr
 		requests.push(request);
 		if ('networkError' in answer) {
 			// The HTTP client's error carries the request, form and secrets included.
-			throw Object.assign(new Error(`connect ${answer.networkError}`), { code: answer.networkError, config: { data: request.body } });
+			throw Object.assign(new Error(`connect ${answer.networkError}`), {
+				code: answer.networkError,
+				config: { data: request.body },
+			});
 		}
 		return { statusCode: answer.statusCode ?? 200, body: answer.body, headers: {} };
 	});
 	const helper = { helpers: { httpRequest } } as unknown as IHttpRequestHelper;
-	return { requests, httpRequest, signIn: (data = stored) => credential.preAuthentication.call(helper, data as never) };
+	return {
+		requests,
+		httpRequest,
+		signIn: (data = stored) => credential.preAuthentication.call(helper, data as never),
+	};
 }
 
 async function failure(promise: Promise<unknown>): Promise<QflowSignInError> {
@@ -34,14 +46,21 @@ async function failure(promise: Promise<unknown>): Promise<QflowSignInError> {
 
 function expectNoSecret(error: unknown) {
 	const text = `${(error as Error).message} ${JSON.stringify(error)}`;
-	for (const secret of [stored.clientSecret, stored.password, stored.subscriptionApiKey, stored.ssoSecretKey]) {
+	for (const secret of [
+		stored.clientSecret,
+		stored.password,
+		stored.subscriptionApiKey,
+		stored.ssoSecretKey,
+	]) {
 		expect(text).not.toContain(secret);
 	}
 }
 
 describe('preAuthentication (password grant)', () => {
 	test('POSTs the documented form to <identityHost>/core/connect/token and returns the token for the expirable field', async () => {
-		const { requests, signIn } = identity({ body: { access_token: 'new-token', expires_in: 3600, token_type: 'Bearer' } });
+		const { requests, signIn } = identity({
+			body: { access_token: 'new-token', expires_in: 3600, token_type: 'Bearer' },
+		});
 		await expect(signIn()).resolves.toEqual({ accessToken: 'new-token' });
 		expect(requests).toHaveLength(1);
 		const [request] = requests;
@@ -80,7 +99,10 @@ describe('preAuthentication (password grant)', () => {
 		expect(error.message).toBe(
 			'Sign-in refused: the Client ID or Client Secret is wrong (invalid_client). Check both in the Qflow credential; they come with your Qflow API client.',
 		);
-		expect(credentialAnswerOf(error)).toEqual({ status: 400, body: { code: 'invalid_client', message: error.message } });
+		expect(credentialAnswerOf(error)).toEqual({
+			status: 400,
+			body: { code: 'invalid_client', message: error.message },
+		});
 		// Nothing n8n reads as a 401: that would make it call preAuthentication again for the same wrong secret.
 		expect(error.response).not.toHaveProperty('status');
 		expectNoSecret(error);
@@ -89,10 +111,15 @@ describe('preAuthentication (password grant)', () => {
 	test('invalid_grant names the username and password, and redacts a description that echoes one', async () => {
 		const { signIn } = identity({
 			statusCode: 400,
-			body: { error: 'invalid_grant', error_description: 'invalid_username_or_password for Owner-Pass-1' },
+			body: {
+				error: 'invalid_grant',
+				error_description: 'invalid_username_or_password for Owner-Pass-1',
+			},
 		});
 		const error = await failure(signIn());
-		expect(error.message).toContain('Sign-in refused: the Enterprise Username or Password is wrong');
+		expect(error.message).toContain(
+			'Sign-in refused: the Enterprise Username or Password is wrong',
+		);
 		expect(error.message).toContain('invalid_grant: invalid_username_or_password for [redacted]');
 		expect(error.message).not.toContain('Client Secret');
 		expectNoSecret(error);
@@ -116,7 +143,9 @@ describe('preAuthentication (password grant)', () => {
 	test('an empty field is named without a request', async () => {
 		const { httpRequest, signIn } = identity({ body: { access_token: 't' } });
 		const error = await failure(signIn({ ...stored, clientSecret: '' }));
-		expect(error.message).toBe('Sign-in not attempted: Client Secret is empty in the Qflow credential');
+		expect(error.message).toBe(
+			'Sign-in not attempted: Client Secret is empty in the Qflow credential',
+		);
 		expect(httpRequest).not.toHaveBeenCalled();
 	});
 
@@ -126,7 +155,10 @@ describe('preAuthentication (password grant)', () => {
 		expect(error.message).toBe(
 			'Sign-in failed: the identity host http://identity.test could not be reached (the connection was refused). Check the Identity Host in the Qflow credential and your network.',
 		);
-		expect(credentialAnswerOf(error)).toMatchObject({ status: 503, body: { code: 'identity_unreachable' } });
+		expect(credentialAnswerOf(error)).toMatchObject({
+			status: 503,
+			body: { code: 'identity_unreachable' },
+		});
 		expect(error.cause).toBeUndefined();
 		expectNoSecret(error);
 	});
@@ -142,7 +174,14 @@ describe('preAuthentication (password grant)', () => {
 });
 
 describe('what n8n makes of a failed sign-in', () => {
-	const node: INode = { id: '1', name: 'Qflow', type: 'qflow', typeVersion: 1, position: [0, 0], parameters: {} };
+	const node: INode = {
+		id: '1',
+		name: 'Qflow',
+		type: 'qflow',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
 
 	test('n8n wraps it in a NodeApiError that keeps the message (what the credential test shows) and the facts', async () => {
 		const { signIn } = identity({ statusCode: 400, body: { error: 'invalid_grant' } });
@@ -150,9 +189,14 @@ describe('what n8n makes of a failed sign-in', () => {
 		// As in httpRequestWithAuthentication: `throw new NodeApiError(this.getNode(), error)`.
 		const wrapped = new NodeApiError(node, error as never);
 		expect(wrapped.message).toBe(error.message);
-		expect(wrapped.message).toMatch(/^Sign-in refused: the Enterprise Username or Password is wrong/);
+		expect(wrapped.message).toMatch(
+			/^Sign-in refused: the Enterprise Username or Password is wrong/,
+		);
 		expect(wrapped.httpCode).toBeNull();
-		expect(credentialAnswerOf(wrapped)).toEqual({ status: 400, body: { code: 'invalid_grant', message: error.message } });
+		expect(credentialAnswerOf(wrapped)).toEqual({
+			status: 400,
+			body: { code: 'invalid_grant', message: error.message },
+		});
 		expectNoSecret(wrapped);
 	});
 });
@@ -162,14 +206,21 @@ describe('what n8n makes of a failed sign-in', () => {
  * `{{$credentials.x.replace(/\/+$/, "")}}` (trailing slashes dropped).
  */
 function resolve(template: string, data: Record<string, unknown>): string {
-	return template.replace(/^=/, '').replace(/\{\{\$credentials\.(\w+)(\.replace\(\/\\\/\+\$\/, ""\))?\}\}/g, (_, name: string, trim?: string) => {
-		const value = String(data[name]);
-		return trim ? value.replace(/\/+$/, '') : value;
-	});
+	return template
+		.replace(/^=/, '')
+		.replace(
+			/\{\{\$credentials\.(\w+)(\.replace\(\/\\\/\+\$\/, ""\))?\}\}/g,
+			(_, name: string, trim?: string) => {
+				const value = String(data[name]);
+				return trim ? value.replace(/\/+$/, '') : value;
+			},
+		);
 }
 
 test('the resolver understands every expression of the credential (or the checks below would be vacuous)', () => {
-	expect(resolve('={{$credentials.apiHost.replace(/\\/+$/, "")}}/x', { apiHost: 'http://h//' })).toBe('http://h/x');
+	expect(
+		resolve('={{$credentials.apiHost.replace(/\\/+$/, "")}}/x', { apiHost: 'http://h//' }),
+	).toBe('http://h/x');
 	expect(resolve('=Bearer {{$credentials.accessToken}}', { accessToken: 't' })).toBe('Bearer t');
 });
 
@@ -177,7 +228,11 @@ describe('authenticate and test request', () => {
 	test('every call carries BOTH the bearer token and the APIM subscription key', () => {
 		const headers = credential.authenticate.properties.headers as Record<string, string>;
 		const data = { ...credentials, accessToken: 'tok-1' };
-		expect(Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, resolve(value, data)]))).toEqual({
+		expect(
+			Object.fromEntries(
+				Object.entries(headers).map(([name, value]) => [name, resolve(value, data)]),
+			),
+		).toEqual({
 			Authorization: 'Bearer tok-1',
 			'Ocp-Apim-Subscription-Key': 'apim-key-value',
 		});
@@ -196,8 +251,16 @@ describe('authenticate and test request', () => {
 	});
 
 	test('every secret is a password field; the hosts default to the documented ones', () => {
-		const byName = Object.fromEntries(credential.properties.map((property) => [property.name, property]));
-		for (const name of ['clientSecret', 'password', 'subscriptionApiKey', 'ssoSecretKey', 'accessToken']) {
+		const byName = Object.fromEntries(
+			credential.properties.map((property) => [property.name, property]),
+		);
+		for (const name of [
+			'clientSecret',
+			'password',
+			'subscriptionApiKey',
+			'ssoSecretKey',
+			'accessToken',
+		]) {
 			expect(byName[name].typeOptions?.password).toBe(true);
 		}
 		expect(byName.identityHost.default).toBe('https://identity.qflowhub.io');

@@ -20,7 +20,13 @@ export const credentials = {
 	accessToken: 'cached-access-token',
 };
 
-export const SECRETS = ['client-secret-value', 'Owner-Pass-1', 'apim-key-value', 'hfdg8AZgkKCQcNCgwOBAYIBa', 'cached-access-token'];
+export const SECRETS = [
+	'client-secret-value',
+	'Owner-Pass-1',
+	'apim-key-value',
+	'hfdg8AZgkKCQcNCgwOBAYIBa',
+	'cached-access-token',
+];
 
 export const user = (id = OWNER_ID, extra: IDataObject = {}): IDataObject => ({
 	id,
@@ -38,7 +44,12 @@ export const user = (id = OWNER_ID, extra: IDataObject = {}): IDataObject => ({
 export function run(
 	operation: Operation,
 	parameters: IDataObject,
-	options: { answers?: FakeAnswer[]; continueOnFail?: boolean; perItem?: IDataObject[]; credentials?: IDataObject } = {},
+	options: {
+		answers?: FakeAnswer[];
+		continueOnFail?: boolean;
+		perItem?: IDataObject[];
+		credentials?: IDataObject;
+	} = {},
 ) {
 	const fake = fakeContext({
 		parameters,
@@ -52,4 +63,8 @@ export function run(
 }
 
 /** A resource locator value as n8n stores it. */
-export const locator = (mode: 'list' | 'id' | 'email', value: string) => ({ __rl: true, mode, value });
+export const locator = (mode: 'list' | 'id' | 'email', value: string) => ({
+	__rl: true,
+	mode,
+	value,
+});

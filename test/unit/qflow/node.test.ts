@@ -18,7 +18,9 @@ const { description } = node;
 function allProperties(properties: INodeProperties[]): INodeProperties[] {
 	return properties.flatMap((property) => [
 		property,
-		...allProperties(((property.options ?? []) as INodeProperties[]).filter((option) => 'type' in option)),
+		...allProperties(
+			((property.options ?? []) as INodeProperties[]).filter((option) => 'type' in option),
+		),
 	]);
 }
 
@@ -31,14 +33,20 @@ describe('node description', () => {
 			credentials: [{ name: 'qflowApi', required: true }],
 			icon: { light: 'file:qflow.svg', dark: 'file:qflow.dark.svg' },
 		});
-		for (const file of ['qflow.svg', 'qflow.dark.svg']) expect(fs.existsSync(path.join(root, 'nodes/Qflow', file))).toBe(true);
-		const codex = JSON.parse(fs.readFileSync(path.join(root, 'nodes/Qflow/Qflow.node.json'), 'utf8'));
+		for (const file of ['qflow.svg', 'qflow.dark.svg'])
+			expect(fs.existsSync(path.join(root, 'nodes/Qflow', file))).toBe(true);
+		const codex = JSON.parse(
+			fs.readFileSync(path.join(root, 'nodes/Qflow/Qflow.node.json'), 'utf8'),
+		);
 		expect(codex.node).toBe('n8n-nodes-qhub-qflow-humanly.qflow');
 	});
 
 	test('every operation of the issue is offered, each from its own operation file', () => {
 		const offered = Object.fromEntries(
-			Object.entries(resources).map(([resource, { operations }]) => [resource, Object.values(operations).map((op) => op.menuEntry.name)]),
+			Object.entries(resources).map(([resource, { operations }]) => [
+				resource,
+				Object.values(operations).map((op) => op.menuEntry.name),
+			]),
 		);
 		expect(offered).toEqual({
 			user: [
@@ -74,8 +82,12 @@ describe('node description', () => {
 	});
 
 	test('the default Max Wait covers the documented 60 s window', () => {
-		const requestOptions = description.properties.find((property) => property.name === 'requestOptions')!;
-		const maxWait = (requestOptions.options as INodeProperties[]).find((option) => option.name === 'maxWaitSeconds')!;
+		const requestOptions = description.properties.find(
+			(property) => property.name === 'requestOptions',
+		)!;
+		const maxWait = (requestOptions.options as INodeProperties[]).find(
+			(option) => option.name === 'maxWaitSeconds',
+		)!;
 		expect(maxWait.default).toBeGreaterThanOrEqual(60);
 	});
 
@@ -91,9 +103,16 @@ describe('node description', () => {
 		walk(path.join(root, 'nodes/Qflow'));
 		for (const file of files) {
 			const code = fs.readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
-			expect({ file, forbidden: code.match(/\b(setTimeout|setInterval|process|globalThis|__dirname|console)\b/g) }).toEqual({ file, forbidden: null });
+			expect({
+				file,
+				forbidden: code.match(/\b(setTimeout|setInterval|process|globalThis|__dirname|console)\b/g),
+			}).toEqual({ file, forbidden: null });
 			for (const [, source] of code.matchAll(/from '([^']+)'/g)) {
-				expect({ file, source, allowed: /^(n8n-workflow|zod|node:crypto|\.{1,2}\/.*)$/.test(source) }).toEqual({ file, source, allowed: true });
+				expect({
+					file,
+					source,
+					allowed: /^(n8n-workflow|zod|node:crypto|\.{1,2}\/.*)$/.test(source),
+				}).toEqual({ file, source, allowed: true });
 			}
 		}
 	});
@@ -105,7 +124,9 @@ describe('user list search (resource locator "From List")', () => {
 	function editor(answers: FakeAnswer[]) {
 		const fake = fakeContext({ parameters: {}, credentials, credentialType: 'qflowApi', answers });
 		// The editor's context has no input items: the transport then caps waits for a watching user.
-		const context = Object.fromEntries(Object.entries(fake.context).filter(([name]) => name !== 'getInputData'));
+		const context = Object.fromEntries(
+			Object.entries(fake.context).filter(([name]) => name !== 'getInputData'),
+		);
 		return { fake, context: context as unknown as ILoadOptionsFunctions };
 	}
 
@@ -121,9 +142,16 @@ describe('user list search (resource locator "From List")', () => {
 		const { fake, context } = editor([{ body: page(100) }]);
 		const result = await listSearch.searchUsers.call(context);
 		expect(result.results).toHaveLength(100);
-		expect(result.results[0]).toEqual({ name: 'User0 Owner (user0@example.com)', value: '00000000-0000-4000-8000-000000000000' });
+		expect(result.results[0]).toEqual({
+			name: 'User0 Owner (user0@example.com)',
+			value: '00000000-0000-4000-8000-000000000000',
+		});
 		expect(result.paginationToken).toBe('2');
-		expect(fake.requests[0]).toMatchObject({ method: 'GET', url: `${API}users`, qs: { page: 1, pageSize: 100 } });
+		expect(fake.requests[0]).toMatchObject({
+			method: 'GET',
+			url: `${API}users`,
+			qs: { page: 1, pageSize: 100 },
+		});
 	});
 
 	test('with a filter: matches across pages until the list ends, continuing from the token', async () => {

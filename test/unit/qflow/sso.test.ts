@@ -1,7 +1,13 @@
 import { createDecipheriv } from 'node:crypto';
 
 import { generateSsoLink } from '../../../nodes/Qflow/actions/sso/generateLink.operation';
-import { ssoCiphertext, ssoKeyBytes, ssoKeyProblem, ssoLink, ssoToken } from '../../../nodes/Qflow/sso';
+import {
+	ssoCiphertext,
+	ssoKeyBytes,
+	ssoKeyProblem,
+	ssoLink,
+	ssoToken,
+} from '../../../nodes/Qflow/sso';
 import { fakeClock } from '../helpers/context';
 import { credentials, OWNER_ID, run } from './helpers';
 
@@ -34,14 +40,19 @@ describe('sso.ts', () => {
 		expect(key.subarray(0, 24).toString()).toBe(VECTOR.key);
 		expect([...key.subarray(24)]).toEqual(new Array(8).fill(0));
 		const decipher = createDecipheriv('aes-256-cbc', key, Buffer.from('qflow_sec_vector'));
-		const plain = Buffer.concat([decipher.update(Buffer.from(VECTOR.base64, 'base64')), decipher.final()]).toString();
+		const plain = Buffer.concat([
+			decipher.update(Buffer.from(VECTOR.base64, 'base64')),
+			decipher.final(),
+		]).toString();
 		expect(plain).toBe(`${VECTOR.userGuid}@${VECTOR.pin}`);
 	});
 
 	test('a 32-byte key is used as is; 33 bytes (counted as UTF-8) is refused', () => {
 		expect(ssoKeyProblem('k'.repeat(32))).toBeUndefined();
 		expect(ssoKeyBytes('k'.repeat(32)).toString()).toBe('k'.repeat(32));
-		expect(ssoKeyProblem('k'.repeat(33))).toBe("it is 33 bytes long, and Qflow's AES-256 key is at most 32 bytes");
+		expect(ssoKeyProblem('k'.repeat(33))).toBe(
+			"it is 33 bytes long, and Qflow's AES-256 key is at most 32 bytes",
+		);
 		expect(ssoKeyProblem(`${'k'.repeat(31)}é`)).toContain('33 bytes');
 		expect(() => ssoKeyBytes('k'.repeat(33))).toThrow(RangeError);
 	});
@@ -82,15 +93,23 @@ describe('Generate iFrame SSO Link operation', () => {
 		const { result } = run(generateSsoLink, { ...base, successUrl, eventId: 'ev-42' });
 		const [item] = await result;
 		expect(item.json.successUrl).toBe(path);
-		expect(item.json.link).toContain(`successUrl=${encodeURIComponent(path).replace(/%2F/g, '/')}&token=`);
+		expect(item.json.link).toContain(
+			`successUrl=${encodeURIComponent(path).replace(/%2F/g, '/')}&token=`,
+		);
 	});
 
 	test('a custom path is used as given; a host or //host is refused', async () => {
-		const ok = run(generateSsoLink, { ...base, successUrl: 'custom', customPath: '/events?filter=today' });
+		const ok = run(generateSsoLink, {
+			...base,
+			successUrl: 'custom',
+			customPath: '/events?filter=today',
+		});
 		expect((await ok.result)[0].json.successUrl).toBe('/events?filter=today');
 		for (const customPath of ['https://evil.example/x', '//evil.example/x', 'events']) {
 			const bad = run(generateSsoLink, { ...base, successUrl: 'custom', customPath });
-			await expect(bad.result).rejects.toThrow('Invalid customPath: must be a path inside the Qflow dashboard');
+			await expect(bad.result).rejects.toThrow(
+				'Invalid customPath: must be a path inside the Qflow dashboard',
+			);
 		}
 	});
 
@@ -112,7 +131,8 @@ describe('Generate iFrame SSO Link operation', () => {
 		expect(items).toHaveLength(2);
 		expect(items[0]).toMatchObject({
 			json: {
-				error: "The Enterprise SSO Key in the Qflow credential is not usable: it is 40 bytes long, and Qflow's AES-256 key is at most 32 bytes",
+				error:
+					"The Enterprise SSO Key in the Qflow credential is not usable: it is 40 bytes long, and Qflow's AES-256 key is at most 32 bytes",
 			},
 			pairedItem: { item: 0 },
 		});
@@ -122,7 +142,9 @@ describe('Generate iFrame SSO Link operation', () => {
 	});
 
 	test('no SSO key in the credential says where to add it', async () => {
-		const { result } = run(generateSsoLink, base, { credentials: { ...credentials, ssoSecretKey: '' } });
+		const { result } = run(generateSsoLink, base, {
+			credentials: { ...credentials, ssoSecretKey: '' },
+		});
 		await expect(result).rejects.toMatchObject({
 			message: 'No Enterprise SSO Key in the Qflow credential',
 			description: expect.stringContaining('Enterprise SSO Key field'),
@@ -139,14 +161,20 @@ describe('Generate iFrame SSO Link operation', () => {
 	});
 
 	test('a username without a PIN and no PIN option says how to fix it', async () => {
-		const { result } = run(generateSsoLink, base, { credentials: { ...credentials, username: 'owner@example.com' } });
+		const { result } = run(generateSsoLink, base, {
+			credentials: { ...credentials, username: 'owner@example.com' },
+		});
 		await expect(result).rejects.toThrow('Invalid enterprisePin: is missing');
 	});
 
 	test('a user GUID from another item is used per item', async () => {
-		const { result } = run(generateSsoLink, { enterprise: 'acme', successUrl: 'events' }, {
-			perItem: [{ userId: VECTOR.userGuid }, { userId: OWNER_ID }],
-		});
+		const { result } = run(
+			generateSsoLink,
+			{ enterprise: 'acme', successUrl: 'events' },
+			{
+				perItem: [{ userId: VECTOR.userGuid }, { userId: OWNER_ID }],
+			},
+		);
 		const items = await result;
 		expect(items.map((item) => item.json.userId)).toEqual([VECTOR.userGuid, OWNER_ID]);
 	});

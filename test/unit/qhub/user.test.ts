@@ -1,11 +1,26 @@
 import { createUser } from '../../../nodes/QHub/actions/user/create.operation';
 import { fakeClock, fakeContext } from '../helpers/context';
 
-const credentials = { apiKey: 'key-123456', apiSecret: 'secret-123456', baseUrl: 'http://qhub.test/v1' };
+const credentials = {
+	apiKey: 'key-123456',
+	apiSecret: 'secret-123456',
+	baseUrl: 'http://qhub.test/v1',
+};
 
-function run(parameters: Record<string, unknown>, answers = [{ status: 201, body: { id: 'usr_1' } }], continueOnFail = false) {
+function run(
+	parameters: Record<string, unknown>,
+	answers = [{ status: 201, body: { id: 'usr_1' } }],
+	continueOnFail = false,
+) {
 	const fake = fakeContext({
-		parameters: { firstName: 'Grace', lastName: 'Hopper', email: 'grace@example.com', accessLevel: 'view', locationIds: [], ...parameters },
+		parameters: {
+			firstName: 'Grace',
+			lastName: 'Hopper',
+			email: 'grace@example.com',
+			accessLevel: 'view',
+			locationIds: [],
+			...parameters,
+		},
 		credentials,
 		credentialType: 'qHubApi',
 		answers,
@@ -23,7 +38,13 @@ test('sends POST /users with the validated body', async () => {
 	expect(fake.requests[0]).toMatchObject({
 		method: 'POST',
 		url: 'http://qhub.test/v1/users',
-		body: { firstName: 'Grace', lastName: 'Hopper', email: 'grace@example.com', accessLevel: 'view', locationIds: ['loc_1', 'loc_2'] },
+		body: {
+			firstName: 'Grace',
+			lastName: 'Hopper',
+			email: 'grace@example.com',
+			accessLevel: 'view',
+			locationIds: ['loc_1', 'loc_2'],
+		},
 	});
 });
 
@@ -43,21 +64,33 @@ test('an unknown access level names the allowed ones', async () => {
 test('a create is never resent after a connection reset', async () => {
 	const { fake, result } = run({}, [{ networkError: 'ECONNRESET' } as never]);
 	await expect(result).rejects.toMatchObject({
-		message: 'Q-Hub may have processed POST /users: the connection was reset after the request was sent, so the outcome is unknown',
-		description: expect.stringContaining('The record may exist now. The request was not sent again'),
+		message:
+			'Q-Hub may have processed POST /users: the connection was reset after the request was sent, so the outcome is unknown',
+		description: expect.stringContaining(
+			'The record may exist now. The request was not sent again',
+		),
 	});
 	expect(fake.requests).toHaveLength(1);
 });
 
 test('the licence error carries the Q-Hub message, code and request id, without secrets', async () => {
-	const { result } = run({}, [
-		{
-			status: 403,
-			body: { error: 'licence_limit', message: 'All seats are in use (key-123456)' },
-			headers: { 'x-request-id': 'qh_req_9' },
-		} as never,
-	], true);
+	const { result } = run(
+		{},
+		[
+			{
+				status: 403,
+				body: { error: 'licence_limit', message: 'All seats are in use (key-123456)' },
+				headers: { 'x-request-id': 'qh_req_9' },
+			} as never,
+		],
+		true,
+	);
 	const [item] = await result;
-	expect(item.json).toMatchObject({ error: 'Q-Hub: All seats are in use ([redacted])', code: 'licence_limit', requestId: 'qh_req_9', httpCode: '403' });
+	expect(item.json).toMatchObject({
+		error: 'Q-Hub: All seats are in use ([redacted])',
+		code: 'licence_limit',
+		requestId: 'qh_req_9',
+		httpCode: '403',
+	});
 	expect(JSON.stringify(item)).not.toContain('secret-123456');
 });

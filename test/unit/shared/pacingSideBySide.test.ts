@@ -6,7 +6,13 @@
  */
 import type { IExecuteFunctions, INode } from 'n8n-workflow';
 
-import { apiRequest, clock, rateLimits, type ApiCall, type VendorProfile } from '../../../nodes/shared/transport';
+import {
+	apiRequest,
+	clock,
+	rateLimits,
+	type ApiCall,
+	type VendorProfile,
+} from '../../../nodes/shared/transport';
 
 const T0 = Date.parse('2026-11-23T10:00:00Z');
 const LIMIT = 2;
@@ -18,7 +24,11 @@ const profile: VendorProfile = {
 	credentialType: 'vendorApi',
 	secretFields: ['apiKey'],
 	url: (credentials, path) => `${String(credentials.baseUrl)}${path}`,
-	rateLimitHeaders: { limit: 'ratelimit-limit', remaining: 'ratelimit-remaining', reset: 'ratelimit-reset' },
+	rateLimitHeaders: {
+		limit: 'ratelimit-limit',
+		remaining: 'ratelimit-remaining',
+		reset: 'ratelimit-reset',
+	},
 	defaultMaxWaitSeconds: 900,
 	parseError: () => ({}),
 	hint: () => undefined,
@@ -30,7 +40,11 @@ function virtualClock() {
 	const timers: Array<{ at: number; wake: () => void }> = [];
 	jest.spyOn(clock, 'now').mockImplementation(() => now);
 	jest.spyOn(clock, 'random').mockImplementation(() => 0.5);
-	jest.spyOn(clock, 'sleep').mockImplementation(async (ms: number) => await new Promise<void>((wake) => timers.push({ at: now + ms, wake })));
+	jest
+		.spyOn(clock, 'sleep')
+		.mockImplementation(
+			async (ms: number) => await new Promise<void>((wake) => timers.push({ at: now + ms, wake })),
+		);
 	rateLimits.forget();
 	// Lets every call run until it sleeps or ends (no timers: the lint forbids them in .ts files).
 	const settle = async () => {
@@ -66,7 +80,9 @@ function fixedWindowVendor(now: () => number, spent: { openedAt: number; count: 
 		if (now() >= window.openedAt + WINDOW_MS) window = { openedAt: now(), count: 0 };
 		if (window.count >= LIMIT) {
 			log.push({ who, at: now() - T0, status: 429 });
-			const retryAfter = String(Math.max(1, Math.ceil((window.openedAt + WINDOW_MS - now()) / 1000)));
+			const retryAfter = String(
+				Math.max(1, Math.ceil((window.openedAt + WINDOW_MS - now()) / 1000)),
+			);
 			return { statusCode: 429, body: {}, headers: { ...headers(), 'retry-after': retryAfter } };
 		}
 		window.count += 1;
@@ -94,7 +110,8 @@ function execution(who: string, vendor: ReturnType<typeof fixedWindowVendor>): I
 	} as unknown as IExecuteFunctions;
 }
 
-const create = (context: IExecuteFunctions) => apiRequest.call(context, profile, CREATE, { maxWaitMs: 60_000 });
+const create = (context: IExecuteFunctions) =>
+	apiRequest.call(context, profile, CREATE, { maxWaitMs: 60_000 });
 
 afterEach(() => jest.restoreAllMocks());
 

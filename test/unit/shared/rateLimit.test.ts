@@ -1,11 +1,21 @@
 import { RateLimitMemory, windowReport } from '../../../nodes/shared/rateLimit';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
-const names = { limit: 'ratelimit-limit', remaining: 'ratelimit-remaining', reset: 'ratelimit-reset' };
+const names = {
+	limit: 'ratelimit-limit',
+	remaining: 'ratelimit-remaining',
+	reset: 'ratelimit-reset',
+};
 const reset = String((NOW + 60_000) / 1000);
 
 test('reads the window from the headers, or nothing without a remaining count', () => {
-	expect(windowReport({ 'ratelimit-limit': '25', 'ratelimit-remaining': '3', 'ratelimit-reset': reset }, names, NOW)).toEqual({
+	expect(
+		windowReport(
+			{ 'ratelimit-limit': '25', 'ratelimit-remaining': '3', 'ratelimit-reset': reset },
+			names,
+			NOW,
+		),
+	).toEqual({
 		limit: 25,
 		remaining: 3,
 		resetAt: NOW + 60_000,

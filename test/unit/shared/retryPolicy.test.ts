@@ -1,8 +1,21 @@
-import { afterFailure, beforeSending, MAX_RETRIES, type FailedTry, type Pacing } from '../../../nodes/shared/retryPolicy';
+import {
+	afterFailure,
+	beforeSending,
+	MAX_RETRIES,
+	type FailedTry,
+	type Pacing,
+} from '../../../nodes/shared/retryPolicy';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 const MINUTE = 60_000;
-const headersOnly: Pacing = { vendor: 'Vendor', rateLimitHeaders: { limit: 'ratelimit-limit', remaining: 'ratelimit-remaining', reset: 'ratelimit-reset' } };
+const headersOnly: Pacing = {
+	vendor: 'Vendor',
+	rateLimitHeaders: {
+		limit: 'ratelimit-limit',
+		remaining: 'ratelimit-remaining',
+		reset: 'ratelimit-reset',
+	},
+};
 const withWindow: Pacing = { ...headersOnly, refusalWindowMs: MINUTE };
 
 function attempt(overrides: Partial<FailedTry>): FailedTry {
@@ -23,7 +36,12 @@ function attempt(overrides: Partial<FailedTry>): FailedTry {
 
 /** [case, pacing, the failed try, the verdict] */
 const table: Array<[string, Pacing, Partial<FailedTry>, ReturnType<typeof afterFailure>]> = [
-	['429 with Retry-After seconds: wait that long', headersOnly, { status: 429, headers: { 'retry-after': '30' } }, { retry: true, waitMs: 30_000 }],
+	[
+		'429 with Retry-After seconds: wait that long',
+		headersOnly,
+		{ status: 429, headers: { 'retry-after': '30' } },
+		{ retry: true, waitMs: 30_000 },
+	],
 	[
 		'503 with Retry-After as an HTTP-date: wait until then',
 		headersOnly,
@@ -36,11 +54,36 @@ const table: Array<[string, Pacing, Partial<FailedTry>, ReturnType<typeof afterF
 		{ status: 429, headers: { 'ratelimit-reset': String((NOW + 120_000) / 1000) } },
 		{ retry: true, waitMs: 120_000 },
 	],
-	['a create refused with 429 is resent: not processed', headersOnly, { status: 429, method: 'POST', idempotent: false, headers: { 'retry-after': '1' } }, { retry: true, waitMs: 1000 }],
-	['503 without headers: backoff with jitter', headersOnly, { status: 503, attempt: 2 }, { retry: true, waitMs: 3000 }],
-	[`503 after ${MAX_RETRIES} retries: the vendor's answer`, headersOnly, { status: 503, attempt: MAX_RETRIES }, { retry: false }],
-	['a bare 429 with a documented window waits the window', withWindow, { status: 429, bareRefusals: 1 }, { retry: true, waitMs: MINUTE, bare: true }],
-	['a bare 429 without one backs off', headersOnly, { status: 429, bareRefusals: 3 }, { retry: true, waitMs: 3000, bare: true }],
+	[
+		'a create refused with 429 is resent: not processed',
+		headersOnly,
+		{ status: 429, method: 'POST', idempotent: false, headers: { 'retry-after': '1' } },
+		{ retry: true, waitMs: 1000 },
+	],
+	[
+		'503 without headers: backoff with jitter',
+		headersOnly,
+		{ status: 503, attempt: 2 },
+		{ retry: true, waitMs: 3000 },
+	],
+	[
+		`503 after ${MAX_RETRIES} retries: the vendor's answer`,
+		headersOnly,
+		{ status: 503, attempt: MAX_RETRIES },
+		{ retry: false },
+	],
+	[
+		'a bare 429 with a documented window waits the window',
+		withWindow,
+		{ status: 429, bareRefusals: 1 },
+		{ retry: true, waitMs: MINUTE, bare: true },
+	],
+	[
+		'a bare 429 without one backs off',
+		headersOnly,
+		{ status: 429, bareRefusals: 3 },
+		{ retry: true, waitMs: 3000, bare: true },
+	],
 	[
 		'a bare 429 keeps backing off past 5 tries while Max Wait allows in all',
 		headersOnly,
@@ -48,10 +91,25 @@ const table: Array<[string, Pacing, Partial<FailedTry>, ReturnType<typeof afterF
 		{ retry: true, waitMs: 45_000, bare: true },
 	],
 	['500 on a GET: backoff', headersOnly, { status: 500 }, { retry: true, waitMs: 750 }],
-	['500 on a create: the vendor answer, no resend', headersOnly, { status: 500, method: 'POST', idempotent: false }, { retry: false }],
+	[
+		'500 on a create: the vendor answer, no resend',
+		headersOnly,
+		{ status: 500, method: 'POST', idempotent: false },
+		{ retry: false },
+	],
 	['400: the vendor answer', headersOnly, { status: 400 }, { retry: false }],
-	['a refused connection: resent even for a create', headersOnly, { networkCode: 'ECONNREFUSED', method: 'POST', idempotent: false }, { retry: true, waitMs: 750 }],
-	['a reset on a GET: resent', headersOnly, { networkCode: 'ECONNRESET' }, { retry: true, waitMs: 750 }],
+	[
+		'a refused connection: resent even for a create',
+		headersOnly,
+		{ networkCode: 'ECONNREFUSED', method: 'POST', idempotent: false },
+		{ retry: true, waitMs: 750 },
+	],
+	[
+		'a reset on a GET: resent',
+		headersOnly,
+		{ networkCode: 'ECONNRESET' },
+		{ retry: true, waitMs: 750 },
+	],
 ];
 
 test.each(table)('%s', (_case, pacing, failed, verdict) => {
@@ -91,7 +149,13 @@ const giveUps: Array<[string, Pacing, Partial<FailedTry>, string, string]> = [
 	[
 		'a refused connection after every retry: could not be reached',
 		headersOnly,
-		{ networkCode: 'ECONNREFUSED', attempt: MAX_RETRIES, method: 'POST', path: '/users', idempotent: false },
+		{
+			networkCode: 'ECONNREFUSED',
+			attempt: MAX_RETRIES,
+			method: 'POST',
+			path: '/users',
+			idempotent: false,
+		},
 		'Vendor could not be reached: the connection was refused on POST /users',
 		'Check the host in the credential',
 	],
@@ -125,10 +189,14 @@ test.each(giveUps)('gives up: %s', (_case, pacing, failed, message, hint) => {
 });
 
 test('before sending: a spent window within Max Wait is waited, past it the item fails naming the limit', () => {
-	expect(beforeSending(headersOnly, 5 * MINUTE, NOW, 15 * MINUTE)).toEqual({ retry: true, waitMs: 5 * MINUTE });
+	expect(beforeSending(headersOnly, 5 * MINUTE, NOW, 15 * MINUTE)).toEqual({
+		retry: true,
+		waitMs: 5 * MINUTE,
+	});
 	expect(beforeSending(headersOnly, 30 * MINUTE, NOW, 10 * MINUTE, 25)).toMatchObject({
 		retry: false,
-		message: 'Vendor rate limit reached: no requests left in this window; the window resets at 2026-11-23T10:30:00Z (in 1800 s)',
+		message:
+			'Vendor rate limit reached: no requests left in this window; the window resets at 2026-11-23T10:30:00Z (in 1800 s)',
 		hint: expect.stringContaining('fewer than 25 requests go out per window'),
 	});
 });

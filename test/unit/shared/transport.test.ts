@@ -7,7 +7,11 @@ const profile: VendorProfile = {
 	credentialType: 'vendorApi',
 	secretFields: ['apiKey'],
 	url: (credentials, path) => `${String(credentials.baseUrl)}${path}`,
-	rateLimitHeaders: { limit: 'ratelimit-limit', remaining: 'ratelimit-remaining', reset: 'ratelimit-reset' },
+	rateLimitHeaders: {
+		limit: 'ratelimit-limit',
+		remaining: 'ratelimit-remaining',
+		reset: 'ratelimit-reset',
+	},
 	defaultMaxWaitSeconds: 900,
 	parseError: (body) => {
 		const error = body as { message?: string; code?: string; requestId?: string } | undefined;
@@ -27,7 +31,10 @@ function send(call: ApiCall, answers: FakeAnswer[], maxWaitMs = 15 * MINUTE) {
 		credentialType: 'vendorApi',
 		answers,
 	});
-	return { fake, response: apiRequest.call(fake.context, profile, call, { maxWaitMs, itemIndex: 0 }) };
+	return {
+		fake,
+		response: apiRequest.call(fake.context, profile, call, { maxWaitMs, itemIndex: 0 }),
+	};
 }
 
 let clock: ReturnType<typeof fakeClock>;
@@ -37,7 +44,10 @@ beforeEach(() => {
 
 describe('429 and 503', () => {
 	test('Retry-After in seconds is waited exactly, then the call succeeds', async () => {
-		const { fake, response } = send(GET, [{ status: 429, headers: { 'retry-after': '30' } }, { body: { ok: true } }]);
+		const { fake, response } = send(GET, [
+			{ status: 429, headers: { 'retry-after': '30' } },
+			{ body: { ok: true } },
+		]);
 		expect((await response).body).toEqual({ ok: true });
 		expect(clock.sleeps).toEqual([30_000]);
 		expect(fake.requests).toHaveLength(2);
@@ -52,47 +62,80 @@ describe('429 and 503', () => {
 
 	test('without Retry-After, the reset header (epoch seconds) sets the wait', async () => {
 		const reset = String((clock.now() + 120_000) / 1000);
-		const { response } = send(GET, [{ status: 429, headers: { 'ratelimit-remaining': '0', 'ratelimit-reset': reset } }, { body: {} }]);
+		const { response } = send(GET, [
+			{ status: 429, headers: { 'ratelimit-remaining': '0', 'ratelimit-reset': reset } },
+			{ body: {} },
+		]);
 		await response;
 		expect(clock.sleeps).toEqual([120_000]);
 	});
 
 	test('a small reset value is read as seconds from now', async () => {
-		const { response } = send(GET, [{ status: 429, headers: { 'ratelimit-remaining': '0', 'ratelimit-reset': '45' } }, { body: {} }]);
+		const { response } = send(GET, [
+			{ status: 429, headers: { 'ratelimit-remaining': '0', 'ratelimit-reset': '45' } },
+			{ body: {} },
+		]);
 		await response;
 		expect(clock.sleeps).toEqual([45_000]);
 	});
 
 	test('without any header, 503s back off exponentially with jitter', async () => {
-		const { response } = send(GET, [{ status: 503 }, { status: 503 }, { status: 503 }, { body: {} }]);
+		const { response } = send(GET, [
+			{ status: 503 },
+			{ status: 503 },
+			{ status: 503 },
+			{ body: {} },
+		]);
 		await response;
 		// random() is 0.5 in tests: half the step fixed plus a quarter step of jitter.
 		expect(clock.sleeps).toEqual([750, 1500, 3000]);
 	});
 
 	test('a create refused with 429 is resent: the server said it was not processed', async () => {
-		const { fake, response } = send(CREATE, [{ status: 429, headers: { 'retry-after': '1' } }, { status: 201, body: { id: 1 } }]);
+		const { fake, response } = send(CREATE, [
+			{ status: 429, headers: { 'retry-after': '1' } },
+			{ status: 201, body: { id: 1 } },
+		]);
 		expect((await response).body).toEqual({ id: 1 });
 		expect(fake.requests.map((request) => request.method)).toEqual(['POST', 'POST']);
 	});
 
 	test('a wait longer than Max Wait fails at once with the reset time and how to pace', async () => {
-		const { fake, response } = send(GET, [{ status: 429, headers: { 'retry-after': '3600' }, body: { code: 'rate_limited', requestId: 'req-9' } }], 60_000);
-		const error = (await response.catch((caught: unknown) => caught)) as Error & { description: string };
+		const { fake, response } = send(
+			GET,
+			[
+				{
+					status: 429,
+					headers: { 'retry-after': '3600' },
+					body: { code: 'rate_limited', requestId: 'req-9' },
+				},
+			],
+			60_000,
+		);
+		const error = (await response.catch((caught: unknown) => caught)) as Error & {
+			description: string;
+		};
 		expect(error.message).toBe(
 			'Vendor rate limit reached: the server answered 429 Too Many Requests; the window resets at 2026-11-23T11:00:00Z (in 3600 s)',
 		);
-		expect(error.description).toContain('Raise Max Wait to at least 3600 s, or pace the workflow: Loop Over Items with a Wait node');
+		expect(error.description).toContain(
+			'Raise Max Wait to at least 3600 s, or pace the workflow: Loop Over Items with a Wait node',
+		);
 		expect(clock.sleeps).toEqual([]);
 		expect(fake.requests).toHaveLength(1);
 		const { vendorError } = (error as unknown as { context: { vendorError: object } }).context;
-		expect(vendorError).toMatchObject({ httpCode: '429', code: 'rate_limited', requestId: 'req-9' });
+		expect(vendorError).toMatchObject({
+			httpCode: '429',
+			code: 'rate_limited',
+			requestId: 'req-9',
+		});
 	});
 
 	test('a 503 whose Retry-After is beyond Max Wait says when to retry, not "rate limit"', async () => {
 		const { response } = send(GET, [{ status: 503, headers: { 'retry-after': '600' } }], 60_000);
 		await expect(response).rejects.toMatchObject({
-			message: 'Vendor is temporarily unavailable (503); it can be retried at 2026-11-23T10:10:00Z (in 600 s)',
+			message:
+				'Vendor is temporarily unavailable (503); it can be retried at 2026-11-23T10:10:00Z (in 600 s)',
 			description: expect.stringContaining('or run the workflow again later.'),
 		});
 	});
@@ -126,7 +169,10 @@ describe('429 without any usable header', () => {
 describe('proactive pacing', () => {
 	test('when the headers say the window is spent, the next call waits for the reset instead of spending a 429', async () => {
 		const reset = String((clock.now() + 5 * MINUTE) / 1000);
-		const spent = { body: {}, headers: { 'ratelimit-limit': '25', 'ratelimit-remaining': '0', 'ratelimit-reset': reset } };
+		const spent = {
+			body: {},
+			headers: { 'ratelimit-limit': '25', 'ratelimit-remaining': '0', 'ratelimit-reset': reset },
+		};
 		const first = send(GET, [spent]);
 		await first.response;
 		expect(clock.sleeps).toEqual([]);
@@ -138,10 +184,17 @@ describe('proactive pacing', () => {
 
 	test('a spent window beyond Max Wait fails before sending, naming the limit', async () => {
 		const reset = String((clock.now() + 30 * MINUTE) / 1000);
-		await send(GET, [{ body: {}, headers: { 'ratelimit-limit': '25', 'ratelimit-remaining': '0', 'ratelimit-reset': reset } }]).response;
+		await send(GET, [
+			{
+				body: {},
+				headers: { 'ratelimit-limit': '25', 'ratelimit-remaining': '0', 'ratelimit-reset': reset },
+			},
+		]).response;
 		const next = send(GET, [{ body: {} }], 10 * MINUTE);
 		await expect(next.response).rejects.toThrow('no requests left in this window');
-		await expect(next.response).rejects.toMatchObject({ description: expect.stringContaining('fewer than 25 requests go out per window') });
+		await expect(next.response).rejects.toMatchObject({
+			description: expect.stringContaining('fewer than 25 requests go out per window'),
+		});
 		expect(next.fake.requests).toHaveLength(0);
 	});
 });
@@ -154,14 +207,24 @@ describe('network failures', () => {
 	});
 
 	test('a create is not resent after a timeout: it may have reached the server', async () => {
-		const { fake, response } = send(CREATE, [{ networkError: 'ETIMEDOUT' }, { status: 201, body: {} }]);
-		await expect(response).rejects.toThrow('Vendor may have processed POST /things: no answer came in time, so the outcome is unknown');
-		await expect(response).rejects.toMatchObject({ description: expect.stringContaining('was not sent again') });
+		const { fake, response } = send(CREATE, [
+			{ networkError: 'ETIMEDOUT' },
+			{ status: 201, body: {} },
+		]);
+		await expect(response).rejects.toThrow(
+			'Vendor may have processed POST /things: no answer came in time, so the outcome is unknown',
+		);
+		await expect(response).rejects.toMatchObject({
+			description: expect.stringContaining('was not sent again'),
+		});
 		expect(fake.requests).toHaveLength(1);
 	});
 
 	test('a create is resent after a refused connection: it never left', async () => {
-		const { fake, response } = send(CREATE, [{ networkError: 'ECONNREFUSED' }, { status: 201, body: { id: 2 } }]);
+		const { fake, response } = send(CREATE, [
+			{ networkError: 'ECONNREFUSED' },
+			{ status: 201, body: { id: 2 } },
+		]);
 		expect((await response).body).toEqual({ id: 2 });
 		expect(fake.requests).toHaveLength(2);
 	});
@@ -169,18 +232,26 @@ describe('network failures', () => {
 	test('a 500 is retried for a GET but not for a create', async () => {
 		const get = send(GET, [{ status: 500 }, { body: { ok: true } }]);
 		expect((await get.response).body).toEqual({ ok: true });
-		const create = send(CREATE, [{ status: 500, body: { message: 'Boom' } }, { status: 201, body: {} }]);
+		const create = send(CREATE, [
+			{ status: 500, body: { message: 'Boom' } },
+			{ status: 201, body: {} },
+		]);
 		await expect(create.response).rejects.toThrow('Vendor: Boom');
 		expect(create.fake.requests).toHaveLength(1);
 	});
 });
 
-describe('answers that are not the API\'s JSON', () => {
-	const page = '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>';
+describe("answers that are not the API's JSON", () => {
+	const page =
+		'<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>';
 
 	test('an HTML 502 page after every retry becomes a short message with a hint, never the page', async () => {
-		const { fake, response } = send(GET, [{ status: 502, body: page, headers: { 'x-request-id': 'gw-1' } }]);
-		const error = (await response.catch((caught: unknown) => caught)) as Error & { description: string };
+		const { fake, response } = send(GET, [
+			{ status: 502, body: page, headers: { 'x-request-id': 'gw-1' } },
+		]);
+		const error = (await response.catch((caught: unknown) => caught)) as Error & {
+			description: string;
+		};
 		expect(error.message).toBe(
 			"Vendor answered 502 Bad Gateway to GET /things (an HTML page, not the API's JSON): a proxy or gateway in front of the API failed",
 		);
@@ -190,7 +261,9 @@ describe('answers that are not the API\'s JSON', () => {
 	});
 
 	test('an empty body and plain text say so', async () => {
-		await expect(send(CREATE, [{ status: 502, body: '' }]).response).rejects.toThrow('Vendor answered 502 Bad Gateway to POST /things with an empty body');
+		await expect(send(CREATE, [{ status: 502, body: '' }]).response).rejects.toThrow(
+			'Vendor answered 502 Bad Gateway to POST /things with an empty body',
+		);
 		await expect(send(CREATE, [{ status: 404, body: 'Not here' }]).response).rejects.toThrow(
 			"Vendor answered 404 Not Found to POST /things (plain text, not the API's JSON): something other than the API answered",
 		);
@@ -200,19 +273,33 @@ describe('answers that are not the API\'s JSON', () => {
 describe('token credentials', () => {
 	const tokenProfile = { ...profile, renewsTokenOn401: true };
 	function sendWithToken(answers: FakeAnswer[]) {
-		const fake = fakeContext({ parameters: {}, credentials: { baseUrl: 'http://vendor.test' }, credentialType: 'vendorApi', answers });
-		return { fake, response: apiRequest.call(fake.context, tokenProfile, CREATE, { maxWaitMs: 1000 }) };
+		const fake = fakeContext({
+			parameters: {},
+			credentials: { baseUrl: 'http://vendor.test' },
+			credentialType: 'vendorApi',
+			answers,
+		});
+		return {
+			fake,
+			response: apiRequest.call(fake.context, tokenProfile, CREATE, { maxWaitMs: 1000 }),
+		};
 	}
 
 	test('a 401 is resent once through the throwing path, on which n8n renews the token', async () => {
 		const { fake, response } = sendWithToken([{ status: 401 }, { status: 201, body: { id: 3 } }]);
 		expect((await response).body).toEqual({ id: 3 });
-		expect(fake.requests.map((request) => request.ignoreHttpStatusErrors)).toEqual([true, undefined]);
+		expect(fake.requests.map((request) => request.ignoreHttpStatusErrors)).toEqual([
+			true,
+			undefined,
+		]);
 	});
 
 	test('a 401 that persists is shown with its status and body', async () => {
 		const { fake, response } = sendWithToken([{ status: 401, body: { message: 'Token revoked' } }]);
-		await expect(response).rejects.toMatchObject({ message: 'Vendor: Token revoked', description: expect.stringContaining('Check the key.') });
+		await expect(response).rejects.toMatchObject({
+			message: 'Vendor: Token revoked',
+			description: expect.stringContaining('Check the key.'),
+		});
 		expect(fake.requests).toHaveLength(2);
 	});
 
@@ -226,12 +313,26 @@ describe('token credentials', () => {
 describe('errors', () => {
 	test('carry the vendor message, code, request id and hint, and never the secret', async () => {
 		const { response } = send(GET, [
-			{ status: 401, body: { message: 'Invalid key super-secret-key', code: 'unauthorized', requestId: 'req-7' } },
+			{
+				status: 401,
+				body: { message: 'Invalid key super-secret-key', code: 'unauthorized', requestId: 'req-7' },
+			},
 		]);
-		const error = (await response.catch((caught: unknown) => caught)) as Error & { description: string; context: Record<string, unknown> };
+		const error = (await response.catch((caught: unknown) => caught)) as Error & {
+			description: string;
+			context: Record<string, unknown>;
+		};
 		expect(error.message).toBe('Vendor: Invalid key [redacted]');
-		expect(error.description).toBe('Check the key. Vendor error code: unauthorized. Request id: req-7 (quote it to Vendor support).');
-		expect(error.context.vendorError).toEqual({ vendor: 'Vendor', httpCode: '401', code: 'unauthorized', requestId: 'req-7', details: null });
+		expect(error.description).toBe(
+			'Check the key. Vendor error code: unauthorized. Request id: req-7 (quote it to Vendor support).',
+		);
+		expect(error.context.vendorError).toEqual({
+			vendor: 'Vendor',
+			httpCode: '401',
+			code: 'unauthorized',
+			requestId: 'req-7',
+			details: null,
+		});
 		expect(JSON.stringify({ ...error, message: error.message })).not.toContain('super-secret-key');
 	});
 
@@ -244,18 +345,28 @@ describe('errors', () => {
 describe('token credentials under concurrent requests', () => {
 	const tokenProfile = { ...profile, renewsTokenOn401: true };
 	function parallel(count: number, answer: (call: number) => FakeAnswer) {
-		const fake = fakeContext({ parameters: {}, credentials: { baseUrl: 'http://vendor.test' }, credentialType: 'vendorApi' });
+		const fake = fakeContext({
+			parameters: {},
+			credentials: { baseUrl: 'http://vendor.test' },
+			credentialType: 'vendorApi',
+		});
 		const log: string[] = [];
 		let calls = 0;
-		fake.httpRequestWithAuthentication.mockImplementation(async (_type: string, request: { ignoreHttpStatusErrors?: boolean }) => {
-			const call = ++calls;
-			log.push(`start ${call}${request.ignoreHttpStatusErrors ? '' : ' (renewing)'}`);
-			await Promise.resolve();
-			log.push(`end ${call}`);
-			const { status = 200, body } = answer(call) as { status?: number; body?: unknown };
-			return { statusCode: status, headers: {}, body };
-		});
-		const responses = Promise.all(Array.from({ length: count }, () => apiRequest.call(fake.context, tokenProfile, GET, { maxWaitMs: 1000 })));
+		fake.httpRequestWithAuthentication.mockImplementation(
+			async (_type: string, request: { ignoreHttpStatusErrors?: boolean }) => {
+				const call = ++calls;
+				log.push(`start ${call}${request.ignoreHttpStatusErrors ? '' : ' (renewing)'}`);
+				await Promise.resolve();
+				log.push(`end ${call}`);
+				const { status = 200, body } = answer(call) as { status?: number; body?: unknown };
+				return { statusCode: status, headers: {}, body };
+			},
+		);
+		const responses = Promise.all(
+			Array.from({ length: count }, () =>
+				apiRequest.call(fake.context, tokenProfile, GET, { maxWaitMs: 1000 }),
+			),
+		);
 		return { log, responses };
 	}
 
@@ -268,7 +379,9 @@ describe('token credentials under concurrent requests', () => {
 	test('a 401 met by requests side by side renews the token once; the others wait and resend', async () => {
 		const warm = parallel(1, () => ({ body: {} }));
 		await warm.responses;
-		const { log, responses } = parallel(3, (call) => (call <= 3 ? { status: 401 } : { body: { ok: call } }));
+		const { log, responses } = parallel(3, (call) =>
+			call <= 3 ? { status: 401 } : { body: { ok: call } },
+		);
 		await responses;
 		expect(log.filter((line) => line.includes('renewing'))).toHaveLength(1);
 	});

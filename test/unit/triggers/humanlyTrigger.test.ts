@@ -7,10 +7,18 @@ import { fakeClock } from '../helpers/context';
 const secret = 'whsec_unit_secret';
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 const nowSeconds = NOW / 1000;
-const body = { event: 'candidate_interview.completed', timestamp: '2026-11-23T09:59:58Z', data: { id: 'ci_1', candidateId: 'c_1', score: 87 } };
+const body = {
+	event: 'candidate_interview.completed',
+	timestamp: '2026-11-23T09:59:58Z',
+	data: { id: 'ci_1', candidateId: 'c_1', score: 87 },
+};
 
 let workflowId = 0;
-function deliver(raw: string, header: string | undefined, options: { events?: string[]; credentials?: IDataObject; staticData?: IDataObject } = {}) {
+function deliver(
+	raw: string,
+	header: string | undefined,
+	options: { events?: string[]; credentials?: IDataObject; staticData?: IDataObject } = {},
+) {
 	const answered: { status?: number; body?: unknown } = {};
 	const staticData = options.staticData ?? {};
 	const context = {
@@ -26,7 +34,8 @@ function deliver(raw: string, header: string | undefined, options: { events?: st
 		getCredentials: async () => options.credentials ?? { apiKey: 'qapi_x', webhookSecret: secret },
 		getHeaderData: () => (header === undefined ? {} : { 'x-qualifi-signature': header }),
 		getBodyData: () => JSON.parse(raw),
-		getNodeParameter: (name: string, fallback: unknown) => (name === 'events' ? (options.events ?? ['candidate_interview.completed']) : fallback),
+		getNodeParameter: (name: string, fallback: unknown) =>
+			name === 'events' ? (options.events ?? ['candidate_interview.completed']) : fallback,
 		getWorkflowStaticData: () => staticData,
 		getWorkflow: () => ({ id: `wf${workflowId}` }),
 		getNode: () => ({ name: 'Humanly Trigger' }),
@@ -45,20 +54,40 @@ beforeEach(() => {
 test('a correctly signed delivery starts the workflow with the data, the event and its time', async () => {
 	const { result, answered } = deliver(raw, signed());
 	expect(await result).toEqual({
-		workflowData: [[{ json: { id: 'ci_1', candidateId: 'c_1', score: 87, event: 'candidate_interview.completed', timestamp: '2026-11-23T09:59:58Z' } }]],
+		workflowData: [
+			[
+				{
+					json: {
+						id: 'ci_1',
+						candidateId: 'c_1',
+						score: 87,
+						event: 'candidate_interview.completed',
+						timestamp: '2026-11-23T09:59:58Z',
+					},
+				},
+			],
+		],
 	});
 	expect(answered.status).toBeUndefined();
 });
 
 test.each([
-	['forged (another secret)', `t=${nowSeconds},v1=${signatureOf('not-the-secret', nowSeconds, raw)}`, raw, 'does not match'],
+	[
+		'forged (another secret)',
+		`t=${nowSeconds},v1=${signatureOf('not-the-secret', nowSeconds, raw)}`,
+		raw,
+		'does not match',
+	],
 	['tampered (body changed after signing)', signed(), raw.replace('87', '99'), 'does not match'],
 	['unsigned', undefined, raw, 'no X-Qualifi-Signature header'],
 	['replayed (signed 10 minutes ago)', signed(nowSeconds - 600), raw, 'refused as a replay'],
 ])('a %s delivery gets 401 and starts nothing', async (_case, header, text, message) => {
 	const { result, answered } = deliver(text, header);
 	expect(await result).toEqual({ noWebhookResponse: true });
-	expect(answered).toMatchObject({ status: 401, body: { message: expect.stringContaining(message) } });
+	expect(answered).toMatchObject({
+		status: 401,
+		body: { message: expect.stringContaining(message) },
+	});
 });
 
 test('a delivery signed in the docs-sample way (JSON.stringify of the payload), sent with other spacing, is taken', async () => {
@@ -71,7 +100,10 @@ test('the same delivery twice starts one execution: the second is refused as a r
 	expect(await deliver(raw, signed(), { staticData }).result).toHaveProperty('workflowData');
 	const again = deliver(raw, signed(), { staticData });
 	expect(await again.result).toEqual({ noWebhookResponse: true });
-	expect(again.answered).toMatchObject({ status: 401, body: { message: expect.stringContaining('received before') } });
+	expect(again.answered).toMatchObject({
+		status: 401,
+		body: { message: expect.stringContaining('received before') },
+	});
 });
 
 test('an event the trigger does not listen to is acknowledged and starts nothing', async () => {
@@ -83,5 +115,8 @@ test('an event the trigger does not listen to is acknowledged and starts nothing
 test('without a webhook secret in the credential nothing can be verified: 401', async () => {
 	const { result, answered } = deliver(raw, signed(), { credentials: { apiKey: 'qapi_x' } });
 	expect(await result).toEqual({ noWebhookResponse: true });
-	expect(answered).toMatchObject({ status: 401, body: { message: expect.stringContaining('No Webhook Secret') } });
+	expect(answered).toMatchObject({
+		status: 401,
+		body: { message: expect.stringContaining('No Webhook Secret') },
+	});
 });

@@ -3,11 +3,21 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { QHubTrigger } from '../../../nodes/QHub/QHubTrigger.node';
 import { fakeClock, fakeContext, type FakeAnswer } from '../helpers/context';
 
-const credentials = { apiKey: 'key-123456', apiSecret: 'secret-123456', baseUrl: 'http://qhub.test/v1' };
+const credentials = {
+	apiKey: 'key-123456',
+	apiSecret: 'secret-123456',
+	baseUrl: 'http://qhub.test/v1',
+};
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 const at = (seconds: number) => new Date(NOW + seconds * 1000).toISOString();
-const entry = (id: string, seconds: number) => ({ id, formId: 'frm_audit', submittedAt: at(seconds) });
-const page = (entries: IDataObject[], totalPages = 1) => ({ body: { data: entries, meta: { totalPages } } });
+const entry = (id: string, seconds: number) => ({
+	id,
+	formId: 'frm_audit',
+	submittedAt: at(seconds),
+});
+const page = (entries: IDataObject[], totalPages = 1) => ({
+	body: { data: entries, meta: { totalPages } },
+});
 
 /** A poll context around the fake HTTP answerer: static data survives between polls like n8n's. */
 function poller(parameters: IDataObject = {}, staticData: IDataObject = {}) {
@@ -22,7 +32,8 @@ function poller(parameters: IDataObject = {}, staticData: IDataObject = {}) {
 				getInputData: undefined,
 				__emit: () => undefined,
 				getMode: () => mode,
-				getNodeParameter: (name: string, fallback?: unknown) => (name in parameters ? parameters[name] : fallback),
+				getNodeParameter: (name: string, fallback?: unknown) =>
+					name in parameters ? parameters[name] : fallback,
 				getWorkflowStaticData: () => staticData,
 				logger: { warn: (message: string) => warnings.push(message) },
 			};
@@ -48,7 +59,9 @@ test('the first activation starts from now: one request, nothing emitted, what e
 
 test('at activation, every page of the Late Entry Window counts as seen, not only the first', async () => {
 	const trigger = poller();
-	const busy = Array.from({ length: 100 }, (_, index) => entry(`fe_${String(index).padStart(3, '0')}`, -200 + index));
+	const busy = Array.from({ length: 100 }, (_, index) =>
+		entry(`fe_${String(index).padStart(3, '0')}`, -200 + index),
+	);
 	const activation = trigger.poll([page(busy, 2), page([entry('fe_late', -10)], 2)]);
 	expect(await activation.result).toBeNull();
 	expect(activation.fake.requests.map((request) => request.qs?.page)).toEqual([1, 2]);
@@ -75,7 +88,9 @@ test('new entries come out once, oldest first; a poll with nothing new costs one
 test('many new entries are paged: one more request per full page', async () => {
 	const trigger = poller();
 	await trigger.poll([page([])]).result;
-	const full = Array.from({ length: 100 }, (_, index) => entry(`fe_${String(index).padStart(3, '0')}`, index));
+	const full = Array.from({ length: 100 }, (_, index) =>
+		entry(`fe_${String(index).padStart(3, '0')}`, index),
+	);
 	const { fake, result } = trigger.poll([page(full, 2), page([entry('fe_999', 200)], 2)]);
 	const [items] = (await result)!;
 	expect(items).toHaveLength(101);
@@ -96,7 +111,9 @@ test('a rate limit past Max Wait ends the poll cleanly: nothing emitted, the cur
 	const trigger = poller({ requestOptions: { maxWaitSeconds: 10 } });
 	await trigger.poll([page([])]).result;
 	const cursor = trigger.staticData.cursor;
-	const { result } = trigger.poll([{ status: 429, headers: { 'retry-after': '600' }, body: { error: 'rate_limited' } }]);
+	const { result } = trigger.poll([
+		{ status: 429, headers: { 'retry-after': '600' }, body: { error: 'rate_limited' } },
+	]);
 	expect(await result).toBeNull();
 	expect(trigger.staticData.cursor).toBe(cursor);
 	expect(trigger.warnings[0]).toContain('Q-Hub rate limit reached');
@@ -104,7 +121,12 @@ test('a rate limit past Max Wait ends the poll cleanly: nothing emitted, the cur
 
 test('Emit Recent Entries on Activation emits the newest N existing entries once', async () => {
 	const trigger = poller({ options: { emitOnActivation: 2 } });
-	const { result } = trigger.poll([page([entry('fe_7', -5)]), page([entry('fe_1', -500), entry('fe_2', -400)], 3), page([entry('fe_7', -5)], 3), page([entry('fe_3', -300), entry('fe_4', -200)], 3)]);
+	const { result } = trigger.poll([
+		page([entry('fe_7', -5)]),
+		page([entry('fe_1', -500), entry('fe_2', -400)], 3),
+		page([entry('fe_7', -5)], 3),
+		page([entry('fe_3', -300), entry('fe_4', -200)], 3),
+	]);
 	const [items] = (await result)!;
 	expect(items.map((item) => item.json.id)).toEqual(['fe_4', 'fe_7']);
 });
@@ -112,6 +134,6 @@ test('Emit Recent Entries on Activation emits the newest N existing entries once
 test('a bad form ID fails before any request', async () => {
 	const trigger = poller({ formId: '../users' });
 	const { fake, result } = trigger.poll([page([])]);
-	await expect(result).rejects.toThrow("Invalid formId: must be a Q-Hub Form ID");
+	await expect(result).rejects.toThrow('Invalid formId: must be a Q-Hub Form ID');
 	expect(fake.requests).toHaveLength(0);
 });

@@ -22,7 +22,8 @@ const input = z.object({
 export const createCandidate: Operation = {
 	menuEntry: {
 		name: 'Create',
-		action: 'Create a candidate with names, email and optional phone, external ID, time zone and SMS opt-in; returns the new candidate with their ID',
+		action:
+			'Create a candidate with names, email and optional phone, external ID, time zone and SMS opt-in; returns the new candidate with their ID',
 		description: 'Add a candidate, e.g. from your ATS, so they can be invited to interviews',
 	},
 	properties: [
@@ -82,6 +83,10 @@ export const createCandidate: Operation = {
 			},
 			itemIndex,
 		);
-		return await humanlyRecord.call(this, { method: 'POST', path: HUMANLY.paths.candidates, body }, itemIndex);
+		return await humanlyRecord.call(
+			this,
+			{ method: 'POST', path: HUMANLY.paths.candidates, body },
+			itemIndex,
+		);
 	}),
 };

@@ -7,10 +7,19 @@ import { readId } from '../../schemas';
 import { HUMANLY_CONCURRENT_READS, humanlyRecord } from '../../transport';
 
 export const getCandidate: Operation = {
-	menuEntry: { name: 'Get', action: 'Get a candidate by ID; returns their names, email, phone, external ID, SMS opt-in and archived state', description: 'Get one candidate by ID' },
+	menuEntry: {
+		name: 'Get',
+		action:
+			'Get a candidate by ID; returns their names, email, phone, external ID, SMS opt-in and archived state',
+		description: 'Get one candidate by ID',
+	},
 	properties: [candidateLocator('The candidate to get')],
 	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
 		const candidateId = readId(this, 'candidateId', 'Candidate', itemIndex);
-		return await humanlyRecord.call(this, { method: 'GET', path: HUMANLY.paths.candidate(candidateId) }, itemIndex);
+		return await humanlyRecord.call(
+			this,
+			{ method: 'GET', path: HUMANLY.paths.candidate(candidateId) },
+			itemIndex,
+		);
 	}, concurrentReads(HUMANLY_CONCURRENT_READS)),
 };

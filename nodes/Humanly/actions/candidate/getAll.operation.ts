@@ -16,7 +16,8 @@ export const getManyCandidates = getManyOperation({
 				name: 'archived',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to return only archived candidates (on) or only active ones (off). Leave the filter out for both.',
+				description:
+					'Whether to return only archived candidates (on) or only active ones (off). Leave the filter out for both.',
 			},
 			{
 				displayName: 'External ID',
@@ -33,7 +34,11 @@ export const getManyCandidates = getManyOperation({
 				description: 'Only candidates whose name or email contains this text',
 			},
 		],
-		schema: z.object({ search: optionalText(200), externalId: optionalText(200), archived: optionalBoolean }),
+		schema: z.object({
+			search: optionalText(200),
+			externalId: optionalText(200),
+			archived: optionalBoolean,
+		}),
 	},
 	async list(this: IExecuteFunctions, query, limit, itemIndex) {
 		return await humanlyPagedList.call(this, 'candidates', query, limit, itemIndex);

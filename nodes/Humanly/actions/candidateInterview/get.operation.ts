@@ -9,12 +9,19 @@ import { HUMANLY_CONCURRENT_READS, humanlyRecord } from '../../transport';
 export const getCandidateInterview: Operation = {
 	menuEntry: {
 		name: 'Get',
-		action: 'Get a candidate interview (an invite) by ID; returns its status, channels, invite link and expiry',
+		action:
+			'Get a candidate interview (an invite) by ID; returns its status, channels, invite link and expiry',
 		description: 'Get one candidate interview (an invite and its status) by ID',
 	},
-	properties: [candidateInterviewIdProperty('ID of the candidate interview, as returned by Invite')],
+	properties: [
+		candidateInterviewIdProperty('ID of the candidate interview, as returned by Invite'),
+	],
 	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
 		const id = readId(this, 'candidateInterviewId', 'Candidate interview', itemIndex);
-		return await humanlyRecord.call(this, { method: 'GET', path: HUMANLY.paths.candidateInterview(id) }, itemIndex);
+		return await humanlyRecord.call(
+			this,
+			{ method: 'GET', path: HUMANLY.paths.candidateInterview(id) },
+			itemIndex,
+		);
 	}, concurrentReads(HUMANLY_CONCURRENT_READS)),
 };

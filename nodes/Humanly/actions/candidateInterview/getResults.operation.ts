@@ -9,7 +9,8 @@ import { HUMANLY_CONCURRENT_READS, humanlyRecord } from '../../transport';
 export const getCandidateInterviewResults: Operation = {
 	menuEntry: {
 		name: 'Get Results',
-		action: 'Get the results of a completed candidate interview; returns its answers, transcripts and scores',
+		action:
+			'Get the results of a completed candidate interview; returns its answers, transcripts and scores',
 		description: 'Get the answers, transcripts and scores of a completed candidate interview',
 	},
 	properties: [

@@ -12,7 +12,13 @@ const input = z.object({
 	candidateId: humanlyId('Candidate'),
 	interviewId: humanlyId('Interview'),
 	deliveryTypes: z.preprocess(
-		(value) => (typeof value === 'string' ? value.split(',').map((type) => type.trim()).filter(Boolean) : value),
+		(value) =>
+			typeof value === 'string'
+				? value
+						.split(',')
+						.map((type) => type.trim())
+						.filter(Boolean)
+				: value,
 		z
 			.array(oneOf(HUMANLY.deliveryTypes), { invalid_type_error: 'must be a list of email, sms' })
 			.min(1, 'must name at least one channel: email, sms')
@@ -36,14 +42,19 @@ const input = z.object({
 			.refine((url) => /^https?:\/\//i.test(url), 'must start with http:// or https://')
 			.optional(),
 	),
-	sendInvite: z.preprocess(blankToUndefined, z.boolean({ invalid_type_error: 'must be true or false' }).optional()),
+	sendInvite: z.preprocess(
+		blankToUndefined,
+		z.boolean({ invalid_type_error: 'must be true or false' }).optional(),
+	),
 });
 
 export const inviteCandidate: Operation = {
 	menuEntry: {
 		name: 'Invite',
-		action: 'Invite a candidate to an interview by email and/or SMS; returns the new candidate interview with its invite link',
-		description: 'Create a candidate interview and send the candidate the invite by email and/or SMS',
+		action:
+			'Invite a candidate to an interview by email and/or SMS; returns the new candidate interview with its invite link',
+		description:
+			'Create a candidate interview and send the candidate the invite by email and/or SMS',
 	},
 	properties: [
 		candidateLocator('The candidate to invite'),

@@ -9,7 +9,8 @@ import { humanlyRecord } from '../../transport';
 export const resendCandidateInterviewInvite: Operation = {
 	menuEntry: {
 		name: 'Resend Invite',
-		action: 'Resend the invite of a candidate interview by its first channels; returns the updated candidate interview',
+		action:
+			'Resend the invite of a candidate interview by its first channels; returns the updated candidate interview',
 		description: 'Send the candidate the invite again, by the channels it was first sent by',
 	},
 	properties: [

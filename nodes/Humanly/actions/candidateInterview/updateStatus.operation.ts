@@ -14,7 +14,8 @@ const input = z.object({ status: oneOf(HUMANLY.candidateInterviewStatuses) });
 export const updateCandidateInterviewStatus: Operation = {
 	menuEntry: {
 		name: 'Update Status',
-		action: 'Update the status of a candidate interview, e.g. to hired; returns the updated candidate interview',
+		action:
+			'Update the status of a candidate interview, e.g. to hired; returns the updated candidate interview',
 		description: 'Move a candidate interview on, e.g. to Has Reviewed or Hired',
 	},
 	properties: [
@@ -30,7 +31,12 @@ export const updateCandidateInterviewStatus: Operation = {
 	],
 	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
 		const id = readId(this, 'candidateInterviewId', 'Candidate interview', itemIndex);
-		const body = validateInput(this, input, { status: this.getNodeParameter('status', itemIndex) }, itemIndex);
+		const body = validateInput(
+			this,
+			input,
+			{ status: this.getNodeParameter('status', itemIndex) },
+			itemIndex,
+		);
 		// Setting the same status twice leaves the same state: safe to resend after a lost answer.
 		return await humanlyRecord.call(
 			this,

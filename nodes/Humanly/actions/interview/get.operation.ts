@@ -7,10 +7,18 @@ import { readId } from '../../schemas';
 import { HUMANLY_CONCURRENT_READS, humanlyRecord } from '../../transport';
 
 export const getInterview: Operation = {
-	menuEntry: { name: 'Get', action: 'Get an interview by ID; returns its title, type, status, description and question IDs', description: 'Get one interview (its questions and settings) by ID' },
+	menuEntry: {
+		name: 'Get',
+		action: 'Get an interview by ID; returns its title, type, status, description and question IDs',
+		description: 'Get one interview (its questions and settings) by ID',
+	},
 	properties: [interviewLocator('The interview to get')],
 	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
 		const interviewId = readId(this, 'interviewId', 'Interview', itemIndex);
-		return await humanlyRecord.call(this, { method: 'GET', path: HUMANLY.paths.interview(interviewId) }, itemIndex);
+		return await humanlyRecord.call(
+			this,
+			{ method: 'GET', path: HUMANLY.paths.interview(interviewId) },
+			itemIndex,
+		);
 	}, concurrentReads(HUMANLY_CONCURRENT_READS)),
 };

@@ -18,7 +18,8 @@ export const getManyInterviews = getManyOperation({
 				name: 'archived',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to return only archived interviews (on) or only active ones (off). Leave the filter out for both.',
+				description:
+					'Whether to return only archived interviews (on) or only active ones (off). Leave the filter out for both.',
 			},
 			{
 				displayName: 'Interview Type',

@@ -62,7 +62,8 @@ const input = z.object({
 export const createTeam: Operation = {
 	menuEntry: {
 		name: 'Create',
-		action: 'Create teams in bulk, one per input item, with optional display name, description and members; returns one item per created team',
+		action:
+			'Create teams in bulk, one per input item, with optional display name, description and members; returns one item per created team',
 		description: 'Create teams in bulk, one per input item',
 	},
 	properties,
@@ -83,7 +84,8 @@ export const createTeam: Operation = {
 			);
 			return {
 				...team,
-				displayName: team.displayName ?? (HUMANLY.teamDisplayNameDefaultsToName ? team.name : undefined),
+				displayName:
+					team.displayName ?? (HUMANLY.teamDisplayNameDefaultsToName ? team.name : undefined),
 				userIds: team.userIds.length > 0 ? team.userIds : undefined,
 			};
 		},

@@ -25,6 +25,11 @@ export const getManyTeams = getManyOperation({
 	},
 	// The list has no documented paging: one request, Limit applied by the builder.
 	async list(this: IExecuteFunctions, query, _limit, itemIndex) {
-		return await humanlyArray.call(this, { method: 'GET', path: HUMANLY.paths.teams, qs: query }, 'teams', itemIndex);
+		return await humanlyArray.call(
+			this,
+			{ method: 'GET', path: HUMANLY.paths.teams, qs: query },
+			'teams',
+			itemIndex,
+		);
 	},
 });

@@ -41,21 +41,23 @@ const properties: INodeProperties[] = [
 	bulkOptionsProperty('users'),
 ];
 
-const input = z.object({
-	firstName: requiredText('First Name', 100),
-	lastName: requiredText('Last Name', 100),
-	email: emailAddress,
-	phone: optionalPhone,
-	teamIds: teamIdList,
-	dashboardAccess: z.boolean({ invalid_type_error: 'must be true or false' }),
-})
+const input = z
+	.object({
+		firstName: requiredText('First Name', 100),
+		lastName: requiredText('Last Name', 100),
+		email: emailAddress,
+		phone: optionalPhone,
+		teamIds: teamIdList,
+		dashboardAccess: z.boolean({ invalid_type_error: 'must be true or false' }),
+	})
 	// The node's Dashboard Access is Humanly's createAuth0Account: the one field the node names otherwise.
 	.transform(({ dashboardAccess, ...user }) => ({ ...user, createAuth0Account: dashboardAccess }));
 
 export const createUser: Operation = {
 	menuEntry: {
 		name: 'Create',
-		action: 'Create users in bulk, one per input item, each in at least one team; returns one item per created user',
+		action:
+			'Create users in bulk, one per input item, each in at least one team; returns one item per created user',
 		description: 'Create users in bulk, one per input item, each in at least one team',
 	},
 	properties,

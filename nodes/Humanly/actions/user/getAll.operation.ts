@@ -16,7 +16,8 @@ export function simplifyUser(user: IDataObject): IDataObject {
 		phone: user.phone ?? null,
 		isApiUser: user.isApiUser,
 	};
-	if (Array.isArray(user.teams)) simple.teams = (user.teams as IDataObject[]).map((team) => team.name);
+	if (Array.isArray(user.teams))
+		simple.teams = (user.teams as IDataObject[]).map((team) => team.name);
 	else if (Array.isArray(user.teamIds)) simple.teamIds = user.teamIds;
 	return simple;
 }
@@ -30,7 +31,8 @@ export const getManyUsers = getManyOperation({
 			name: 'includeTeams',
 			type: 'boolean',
 			default: true,
-			description: "Whether to include each user's teams (name, display name, description) instead of only their team IDs",
+			description:
+				"Whether to include each user's teams (name, display name, description) instead of only their team IDs",
 		},
 	],
 	simplify: simplifyUser,

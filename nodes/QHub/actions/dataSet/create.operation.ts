@@ -12,7 +12,8 @@ const fields = z.object({ name: requiredText('Name', 200), description: optional
 export const createDataSet: Operation = {
 	menuEntry: {
 		name: 'Create',
-		action: 'Create a data set from rows (each input item a row, or a JSON array); returns the new data set',
+		action:
+			'Create a data set from rows (each input item a row, or a JSON array); returns the new data set',
 		description: 'Push a named table of rows into Q-Hub from another system',
 	},
 	properties: [
@@ -40,7 +41,12 @@ export const createDataSet: Operation = {
 				name: this.getNodeParameter('name', itemIndex),
 				description: this.getNodeParameter('dataSetDescription', itemIndex, ''),
 			}),
-			async (body, itemIndex) => await qhubRequest.call(this, { method: 'POST', path: QHUB.paths.dataSets, body }, itemIndex),
+			async (body, itemIndex) =>
+				await qhubRequest.call(
+					this,
+					{ method: 'POST', path: QHUB.paths.dataSets, body },
+					itemIndex,
+				),
 			fields,
 		);
 	},

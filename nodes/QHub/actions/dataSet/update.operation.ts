@@ -17,7 +17,8 @@ const fields = z.object({
 export const updateDataSet: Operation = {
 	menuEntry: {
 		name: 'Update',
-		action: 'Update a data set by replacing all its rows and optionally its name; returns the updated data set',
+		action:
+			'Update a data set by replacing all its rows and optionally its name; returns the updated data set',
 		description: 'Replace a data set’s rows (and optionally its name) to keep it in sync',
 	},
 	properties: [
@@ -55,7 +56,12 @@ export const updateDataSet: Operation = {
 				// The rows replace the old ones: sending the same body twice leaves the same state.
 				return await qhubRequest.call(
 					this,
-					{ method: QHUB.updateMethod, path: QHUB.paths.dataSet(String(dataSetId)), body, idempotent: true },
+					{
+						method: QHUB.updateMethod,
+						path: QHUB.paths.dataSet(String(dataSetId)),
+						body,
+						idempotent: true,
+					},
 					itemIndex,
 				);
 			},

@@ -9,10 +9,13 @@ import { qhubRequest } from '../../transport';
 export const archiveLocation: Operation = {
 	menuEntry: {
 		name: 'Archive',
-		action: 'Archive a location, hiding it but keeping its history and users; returns the archived location',
+		action:
+			'Archive a location, hiding it but keeping its history and users; returns the archived location',
 		description: 'Hide a location from use while keeping its records and user assignments',
 	},
-	properties: [locationLocator('The location to archive. Unlike Delete, its history and users stay.')],
+	properties: [
+		locationLocator('The location to archive. Unlike Delete, its history and users stay.'),
+	],
 	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
 		const locationId = readLocationId(this, itemIndex);
 		return await qhubRequest.call(

@@ -8,7 +8,12 @@ import { locationInput } from '../../schemas';
 import { qhubRequest } from '../../transport';
 
 export const createLocation: Operation = {
-	menuEntry: { name: 'Create', action: 'Create a location (site) with a name and optional code, address and parent; returns the new location', description: 'Create a location (site)' },
+	menuEntry: {
+		name: 'Create',
+		action:
+			'Create a location (site) with a name and optional code, address and parent; returns the new location',
+		description: 'Create a location (site)',
+	},
 	properties: [
 		{
 			displayName: 'Name',
@@ -29,7 +34,16 @@ export const createLocation: Operation = {
 	],
 	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
 		const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-		const body = validateInput(this, locationInput, { name: this.getNodeParameter('name', itemIndex), ...additional }, itemIndex);
-		return await qhubRequest.call(this, { method: 'POST', path: QHUB.paths.locations, body }, itemIndex);
+		const body = validateInput(
+			this,
+			locationInput,
+			{ name: this.getNodeParameter('name', itemIndex), ...additional },
+			itemIndex,
+		);
+		return await qhubRequest.call(
+			this,
+			{ method: 'POST', path: QHUB.paths.locations, body },
+			itemIndex,
+		);
 	}),
 };

@@ -10,7 +10,12 @@ import { qhubRequest } from '../../transport';
 const changes = locationInput.partial();
 
 export const updateLocation: Operation = {
-	menuEntry: { name: 'Update', action: 'Update a location’s name, code, address or parent, sending only the fields given; returns the updated location', description: 'Change a location’s name, code, address or parent' },
+	menuEntry: {
+		name: 'Update',
+		action:
+			'Update a location’s name, code, address or parent, sending only the fields given; returns the updated location',
+		description: 'Change a location’s name, code, address or parent',
+	},
 	properties: [
 		locationLocator('The location to update'),
 		{

@@ -24,8 +24,7 @@ const properties: INodeProperties[] = [
 			{ name: 'View', value: 'view', description: 'Read only. Takes no licence seat.' },
 		],
 		default: 'standard',
-		description:
-			'Admin and Standard users are capped by the licence tier; View users take no seat',
+		description: 'Admin and Standard users are capped by the licence tier; View users take no seat',
 	},
 	{
 		displayName: 'Location Names or IDs',
@@ -50,14 +49,19 @@ const input = z.object({
 
 /** Expressions may give one ID, a comma-separated list or an array. */
 function asIdList(value: unknown): unknown {
-	if (typeof value === 'string') return value.split(',').map((id) => id.trim()).filter(Boolean);
+	if (typeof value === 'string')
+		return value
+			.split(',')
+			.map((id) => id.trim())
+			.filter(Boolean);
 	return value ?? [];
 }
 
 export const createUser: Operation = {
 	menuEntry: {
 		name: 'Create',
-		action: 'Create a user with names, email, access level (admin, standard or view) and locations; returns the new user, who is emailed an onboarding link',
+		action:
+			'Create a user with names, email, access level (admin, standard or view) and locations; returns the new user, who is emailed an onboarding link',
 		description: 'Create a user; Q-Hub emails them an onboarding link',
 	},
 	properties,
@@ -74,6 +78,10 @@ export const createUser: Operation = {
 			},
 			itemIndex,
 		);
-		return await qhubRequest.call(this, { method: 'POST', path: QHUB.paths.users, body }, itemIndex);
+		return await qhubRequest.call(
+			this,
+			{ method: 'POST', path: QHUB.paths.users, body },
+			itemIndex,
+		);
 	}),
 };

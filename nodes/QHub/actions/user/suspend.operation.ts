@@ -12,7 +12,8 @@ const input = z.object({ userId: qhubId('User') });
 export const suspendUser: Operation = {
 	menuEntry: {
 		name: 'Suspend',
-		action: 'Suspend a user by ID, ending their access but keeping their data; returns the suspended user',
+		action:
+			'Suspend a user by ID, ending their access but keeping their data; returns the suspended user',
 		description: 'Disable a user’s access while keeping their data',
 	},
 	properties: [
@@ -29,7 +30,12 @@ export const suspendUser: Operation = {
 	],
 	// Suspending twice leaves the same state, so the transport may resend it after a lost answer.
 	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
-		const { userId } = validateInput(this, input, { userId: this.getNodeParameter('userId', itemIndex) }, itemIndex);
+		const { userId } = validateInput(
+			this,
+			input,
+			{ userId: this.getNodeParameter('userId', itemIndex) },
+			itemIndex,
+		);
 		return await qhubRequest.call(
 			this,
 			{ method: 'POST', path: QHUB.paths.userSuspend(userId), idempotent: true },

@@ -23,7 +23,10 @@ const input = z.object({
 	enterprisePin: z
 		.string({ required_error: 'Enterprise PIN is required' })
 		.trim()
-		.min(1, 'is missing: the credential’s Enterprise Username has no PIN/ prefix, so set Enterprise PIN under Options')
+		.min(
+			1,
+			'is missing: the credential’s Enterprise Username has no PIN/ prefix, so set Enterprise PIN under Options',
+		)
 		.regex(/^[^\s/@]+$/, 'must be the short enterprise PIN, e.g. 123, without spaces, / or @'),
 });
 
@@ -36,13 +39,18 @@ const eventId = z
 const customPath = z
 	.string({ required_error: 'Custom Path is required' })
 	.trim()
-	.regex(/^\/(?!\/)[^\s#]*$/, 'must be a path inside the Qflow dashboard starting with /, e.g. /events, without the host');
+	.regex(
+		/^\/(?!\/)[^\s#]*$/,
+		'must be a path inside the Qflow dashboard starting with /, e.g. /events, without the host',
+	);
 
 export const generateSsoLink: Operation = {
 	menuEntry: {
 		name: 'Generate iFrame SSO Link',
-		action: 'Generate an iFrame SSO link that signs a user into the dashboard without a password; returns the link and token, sending no request',
-		description: 'Build the link that signs a user into the white-label dashboard without a password (no request is sent)',
+		action:
+			'Generate an iFrame SSO link that signs a user into the dashboard without a password; returns the link and token, sending no request',
+		description:
+			'Build the link that signs a user into the white-label dashboard without a password (no request is sent)',
 	},
 	properties: [
 		{
@@ -69,13 +77,30 @@ export const generateSsoLink: Operation = {
 			type: 'options',
 			options: [
 				{ name: 'Events List', value: 'events', description: QFLOW.sso.targets.events },
-				{ name: 'Edit Event', value: 'editEvent', description: QFLOW.sso.targets.editEvent('&lt;eventId&gt;') },
-				{ name: 'Event Guest List', value: 'eventGuests', description: QFLOW.sso.targets.eventGuests('&lt;eventId&gt;') },
-				{ name: 'Event Statistics', value: 'eventStats', description: QFLOW.sso.targets.eventStats('&lt;eventId&gt;') },
-				{ name: 'Custom Path', value: 'custom', description: 'Any other path inside the dashboard' },
+				{
+					name: 'Edit Event',
+					value: 'editEvent',
+					description: QFLOW.sso.targets.editEvent('&lt;eventId&gt;'),
+				},
+				{
+					name: 'Event Guest List',
+					value: 'eventGuests',
+					description: QFLOW.sso.targets.eventGuests('&lt;eventId&gt;'),
+				},
+				{
+					name: 'Event Statistics',
+					value: 'eventStats',
+					description: QFLOW.sso.targets.eventStats('&lt;eventId&gt;'),
+				},
+				{
+					name: 'Custom Path',
+					value: 'custom',
+					description: 'Any other path inside the dashboard',
+				},
 			],
 			default: 'events',
-			description: 'Where in the dashboard the user lands after signing in (the successUrl of the link)',
+			description:
+				'Where in the dashboard the user lands after signing in (the successUrl of the link)',
 		},
 		{
 			displayName: 'Event ID',
@@ -108,7 +133,8 @@ export const generateSsoLink: Operation = {
 					type: 'string',
 					default: '',
 					placeholder: 'e.g. 123',
-					description: 'By default the PIN of the credential’s Enterprise Username (the part before /)',
+					description:
+						'By default the PIN of the credential’s Enterprise Username (the part before /)',
 				},
 			],
 		},
@@ -116,7 +142,8 @@ export const generateSsoLink: Operation = {
 	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
 		const credentials = await this.getCredentials('qflowApi');
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-		const pinOverride = typeof options.enterprisePin === 'string' ? options.enterprisePin.trim() : '';
+		const pinOverride =
+			typeof options.enterprisePin === 'string' ? options.enterprisePin.trim() : '';
 		const values = validateInput(
 			this,
 			input,
@@ -131,11 +158,21 @@ export const generateSsoLink: Operation = {
 		const target = this.getNodeParameter('successUrl', itemIndex) as string;
 		let successUrl: string;
 		if (target === 'custom') {
-			successUrl = validateInput(this, z.object({ customPath }), { customPath: this.getNodeParameter('customPath', itemIndex) }, itemIndex).customPath;
+			successUrl = validateInput(
+				this,
+				z.object({ customPath }),
+				{ customPath: this.getNodeParameter('customPath', itemIndex) },
+				itemIndex,
+			).customPath;
 		} else if (target === 'events') {
 			successUrl = QFLOW.sso.targets.events;
 		} else if (EVENT_TARGETS.includes(target)) {
-			const event = validateInput(this, z.object({ eventId }), { eventId: this.getNodeParameter('eventId', itemIndex) }, itemIndex).eventId;
+			const event = validateInput(
+				this,
+				z.object({ eventId }),
+				{ eventId: this.getNodeParameter('eventId', itemIndex) },
+				itemIndex,
+			).eventId;
 			successUrl = QFLOW.sso.targets[target as 'editEvent' | 'eventGuests' | 'eventStats'](event);
 		} else {
 			failInput(this, `Invalid successUrl: "${target}" is not a known target`, itemIndex);

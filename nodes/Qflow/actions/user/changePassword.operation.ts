@@ -10,7 +10,10 @@ import { qflowRequest } from '../../transport';
 
 const input = z.object({
 	oldPassword: z
-		.string({ required_error: 'Current Password is required', invalid_type_error: 'Current Password must be text' })
+		.string({
+			required_error: 'Current Password is required',
+			invalid_type_error: 'Current Password must be text',
+		})
 		.min(1, 'Current Password must not be empty'),
 	newPassword,
 	signOutAllSessions: z.boolean(),
@@ -19,7 +22,8 @@ const input = z.object({
 export const changePassword: Operation = {
 	menuEntry: {
 		name: 'Change Password',
-		action: 'Change a user’s password, given the current and a new one; returns their ID and passwordChanged: true',
+		action:
+			'Change a user’s password, given the current and a new one; returns their ID and passwordChanged: true',
 		description: 'Set a new password for a user (needs a trusted, KYC-verified account)',
 	},
 	properties: [
@@ -47,7 +51,8 @@ export const changePassword: Operation = {
 			name: 'signOutAllSessions',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to sign the user out everywhere they are signed in, once the password has changed',
+			description:
+				'Whether to sign the user out everywhere they are signed in, once the password has changed',
 		},
 	],
 	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {

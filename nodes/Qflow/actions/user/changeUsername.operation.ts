@@ -16,7 +16,8 @@ const input = z.object({
 export const changeUsername: Operation = {
 	menuEntry: {
 		name: 'Change Username',
-		action: 'Change a user’s username from one PIN/email to another; returns the old and new usernames',
+		action:
+			'Change a user’s username from one PIN/email to another; returns the old and new usernames',
 		description: 'Rename a user’s sign-in, e.g. after an email change',
 	},
 	properties: [
@@ -51,7 +52,8 @@ export const changeUsername: Operation = {
 					type: 'string',
 					default: '',
 					placeholder: 'e.g. 050f4a44-d7d1-452e-837a-0d2759dcfa69',
-					description: 'ID of the user, as a safeguard: Qflow refuses the change when the current username belongs to someone else',
+					description:
+						'ID of the user, as a safeguard: Qflow refuses the change when the current username belongs to someone else',
 				},
 			],
 		},
@@ -70,7 +72,11 @@ export const changeUsername: Operation = {
 		);
 		// Renaming to the same new name twice leaves the same state, but the second call would no
 		// longer find the old name: treat it as not safe to resend.
-		await qflowRequest.call(this, { method: 'PUT', path: QFLOW.paths.changeUsername, body: values, idempotent: false }, itemIndex);
+		await qflowRequest.call(
+			this,
+			{ method: 'PUT', path: QFLOW.paths.changeUsername, body: values, idempotent: false },
+			itemIndex,
+		);
 		return {
 			...(values.id ? { id: values.id } : {}),
 			oldUserName: values.oldUserName,

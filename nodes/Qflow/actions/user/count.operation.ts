@@ -7,13 +7,24 @@ import { QFLOW } from '../../api';
 import { qflowRequest } from '../../transport';
 
 /** [assumed] a bare JSON number (api.ts); a numeric string is read the same way. */
-const total = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/).transform(Number)]);
+const total = z.union([
+	z.number().int().nonnegative(),
+	z.string().regex(/^\d+$/).transform(Number),
+]);
 
 export const countUsers: Operation = {
-	menuEntry: { name: 'Count', action: 'Count the users of the enterprise; returns one item with the total', description: 'Get the number of users in the enterprise' },
+	menuEntry: {
+		name: 'Count',
+		action: 'Count the users of the enterprise; returns one item with the total',
+		description: 'Get the number of users in the enterprise',
+	},
 	properties: [],
 	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
-		const body = await qflowRequest.call(this, { method: 'GET', path: QFLOW.paths.count }, itemIndex);
+		const body = await qflowRequest.call(
+			this,
+			{ method: 'GET', path: QFLOW.paths.count },
+			itemIndex,
+		);
 		return { total: expectShape(this, total, body, `GET ${QFLOW.paths.count}`, itemIndex) };
 	}),
 };

@@ -6,10 +6,17 @@ import { newUserAdditionalFields, passwordRules } from '../../fields';
 import { postUser, readNewUser } from '../../helpers/userWrite';
 
 export const createUser: Operation = {
-	menuEntry: { name: 'Create', action: 'Create a user with names, email and optional time zone, company, custom data and initial password; returns the new user with their ID', description: 'Create a user in the enterprise' },
+	menuEntry: {
+		name: 'Create',
+		action:
+			'Create a user with names, email and optional time zone, company, custom data and initial password; returns the new user with their ID',
+		description: 'Create a user in the enterprise',
+	},
 	properties: [
 		...personNameProperties,
-		emailProperty('Must not belong to another user. The username becomes PIN/email, e.g. 123/jane@example.com.'),
+		emailProperty(
+			'Must not belong to another user. The username becomes PIN/email, e.g. 123/jane@example.com.',
+		),
 		newUserAdditionalFields(
 			`Initial password, ${passwordRules}. Without one the user exists but cannot sign in until a password is set.`,
 		),

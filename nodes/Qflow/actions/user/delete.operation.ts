@@ -10,7 +10,8 @@ export const deleteUser: Operation = {
 	menuEntry: {
 		name: 'Delete',
 		action: 'Delete a user for good, given by ID or email; returns their ID and deleted: true',
-		description: 'Remove a user from the enterprise for good (needs a trusted, KYC-verified account)',
+		description:
+			'Remove a user from the enterprise for good (needs a trusted, KYC-verified account)',
 	},
 	properties: [userLocator('The user to delete')],
 	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {

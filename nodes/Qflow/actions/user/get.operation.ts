@@ -7,11 +7,18 @@ import { readUser } from '../../schemas';
 import { QFLOW_CONCURRENT_READS, qflowUser } from '../../transport';
 
 export const getUser: Operation = {
-	menuEntry: { name: 'Get', action: 'Get a user by ID or email; returns the user with their ID, names, email, username, time zone and company', description: 'Get a user by ID, from the list, or by email' },
+	menuEntry: {
+		name: 'Get',
+		action:
+			'Get a user by ID or email; returns the user with their ID, names, email, username, time zone and company',
+		description: 'Get a user by ID, from the list, or by email',
+	},
 	properties: [userLocator('The user to get')],
 	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
 		const { id, user } = await readUser(this, itemIndex);
 		// By email, the lookup already returned the whole user: no second request.
-		return user ?? (await qflowUser.call(this, { method: 'GET', path: QFLOW.paths.user(id) }, itemIndex));
+		return (
+			user ?? (await qflowUser.call(this, { method: 'GET', path: QFLOW.paths.user(id) }, itemIndex))
+		);
 	}, concurrentReads(QFLOW_CONCURRENT_READS)),
 };

@@ -11,12 +11,24 @@ import { QFLOW_CONCURRENT_READS, qflowUser } from '../../transport';
 const input = z.object({ email: emailAddress });
 
 export const getUserByEmail: Operation = {
-	menuEntry: { name: 'Get by Email', action: 'Get the user who has an email address; returns that user, or fails with not found when no user has it', description: 'Find the user who has an email address' },
+	menuEntry: {
+		name: 'Get by Email',
+		action:
+			'Get the user who has an email address; returns that user, or fails with not found when no user has it',
+		description: 'Find the user who has an email address',
+	},
 	properties: [
-		emailProperty('Email address of the user. No user with it fails the item with a 404 (use Continue On Fail to go on).'),
+		emailProperty(
+			'Email address of the user. No user with it fails the item with a 404 (use Continue On Fail to go on).',
+		),
 	],
 	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
-		const { email } = validateInput(this, input, { email: this.getNodeParameter('email', itemIndex) }, itemIndex);
+		const { email } = validateInput(
+			this,
+			input,
+			{ email: this.getNodeParameter('email', itemIndex) },
+			itemIndex,
+		);
 		return await qflowUser.call(
 			this,
 			{ method: 'GET', path: QFLOW.paths.userByEmail, qs: { [QFLOW.emailParam]: email } },

@@ -17,7 +17,17 @@ export const getTranslations: Operation = {
 	},
 	properties: [],
 	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
-		const body = await qflowRequest.call(this, { method: 'GET', path: QFLOW.paths.translations }, itemIndex);
-		return expectShape(this, translations, body, `GET ${QFLOW.paths.translations}`, itemIndex) as IDataObject;
+		const body = await qflowRequest.call(
+			this,
+			{ method: 'GET', path: QFLOW.paths.translations },
+			itemIndex,
+		);
+		return expectShape(
+			this,
+			translations,
+			body,
+			`GET ${QFLOW.paths.translations}`,
+			itemIndex,
+		) as IDataObject;
 	}),
 };

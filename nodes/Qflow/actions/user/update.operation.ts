@@ -7,7 +7,12 @@ import { readUser, userChanges } from '../../schemas';
 import { putUser } from '../../helpers/userWrite';
 
 export const updateUser: Operation = {
-	menuEntry: { name: 'Update', action: 'Update a user’s names, email, time zone, company or custom data, keeping other fields; returns the updated user', description: 'Change a user’s names, email or other fields' },
+	menuEntry: {
+		name: 'Update',
+		action:
+			'Update a user’s names, email, time zone, company or custom data, keeping other fields; returns the updated user',
+		description: 'Change a user’s names, email or other fields',
+	},
 	properties: [
 		userLocator('The user to update'),
 		{
@@ -17,7 +22,15 @@ export const updateUser: Operation = {
 			placeholder: 'Add Field',
 			default: {},
 			options: [
-				{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', description: 'New email address. It does not change the username: use Change Username for that.' },
+				{
+					displayName: 'Email',
+					name: 'email',
+					type: 'string',
+					placeholder: 'name@email.com',
+					default: '',
+					description:
+						'New email address. It does not change the username: use Change Username for that.',
+				},
 				{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
 				{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
 				...optionalUserFields,

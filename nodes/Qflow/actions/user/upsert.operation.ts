@@ -10,11 +10,14 @@ import { postUser, putUser, readNewUser, type NewUser } from '../../helpers/user
 export const upsertUser: Operation = {
 	menuEntry: {
 		name: 'Create or Update',
-		action: 'Create or update a user by email: updates the user who has it, else creates one; returns the user and created: true or false',
+		action:
+			'Create or update a user by email: updates the user who has it, else creates one; returns the user and created: true or false',
 		description: 'Create a new user, or update the one who already has this email',
 	},
 	properties: [
-		emailProperty('Used to find the user. No user with it: a new one is created. Found: that user is updated.'),
+		emailProperty(
+			'Used to find the user. No user with it: a new one is created. Found: that user is updated.',
+		),
 		...personNameProperties,
 		newUserAdditionalFields(
 			`Initial password (${passwordRules}), used only when the user is created. An existing user’s password is left alone: use Change Password for it.`,
@@ -23,7 +26,8 @@ export const upsertUser: Operation = {
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		// Lookups (reads) overlap; the writes then go one by one in input order, so two items with one
 		// email never both create: the second updates the user the first created.
-		const lookups: Array<{ user: NewUser; existing?: IDataObject } | { failure: unknown }> = new Array(items.length);
+		const lookups: Array<{ user: NewUser; existing?: IDataObject } | { failure: unknown }> =
+			new Array(items.length);
 		const reads = concurrentReads(QFLOW_CONCURRENT_READS)(this);
 		await forEachIndex(items.length, reads, async (itemIndex) => {
 			try {
@@ -43,7 +47,10 @@ export const upsertUser: Operation = {
 				existing === undefined
 					? { ...(await postUser(this, lookup.user, itemIndex)), created: true }
 					: // An existing user's password is left alone: putUser sends only the user fields.
-						{ ...(await putUser(this, String(existing.id), lookup.user, itemIndex, existing)), created: false };
+						{
+							...(await putUser(this, String(existing.id), lookup.user, itemIndex, existing)),
+							created: false,
+						};
 			written.set(key, result);
 			return result;
 		}).call(this, items);
@@ -51,10 +58,18 @@ export const upsertUser: Operation = {
 };
 
 /** The user who has this email, or undefined: only "no such user" (404) is an answer here. */
-async function findByEmail(context: IExecuteFunctions, email: string, itemIndex: number): Promise<IDataObject | undefined> {
+async function findByEmail(
+	context: IExecuteFunctions,
+	email: string,
+	itemIndex: number,
+): Promise<IDataObject | undefined> {
 	let lookupFailure: unknown;
 	try {
-		return await qflowUser.call(context, { method: 'GET', path: QFLOW.paths.userByEmail, qs: { [QFLOW.emailParam]: email } }, itemIndex);
+		return await qflowUser.call(
+			context,
+			{ method: 'GET', path: QFLOW.paths.userByEmail, qs: { [QFLOW.emailParam]: email } },
+			itemIndex,
+		);
 	} catch (error) {
 		lookupFailure = error;
 	}
