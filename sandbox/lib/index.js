@@ -6,4 +6,5 @@ module.exports = {
 	...require('./limits'),
 	...require('./faults'),
 	...require('./http'),
+	...require('./vendorFacts'),
 };
