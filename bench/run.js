@@ -12,7 +12,7 @@ const { execFile } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { ensureN8n, installPackage, n8nBin, n8nEnv, freePort } = require('../sandbox/n8nHost');
+const { ensureN8n, installPackage, n8nBin, n8nEnv, freePort } = require('../tooling/n8nHost');
 const { startQHubMock, QHUB_SANDBOX, qhubCredential } = require('../sandbox/qhub');
 const { startQflowMock, QFLOW_SANDBOX, qflowCredential } = require('../sandbox/qflow');
 const { startHumanlyMock, HUMANLY_SANDBOX, humanlyCredential } = require('../sandbox/humanly');

@@ -20,8 +20,8 @@ const {
 	n8nVersion,
 	repo,
 	PACKAGE,
-} = require('./n8nHost');
-const { startN8nServer, OWNER } = require('./n8nServer');
+} = require('../tooling/n8nHost');
+const { startN8nServer, OWNER } = require('../tooling/n8nServer');
 const { startQHubMock, qhubCredential } = require('./qhub');
 const { startQflowMock, qflowCredential } = require('./qflow');
 const { startHumanlyMock, humanlyCredential } = require('./humanly');

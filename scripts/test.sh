@@ -6,7 +6,7 @@
 # Ends with one "N passed, N failed" line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-node -e 'require("./sandbox/n8nHost").ensureDevDependencies()'
+node -e 'require("./tooling/n8nHost").ensureDevDependencies()'
 
 results=.test-results
 rm -rf "$results" && mkdir -p "$results"
@@ -19,7 +19,7 @@ if [ $# -eq 0 ]; then
 	lines=(node20)
 	[ "${N8N_CURRENT:-run}" != skip ] && lines+=(current)
 	for n8n_line in "${lines[@]}"; do
-		N8N_LINE=$n8n_line node -e 'require("./sandbox/n8nHost").ensureN8n()' >"$results/n8n-install-$n8n_line.log" 2>&1 &
+		N8N_LINE=$n8n_line node -e 'require("./tooling/n8nHost").ensureN8n()' >"$results/n8n-install-$n8n_line.log" 2>&1 &
 		installs+=($!)
 	done
 	echo "Installing n8n (${lines[*]}) in the background if not yet installed: $results/n8n-install-*.log"

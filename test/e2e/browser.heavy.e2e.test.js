@@ -15,8 +15,8 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { freePort, PACKAGE, repo } = require('../../sandbox/n8nHost');
-const { startN8nServer } = require('../../sandbox/n8nServer');
+const { freePort, PACKAGE, repo } = require('../../tooling/n8nHost');
+const { startN8nServer } = require('../../tooling/n8nServer');
 const { startQHubMock, qhubCredential } = require('../../sandbox/qhub');
 const { startQflowMock, qflowCredential, QFLOW_SANDBOX } = require('../../sandbox/qflow');
 const { startHumanlyMock, humanlyCredential } = require('../../sandbox/humanly');

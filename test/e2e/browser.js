@@ -10,7 +10,7 @@ const path = require('node:path');
 
 const { chromium } = require('playwright-core');
 
-const { ensureDebianPackages } = require('../../sandbox/debian');
+const { ensureDebianPackages } = require('../../tooling/debian');
 
 const CHROMIUM = '/usr/bin/chromium';
 // Without the background-networking flags Chromium keeps calling home, which floods a closed network.

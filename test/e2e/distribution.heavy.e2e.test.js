@@ -10,8 +10,8 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { line, freePort } = require('../../sandbox/n8nHost');
-const { analyze } = require('../../sandbox/scanner');
+const { line, freePort } = require('../../tooling/n8nHost');
+const { analyze } = require('../../tooling/scanner');
 const {
 	buildPackages,
 	coverageProblems,

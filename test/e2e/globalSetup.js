@@ -2,7 +2,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { ensureN8n, installPackage, line, n8nVersion } = require('../../sandbox/n8nHost');
+const { ensureN8n, installPackage, line, n8nVersion } = require('../../tooling/n8nHost');
 const { workRoot, installedNodesDir } = require('./harness');
 
 module.exports = async function globalSetup() {

@@ -8,7 +8,7 @@ const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { n8nBin, n8nEnv, PACKAGE, line, freePort } = require('../../sandbox/n8nHost');
+const { n8nBin, n8nEnv, PACKAGE, line, freePort } = require('../../tooling/n8nHost');
 
 // One work folder per n8n line: a run on one line never wipes the other's.
 const workRoot = path.resolve(__dirname, '..', '..', '.e2e-work', line);

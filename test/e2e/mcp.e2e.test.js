@@ -15,8 +15,8 @@ const {
 } = require('@modelcontextprotocol/sdk/client/streamableHttp.js');
 
 const { startHumanlyMock, humanlyCredential, HUMANLY_SANDBOX } = require('../../sandbox/humanly');
-const { freePort, line, n8nVersion, repo } = require('../../sandbox/n8nHost');
-const { startN8nServer } = require('../../sandbox/n8nServer');
+const { freePort, line, n8nVersion, repo } = require('../../tooling/n8nHost');
+const { startN8nServer } = require('../../tooling/n8nServer');
 const { startQflowMock, qflowCredential } = require('../../sandbox/qflow');
 const { startQHubMock, qhubCredential } = require('../../sandbox/qhub');
 const { createUserFolder } = require('./harness');

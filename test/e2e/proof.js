@@ -6,7 +6,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { PACKAGE } = require('../../sandbox/n8nHost');
+const { PACKAGE } = require('../../tooling/n8nHost');
 
 /**
  * One execution, several independent branches: Manual Trigger → per branch "<name> Input" (the

@@ -7,7 +7,7 @@
  */
 const { startQHubMock, qhubCredential } = require('../../sandbox/qhub');
 const { startQflowMock, qflowCredential } = require('../../sandbox/qflow');
-const { PACKAGE } = require('../../sandbox/n8nHost');
+const { PACKAGE } = require('../../tooling/n8nHost');
 const { startQueueMode, callWebhook } = require('./queueMode');
 
 const TIMEOUT = 240_000;

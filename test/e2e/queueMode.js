@@ -10,9 +10,9 @@ const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 
-const { ensureDebianPackages } = require('../../sandbox/debian');
-const { n8nBin, n8nEnv, freePort } = require('../../sandbox/n8nHost');
-const { startN8nServer, waitFor } = require('../../sandbox/n8nServer');
+const { ensureDebianPackages } = require('../../tooling/debian');
+const { n8nBin, n8nEnv, freePort } = require('../../tooling/n8nHost');
+const { startN8nServer, waitFor } = require('../../tooling/n8nServer');
 const { createUserFolder } = require('./harness');
 
 const REDIS_SERVER = '/usr/bin/redis-server';

@@ -3,7 +3,7 @@
  * Settings → Community Nodes: n8n refuses a custom registry without a licence
  * (N8N_COMMUNITY_PACKAGES_REGISTRY needs "feat:communityNodes:customRegistry"), so n8n keeps its
  * default registry address and this module stands in for that host:
- *   - verdaccio (pinned in sandbox/tools/verdaccio.json) on 127.0.0.1, empty storage, no uplinks;
+ *   - verdaccio (pinned in tooling/tools/verdaccio.json) on 127.0.0.1, empty storage, no uplinks;
  *   - a throwaway CA and a certificate for the default registry host (openssl);
  *   - a forward proxy on 127.0.0.1 that answers CONNECT (and absolute-URL requests) for that host
  *     only, with TLS under that certificate, forwarding what is asked inside to verdaccio, and
@@ -24,9 +24,9 @@ const https = require('node:https');
 const os = require('node:os');
 const path = require('node:path');
 
-const { ensureDebianPackages } = require('../../sandbox/debian');
-const { hostDir, freePort } = require('../../sandbox/n8nHost');
-const { ensureTool } = require('../../sandbox/tools');
+const { ensureDebianPackages } = require('../../tooling/debian');
+const { hostDir, freePort } = require('../../tooling/n8nHost');
+const { ensureTool } = require('../../tooling/tools');
 
 const DOCUMENTED_DEFAULT_REGISTRY = 'https://registry.npmjs.org';
 const SYSTEM_CAS = '/etc/ssl/certs/ca-certificates.crt';

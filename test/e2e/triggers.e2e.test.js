@@ -4,8 +4,8 @@
  */
 const { startQHubMock, qhubCredential } = require('../../sandbox/qhub');
 const { startHumanlyMock, humanlyCredential, HUMANLY_SANDBOX } = require('../../sandbox/humanly');
-const { startN8nServer } = require('../../sandbox/n8nServer');
-const { freePort, PACKAGE, line } = require('../../sandbox/n8nHost');
+const { startN8nServer } = require('../../tooling/n8nServer');
+const { freePort, PACKAGE, line } = require('../../tooling/n8nHost');
 const { createUserFolder } = require('./harness');
 
 const TIMEOUT = 240_000;

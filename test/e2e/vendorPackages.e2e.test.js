@@ -8,8 +8,8 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { freePort, installTarballs, line } = require('../../sandbox/n8nHost');
-const { startN8nServer } = require('../../sandbox/n8nServer');
+const { freePort, installTarballs, line } = require('../../tooling/n8nHost');
+const { startN8nServer } = require('../../tooling/n8nServer');
 const { startQHubMock, qhubCredential } = require('../../sandbox/qhub');
 const { startQflowMock, qflowCredential } = require('../../sandbox/qflow');
 const { startHumanlyMock, humanlyCredential } = require('../../sandbox/humanly');

@@ -1,5 +1,5 @@
 /**
- * The first `npm start` installs n8n for minutes: sandbox/npmProgress.js must say what npm is doing
+ * The first `npm start` installs n8n for minutes: tooling/npmProgress.js must say what npm is doing
  * meanwhile, pass npm's warnings on, and end with how long it took (or npm's error). A fake npm stands
  * in for the real one; it finishes only once the wrapper has printed a progress line, so no test
  * depends on how fast this machine is.
@@ -9,7 +9,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { createProgress } = require('../../sandbox/npmProgress');
+const { createProgress } = require('../../tooling/npmProgress');
 
 const wrapper = path.join(__dirname, '..', '..', 'sandbox', 'npmProgress.js');
 let dir;

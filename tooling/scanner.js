@@ -3,7 +3,7 @@
  * verifies a package. Its CLI only scans published packages (it needs the registry's provenance and
  * GitHub), so the tests call what the CLI calls: `analyzePackage` on the source checkout with
  * `SOURCE_FILE_PATTERNS`, and on the unpacked tarball with `['**\/*.js', 'package.json']`.
- * Installed once into its own folder outside the repo, pinned by sandbox/tools/scanner.json.
+ * Installed once into its own folder outside the repo, pinned by tooling/tools/scanner.json.
  */
 const { execFile } = require('node:child_process');
 const fs = require('node:fs');
@@ -32,7 +32,7 @@ const TARBALL_PATTERNS = ['**/*.js', 'package.json'];
  * [{ passed, message, details }] in the same order.
  */
 function analyze(targets) {
-	// Its dependencies' install scripts cannot run here (sandbox/tools/scanner.json says why).
+	// Its dependencies' install scripts cannot run here (tooling/tools/scanner.json says why).
 	ensureTool('scanner', { ignoreScripts: true });
 	const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-scan-'));
 	const script = `

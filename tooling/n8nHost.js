@@ -1,7 +1,7 @@
 /**
  * The real n8n that the start script and the e2e suite run, and this package installed into it the
  * way a user gets it. n8n lives in its own folder (outside the repo, reused between runs), installed
- * from a manifest in sandbox/n8n-host/: the one place each n8n version is pinned, and the place of the
+ * from a manifest in tooling/n8n-host/: the one place each n8n version is pinned, and the place of the
  * overrides that the node package itself must not carry. Two lines (N8N_LINE):
  *   node20  (default) n8n 2.8.4, the newest that runs on this machine's Node 20;
  *   current           the current n8n, on a Node 24 binary installed from the npm registry.
@@ -10,6 +10,8 @@ const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+
+const { withLock } = require('./lock');
 
 const repo = path.resolve(__dirname, '..');
 const PACKAGE = require(path.join(repo, 'package.json')).name;
@@ -48,37 +50,8 @@ function ensureDevDependencies() {
 	npmWithProgress('npm ci', ['ci', '--no-audit', '--no-fund'], { cwd: repo, env: cleanNpmEnv() });
 }
 
-/** Blocks the thread (this runs before any server starts); used only while waiting for a lock. */
-function pause(ms) {
-	Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
 /**
- * Runs `fn` holding the lock folder `lock`, so two test runs, or a test run and `npm start`, never
- * install into the same folder at once. A lock older than 30 minutes is taken as abandoned.
- */
-function withLock(lock, fn) {
-	fs.mkdirSync(path.dirname(lock), { recursive: true });
-	for (;;) {
-		try {
-			fs.mkdirSync(lock);
-			break;
-		} catch {
-			const age =
-				Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
-			if (age > 30 * 60_000) fs.rmSync(lock, { recursive: true, force: true });
-			else pause(2_000);
-		}
-	}
-	try {
-		return fn();
-	} finally {
-		fs.rmSync(lock, { recursive: true, force: true });
-	}
-}
-
-/**
- * `npm <args>` in `cwd` for installs that take minutes: sandbox/npmProgress.js prints what npm is
+ * `npm <args>` in `cwd` for installs that take minutes: tooling/npmProgress.js prints what npm is
  * doing every 15 to 30 s, npm's warnings, and how long it took, where a bare npm prints nothing.
  */
 function npmWithProgress(label, args, { cwd, env }) {
@@ -246,6 +219,6 @@ module.exports = {
 	PACKAGE,
 	repo,
 	cleanNpmEnv,
-	withLock,
+
 	npmWithProgress,
 };

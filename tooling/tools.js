@@ -1,14 +1,15 @@
 /**
  * Test tools that are not dev dependencies of this package (they would bloat every `npm ci` and
  * they need overrides the package itself must not carry): each is pinned by a manifest in
- * sandbox/tools/<name>.json and installed from the npm registry into a folder of its own outside the
- * repo, once, reused between runs, under a lock (the way sandbox/n8nHost.js installs n8n).
+ * tooling/tools/<name>.json and installed from the npm registry into a folder of its own outside the
+ * repo, once, reused between runs, under a lock (the way tooling/n8nHost.js installs n8n).
  */
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { PACKAGE, cleanNpmEnv, withLock, npmWithProgress } = require('./n8nHost');
+const { PACKAGE, cleanNpmEnv, npmWithProgress } = require('./n8nHost');
+const { withLock } = require('./lock');
 
 const manifests = path.join(__dirname, 'tools');
 

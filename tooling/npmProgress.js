@@ -7,10 +7,10 @@
  *     install script;
  *   - npm's own warnings, one line each (their details summed up or left out, see createProgress);
  *   - at the end, how long it took, or on failure npm's last log lines and its exit code.
- * It runs as a process of its own so that synchronous callers (ensureN8n in sandbox/n8nHost.js) can
+ * It runs as a process of its own so that synchronous callers (ensureN8n in tooling/n8nHost.js) can
  * wait for it with execFileSync and still get progress lines.
  *
- *   node sandbox/npmProgress.js --label "n8n 2.8.4 install" [--every <seconds>] -- <npm arguments>
+ *   node tooling/npmProgress.js --label "n8n 2.8.4 install" [--every <seconds>] -- <npm arguments>
  *
  * NPM_PROGRESS_NPM names another npm executable (the tests use a fake one).
  */
