@@ -7,7 +7,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { clock } from '../shared/transport';
+import { clock } from '../shared/transport/clock';
 import { HUMANLY } from './api';
 import { verifySignature } from './helpers/webhookSignature';
 

@@ -6,7 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { requestOptionsProperty } from '../shared/fields';
+import { requestOptionsProperty } from '../shared/transport';
 import { nodeProperties } from '../shared/nodeProperties';
 import { route } from '../shared/operation';
 import { resources } from './actions';

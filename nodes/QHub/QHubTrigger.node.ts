@@ -11,8 +11,8 @@ import {
 import { z } from 'zod';
 
 import { vendorContextOf } from '../shared/errors';
-import { requestOptionsProperty } from '../shared/fields';
-import { clock } from '../shared/transport';
+import { requestOptionsProperty } from '../shared/transport/requestOptions';
+import { clock } from '../shared/transport/clock';
 import { validateInput } from '../shared/validate';
 import { advance, pollFrom, startCursor, type EntryCursor } from './helpers/entryCursor';
 import { ENTRY_KINDS, optionalParentId, type EntryKind } from './helpers/entryList';

@@ -1,57 +1,6 @@
 /** Fields several operations of several vendors share, written once. */
 import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
-/**
- * The node-wide "Request Options" collection, shown for every operation. `concurrentReads` (a
- * default that stays inside the vendor's limit) offers overlapping reads where the vendor allows it.
- */
-export function requestOptionsProperty(
-	defaultMaxWaitSeconds: number,
-	windowNote: string,
-	concurrentReads?: number,
-): INodeProperties {
-	const readsOption: INodeProperties[] = concurrentReads
-		? [
-				{
-					displayName: 'Concurrent Reads',
-					name: 'concurrentReads',
-					type: 'number',
-					typeOptions: { minValue: 1, maxValue: 20 },
-					default: concurrentReads,
-					description:
-						'How many lookups (Get, Get by Email, and the lookup of Create or Update) may be in flight at once. Output order and pairing stay exact; the node still keeps to the vendor’s rate limit.',
-				},
-			]
-		: [];
-	return {
-		displayName: 'Request Options',
-		name: 'requestOptions',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Max Wait (Seconds)',
-				name: 'maxWaitSeconds',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: defaultMaxWaitSeconds,
-				description: `${windowNote} Longest the node waits at one time for a rate-limit window to reset or the service to recover (without rate-limit headers, in all). Past it, the item fails and says when the window resets.`,
-			},
-			{
-				displayName: 'Timeout (Seconds)',
-				name: 'timeoutSeconds',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 60,
-				description:
-					'How long one request may wait for its answer. A create that times out is not sent again: it may have been processed.',
-			},
-			...readsOption,
-		],
-	};
-}
-
 /** A record picked From List (searchable) or By ID, then any further `modes`: n8n's pattern for records. */
 export function recordLocator(record: {
 	displayName: string;

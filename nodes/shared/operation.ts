@@ -8,6 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { vendorContextOf } from './errors';
+import { readRequestOptions } from './transport/requestOptions';
 
 /** One operation: its entry in the Operation dropdown, its fields, and how it turns input items into output items. */
 export interface Operation {
@@ -91,9 +92,7 @@ export async function forEachIndex(
 /** How many reads of one node run may be in flight at once: its "Concurrent Reads" option, or the vendor's default. */
 export function concurrentReads(defaultReads: number): (context: IExecuteFunctions) => number {
 	return (context) => {
-		const value = Number(
-			context.getNodeParameter('requestOptions.concurrentReads', 0, defaultReads),
-		);
+		const value = readRequestOptions(context)?.concurrentReads ?? defaultReads;
 		return Number.isInteger(value) && value >= 1 ? value : defaultReads;
 	};
 }

@@ -12,7 +12,7 @@ import { getUserByEmail } from '../../../nodes/Qflow/actions/user/getByEmail.ope
 import { getTranslations } from '../../../nodes/Qflow/actions/user/getTranslations.operation';
 import { updateUser } from '../../../nodes/Qflow/actions/user/update.operation';
 import { upsertUser } from '../../../nodes/Qflow/actions/user/upsert.operation';
-import { MAX_RETRIES } from '../../../nodes/shared/retryPolicy';
+import { MAX_RETRIES } from '../../../nodes/shared/transport/retryPolicy';
 import { fakeClock, fakeContext } from '../helpers/context';
 import { API, OTHER_ID, OWNER_ID, SECRETS, credentials, locator, run, user } from './helpers';
 

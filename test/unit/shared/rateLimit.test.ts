@@ -1,4 +1,4 @@
-import { RateLimitMemory, windowReport } from '../../../nodes/shared/rateLimit';
+import { RateLimitMemory, windowReport } from '../../../nodes/shared/transport/rateLimit';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 const names = {

@@ -4,7 +4,7 @@ import {
 	MAX_RETRIES,
 	type FailedTry,
 	type Pacing,
-} from '../../../nodes/shared/retryPolicy';
+} from '../../../nodes/shared/transport/retryPolicy';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 const MINUTE = 60_000;

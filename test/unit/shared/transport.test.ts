@@ -1,4 +1,4 @@
-import { MAX_RETRIES } from '../../../nodes/shared/retryPolicy';
+import { MAX_RETRIES } from '../../../nodes/shared/transport/retryPolicy';
 import { apiRequest, type ApiCall, type VendorProfile } from '../../../nodes/shared/transport';
 import { fakeClock, fakeContext, type FakeAnswer } from '../helpers/context';
 
