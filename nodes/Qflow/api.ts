@@ -1,7 +1,7 @@
 /**
- * Qflow Enterprise API facts. Paths of the users API are documented (docs/qflow.md); everything
- * marked [assumed] is not, and lives here only, so a user with the API reference can correct it in
- * one line. The README lists the [assumed] entries.
+ * Qflow API facts: the users, check-in and comms surfaces (docs/qflow.md lists each with its page).
+ * Everything marked [assumed] is not shown on any page we could read, and lives here only, so a user
+ * with the API reference can correct it in one line. The README lists the [assumed] entries.
  */
 export const QFLOW = {
 	defaultIdentityHost: 'https://identity.qflowhub.io',
@@ -24,6 +24,158 @@ export const QFLOW = {
 		/** Also the credential test: it needs both the token and the subscription key. */
 		count: 'users/total',
 	},
+
+	/**
+	 * The check-in API (events, guests, team members) on the same host, token and subscription key
+	 * (pages v1/events/, v1/team/, api-reference/guests). Each path names its page, or says
+	 * [assumed] where no page we could read shows it.
+	 */
+	checkinPrefix: '/checkin/v1/api/',
+	checkinPaths: {
+		/** POST creates an event (v1/events/: title, startTime, endTime, timeZoneId). */
+		eventCreate: 'event',
+		/** [assumed] GET reads one event; PUT replaces it (body as on create). */
+		event: (eventId: string) => `event/${encodeURIComponent(eventId)}`,
+		/** [assumed] GET lists the account's events as a bare array, without paging. */
+		events: 'events',
+		/** [assumed] POST moves the event through its lifecycle; `action` is one of `eventLifecycleActions`. */
+		eventLifecycle: (eventId: string, action: string) =>
+			`event/${encodeURIComponent(eventId)}/${encodeURIComponent(action)}`,
+		/** [assumed] GET the event's attendee statistics (v1/events/ names the operation only). */
+		eventStatistics: (eventId: string) => `event/${encodeURIComponent(eventId)}/statistics`,
+		/**
+		 * GET: the guests of an event as a bare array, no query or paging parameters
+		 * (api-reference/guests/gets-a-page-of-guests-for-an-event). POST: bulk create or upsert of
+		 * at most `bulkMaxRecords` guests (comms/rate-limits-errors; the body, a bare array of guest
+		 * records, and the answer, the stored records in order, are [assumed]).
+		 */
+		guests: (eventId: string) => `guests/${encodeURIComponent(eventId)}`,
+		/** POST creates a guest whose `id` is a client-chosen GUID; the same id again returns the row as it is (comms/sending). */
+		guest: 'guest',
+		/** POST checks a guest in and fires the check-in webhook (checkin/check-in-webhook); the body is [assumed]. */
+		guestCheckIn: 'guest/checkin',
+		/** [assumed] POST blocks / unblocks up to `bulkMaxRecords` guests of an event by id or barcode (the cap is on comms/rate-limits-errors). */
+		guestsBlock: (eventId: string) => `guests/${encodeURIComponent(eventId)}/block`,
+		guestsUnblock: (eventId: string) => `guests/${encodeURIComponent(eventId)}/unblock`,
+		/** POST creates a team member (v1/team/); PUT updates it, the body carrying `id` ([assumed] as for users). */
+		teamMember: 'teammember',
+		/** [assumed] DELETE removes a team member (v1/team/ documents the method, not the path). */
+		teamMemberDelete: (teamMemberId: string) => `teammember/${encodeURIComponent(teamMemberId)}`,
+		/** POST gives a team member access to an event (v1/team/). */
+		teamMemberAssign: (teamMemberId: string, eventId: string) =>
+			`teammember/${encodeURIComponent(teamMemberId)}/assign/${encodeURIComponent(eventId)}`,
+		/** [assumed] POST takes the access away again (v1/team/ names unassign under /teammember/*). */
+		teamMemberUnassign: (teamMemberId: string, eventId: string) =>
+			`teammember/${encodeURIComponent(teamMemberId)}/unassign/${encodeURIComponent(eventId)}`,
+		/** [assumed] GET lists the enterprise's team members as a bare array (v1/team/ names /teammembers/* for listing). */
+		teamMembers: 'teammembers',
+		/** [assumed] GET the roster of one event, a bare array. */
+		eventTeamMembers: (eventId: string) => `teammembers/event/${encodeURIComponent(eventId)}`,
+		/** GET per-team-member check-in counts and 5-minute arrival buckets of an event (v1/team/; the answer shape is [assumed]). */
+		teamEventStats: (eventId: string) => `team/event/${encodeURIComponent(eventId)}`,
+	},
+	/**
+	 * Event times are local wall time without an offset, beside an IANA `timeZoneId` (v1/events/
+	 * example); that a time with an offset is refused is [assumed].
+	 */
+	eventLocalTime: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/,
+	/** [assumed] fields a guest create must carry besides the documented client GUID `id`. */
+	guestRequiredFields: ['eventId', 'firstName', 'lastName'] as string[],
+	/** Characters a tag may not hold (checkin/tags); tags are one comma-separated string, each trimmed. */
+	tagForbiddenCharacters: /[#%'"\r\n]/,
+	/** Tag prefixes that do not count toward headline totals, and the non-countable tree-leaf suffix (checkin/tags). */
+	uncountedTagPrefixes: ['{extra}', '{merch}'] as string[],
+	uncountedTreeLeafSuffix: '*-',
+	/** [assumed] lifecycle actions of an event and the status each one leaves it in. */
+	eventLifecycleActions: { archive: 'archived', restore: 'active' } as Record<string, string>,
+	/** Bulk guest calls take at most 200 records; more is a 400 (comms/rate-limits-errors). */
+	bulkMaxRecords: 200,
+	/** [assumed] a bulk block / unblock body: `{ ids?: string[], barcodes?: string[], reason? }`. */
+	bulkBlockFields: { ids: 'ids', barcodes: 'barcodes', reason: 'reason' },
+	/** [assumed] the check-in body: `{ id }`, the guest's GUID. */
+	checkInIdField: 'id',
+	/**
+	 * Guests added via the API per monthly period, over all events of the account; past it a 403
+	 * (comms/rate-limits-errors; support article 11723512). The 403's code is [assumed].
+	 */
+	guestPlanCaps: { free: 75, starter: 1500, pro: 35000 } as Record<string, number>,
+	guestPlanCapCode: 'guest_limit_reached',
+	/** [assumed] error codes of a check-in the guest cannot have: already in, or blocked. */
+	checkInRefusals: { alreadyAdmitted: 'already_admitted', blocked: 'guest_blocked' },
+
+	/**
+	 * The Comms API (comms/overview): `/comms/v1/api/comms/<endpoint>` on the same host, token and
+	 * key, for accounts on the Comms allow-list (else 403 `comms_api_not_enabled`).
+	 */
+	commsPrefix: '/comms/v1/api/comms/',
+	commsPaths: {
+		/** POST creates or upserts a stored template (api-reference/comms/create-or-upsert-a-stored-template). */
+		template: 'template',
+		/** GET `?eventId=` lists an event's templates (comms-service guide; a bare array is [assumed]). */
+		templates: 'templates',
+		/** POST sends a template to an existing attendee (api-reference/comms/send-a-templated-email-to-an-existing-attendee). */
+		send: 'send',
+		/** POST registers `{ url }` and answers `{ url, secret }` once; GET reads the url (comms/webhooks). */
+		webhook: 'webhook',
+		webhookRotate: 'webhook/rotate',
+		webhookTest: 'webhook/test',
+		/** A POST, not a DELETE (comms/webhooks). */
+		webhookDelete: 'webhook/delete',
+	},
+	/** Query parameter of the template list (comms-service guide). */
+	templatesEventParam: 'eventId',
+	/** Documented 403 codes and 422 codes of the Comms API (comms/rate-limits-errors). */
+	commsNotEnabledCode: 'comms_api_not_enabled',
+	previousSendFailedCode: 'previous_send_permanently_failed',
+	/** `POST …/comms/send` has its own 300 a minute per source IP on top of the edge limit (comms/rate-limits-errors). */
+	sendRateLimit: { requests: 300, windowMs: 60_000 },
+	/**
+	 * [assumed] a repeated send with the same attendeeId, templateId and correlationId answers the
+	 * first send's invitation without a second email ("same request twice = one email, one webhook"
+	 * on the comms-service guide), so a send with a correlationId may be retried.
+	 */
+	sendIdempotentWithCorrelationId: true,
+	/**
+	 * [assumed] a repeated template id updates the stored template (comms/templates) rather than
+	 * returning it unchanged (the API reference says the latter).
+	 */
+	templateUpsertUpdates: true,
+
+	/** Comms webhooks (comms/webhooks): signed deliveries. */
+	commsWebhook: {
+		signatureHeader: 'x-qflow-signature',
+		eventHeader: 'x-qflow-event',
+		webhookIdHeader: 'x-qflow-webhook-id',
+		/** HMAC-SHA256 over `t + "." + raw body`, hex; `v1` the only version shipped. */
+		signatureVersion: 'v1',
+		maxAgeSeconds: 300,
+		/** Seen on the pages (the list ends in "…"); the payload fields are [assumed]. */
+		events: [
+			'comms.sent',
+			'comms.failed',
+			'comms.delivered',
+			'comms.opened',
+			'comms.bounced',
+			'comms.test',
+		] as string[],
+	},
+	/**
+	 * The check-in webhook (checkin/check-in-webhook): set in the dashboard, one URL per account,
+	 * unsigned, PascalCase payload.
+	 */
+	checkInWebhookFields: [
+		'Id',
+		'FirstName',
+		'LastName',
+		'Email',
+		'Barcode',
+		'Tags',
+		'AdditionalInfo',
+		'Admitted',
+		'CreatedBy',
+		'User',
+		'EventId',
+	] as string[],
 
 	/** [assumed] query parameter of Get User by Email. */
 	emailParam: 'email',

@@ -1,17 +1,18 @@
 'use strict';
 /**
  * The Qflow users API. Documented: the paths, the user fields (all strings), change password and
- * change username. [assumed] in nodes/Qflow/api.ts and mirrored here exactly: query `email`, delete
- * by query `id`, `page`/`pageSize` paging answering a bare array, a bare-number count, flat
- * translations, `{ code, message }` error bodies, the password rules, and PUT replacing the whole
- * user (`updateSendsWholeUser`). Handlers take `{ params, query, body }` and return an outcome.
+ * change username. [assumed] and read from nodes/Qflow/api.ts: the email query parameter, delete by
+ * query id, paging answering a bare array, the password rules; [assumed] here as there: a
+ * bare-number count, flat translations, `{ code, message }` error bodies, and PUT replacing the
+ * whole user (`updateSendsWholeUser`). Handlers take `{ params, query, body }` and return an outcome.
  */
 const crypto = require('node:crypto');
-const { ApiError } = require('../lib');
+const { ApiError, vendorFacts } = require('../lib');
 const { TRANSLATIONS } = require('./seed');
 
-const MAX_PAGE_SIZE = 100;
-const PASSWORD = { minLength: 8, maxLength: 128 };
+const { QFLOW } = vendorFacts('Qflow');
+const { pageParam, sizeParam, maxPageSize: MAX_PAGE_SIZE } = QFLOW.paging;
+const PASSWORD = QFLOW.password;
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** What Create gives an optional field that is not sent; PUT clears a left-out field to the same. */
 const OPTIONAL_DEFAULTS = { timeZoneId: 'UTC', companyName: '', customData: '' };
@@ -29,9 +30,8 @@ function passwordProblem(password) {
 	if (password.length < PASSWORD.minLength || password.length > PASSWORD.maxLength) {
 		return `Password must be ${PASSWORD.minLength}-${PASSWORD.maxLength} characters long`;
 	}
-	if (!/[A-Z]/.test(password) || !/[a-z]/.test(password) || !/[0-9]/.test(password)) {
-		return 'Password must contain an upper-case letter, a lower-case letter and a digit';
-	}
+	const missing = PASSWORD.mustContain.filter(({ pattern }) => !pattern.test(password));
+	if (missing.length) return `Password must contain ${missing.map(({ what }) => what).join(', ')}`;
 	return undefined;
 }
 
@@ -119,7 +119,7 @@ function createHandlers({ state, enterprisePin, revokeSessions }) {
 	}
 
 	function deleteUser({ query }) {
-		const user = getUser(requireUuid(query.id));
+		const user = getUser(requireUuid(query[QFLOW.deleteIdParam], QFLOW.deleteIdParam));
 		state.users.delete(user.id);
 		state.passwords.delete(user.id);
 		state.trusted.delete(user.id);
@@ -157,18 +157,19 @@ function createHandlers({ state, enterprisePin, revokeSessions }) {
 	}
 
 	function listUsers({ query }) {
-		const page = pageNumber(query, 'page', 1);
+		const page = pageNumber(query, pageParam, 1);
 		// [assumed] default page size when the caller sends none: the maximum.
-		const pageSize = pageNumber(query, 'pageSize', MAX_PAGE_SIZE, MAX_PAGE_SIZE);
+		const pageSize = pageNumber(query, sizeParam, MAX_PAGE_SIZE, MAX_PAGE_SIZE);
 		const sorted = [...state.users.values()].sort((a, b) => a.email.localeCompare(b.email));
 		return ok(sorted.slice((page - 1) * pageSize, page * pageSize));
 	}
 
 	function userByEmail({ query }) {
-		if (typeof query.email !== 'string' || query.email === '')
-			throw validation('email is required');
-		const user = findByEmail(query.email);
-		if (!user) throw notFound(`User with email ${query.email} not found`);
+		const email = query[QFLOW.emailParam];
+		if (typeof email !== 'string' || email === '')
+			throw validation(`${QFLOW.emailParam} is required`);
+		const user = findByEmail(email);
+		if (!user) throw notFound(`User with email ${email} not found`);
 		return ok(user);
 	}
 

@@ -1,11 +1,13 @@
 'use strict';
 /**
- * Local mock of the Qflow Enterprise API: identity server, Azure APIM gateway and users API on ONE
- * server, so `mock.url` serves as both the identity host and the API host. Documented: the password
- * and refresh grants, both `Authorization: Bearer` and `Ocp-Apim-Subscription-Key` on every call
- * (the gateway rejects a call missing either), 1000 requests a minute per source IP with a 60 s
- * mitigation window and no rate-limit headers, 403 `trust_required` for callers without KYC. The
- * [assumed] facts are those of nodes/Qflow/api.ts (see handlers.js).
+ * Local mock of Qflow: identity server, Azure APIM gateway and the users, check-in and comms APIs on
+ * ONE server, so `mock.url` serves as both the identity host and the API host. Documented: the
+ * password and refresh grants, both `Authorization: Bearer` and `Ocp-Apim-Subscription-Key` on every
+ * call (the gateway rejects a call missing either), 1000 requests a minute per source IP over every
+ * surface with a 60 s mitigation window and no rate-limit headers, plus 300 a minute on comms send,
+ * 403 `trust_required` for callers without KYC, 401 and 404 without a body on the check-in and comms
+ * surfaces, the check-in webhook (unsigned) and the signed comms webhooks. The paths and [assumed]
+ * facts are those of nodes/Qflow/api.ts (routes.js, handlers.js, checkin.js, comms.js).
  *
  *   node sandbox/qflow            (QFLOW_SANDBOX_HOST, QFLOW_SANDBOX_PORT)
  */
@@ -15,20 +17,34 @@ const {
 	invoke,
 	createRouter,
 	mitigatedWindow,
+	route,
 	ApiError,
 	statusError,
+	vendorFacts,
 } = require('../lib');
-const { QFLOW_SANDBOX, SSO_EXAMPLE_KEY, seedState } = require('./seed');
+const { QFLOW_SANDBOX, SSO_EXAMPLE_KEY, SEED_IDS, seedState } = require('./seed');
 const { createIdentity } = require('./identity');
 const { createHandlers } = require('./handlers');
-const { API_PREFIX, TOKEN_PATH, TRUST_REQUIRED, qflowRoutes } = require('./routes');
+const { createCheckin } = require('./checkin');
+const { createComms } = require('./comms');
+const { createWebhooks } = require('./webhooks');
+const { SURFACES, SEND_PATH, TOKEN_PATH, TRUST_REQUIRED } = require('./routes');
 
-/** `tokenTtlSeconds`: expires_in of issued tokens; `limitPerMinute`: API requests per source IP per 60 s window. */
+const { QFLOW } = vendorFacts('Qflow');
+
+/**
+ * `tokenTtlSeconds`: expires_in of issued tokens; `limitPerMinute`: API requests per source IP per
+ * 60 s window; `sendLimitPerMinute`: comms sends per source IP on top of it; `plan`: the account's
+ * plan, whose cap on guests added via the API applies (`guestCap` overrides the number).
+ */
 const DEFAULTS = {
 	host: '127.0.0.1',
 	port: 0,
 	tokenTtlSeconds: 3600,
-	limitPerMinute: 1000,
+	limitPerMinute: QFLOW.rateLimit.requests,
+	sendLimitPerMinute: QFLOW.sendRateLimit.requests,
+	plan: 'pro',
+	guestCap: undefined,
 	now: () => Date.now(),
 };
 const MINUTE_MS = 60_000;
@@ -50,16 +66,39 @@ const ZEROED_COUNTERS = {
 	apiRequests: 0,
 	rejected401: 0,
 	rejected429: 0,
+	checkInWebhooksSent: 0,
+	commsWebhooksSent: 0,
+	webhookErrors: 0,
 };
 
-const errorBody = ({ status, code, message }) => ({ status, body: { code, message } });
-const isApi = (ctx) => ctx.pathname.startsWith(`${API_PREFIX}/`);
+/** `{ code, message }` (and details a page documents, e.g. the reason of a 422); 401 and 404 bare off the users API. */
+const errorBody = ({ status, code, message, details }, surface) =>
+	surface && surface.name !== 'users' && (status === 401 || status === 404)
+		? { status }
+		: { status, body: { code, message, ...details } };
+const surfaceOf = (ctx) => SURFACES.find(({ prefix }) => ctx.pathname.startsWith(`${prefix}/`));
+const isApi = (ctx) => surfaceOf(ctx) !== undefined;
 
 async function startQflowMock(options = {}) {
 	const config = withDefaults(DEFAULTS, options);
 	const { now } = config;
-	// Handed out once and refilled in place by reset(). `trusted` lets a test flip a user's KYC status.
-	const state = { users: new Map(), passwords: new Map(), trusted: new Set() };
+	// Handed out once and refilled in place by reset(). `trusted` lets a test flip a user's KYC status,
+	// `commsEnabled` its place on the Comms allow-list.
+	const state = {
+		users: new Map(),
+		passwords: new Map(),
+		trusted: new Set(),
+		commsEnabled: new Set(),
+		events: new Map(),
+		guests: new Map(),
+		teamMembers: new Map(),
+		assignments: new Set(),
+		checkIns: new Map(),
+		templates: new Map(),
+		invitations: new Map(),
+		commsWebhook: null,
+		apiGuestsAdded: 0,
+	};
 	const counters = {};
 	const findLogin = (username) => handlers.findLogin(username);
 	const identity = createIdentity({
@@ -75,10 +114,34 @@ async function startQflowMock(options = {}) {
 		enterprisePin: QFLOW_SANDBOX.enterprisePin,
 		revokeSessions: identity.revokeSessions,
 	});
-	const router = createRouter(qflowRoutes(handlers), { prefix: API_PREFIX });
+	const webhooks = createWebhooks({ now, counters, commsConfig: () => state.commsWebhook });
+	const planCap = () => config.guestCap ?? QFLOW.guestPlanCaps[config.plan];
+	// The two surfaces call each other (an atomic guest create sends mail; a send reads guests).
+	const comms = createComms({
+		state,
+		now,
+		webhooks,
+		getEvent: (id) => checkin.eventById(id),
+		getGuest: (id) => checkin.getGuest(id),
+	});
+	const checkin = createCheckin({ state, now, webhooks, comms, planCap });
+	const surfaceHandlers = { users: handlers, checkin, comms };
+	const routers = new Map(
+		SURFACES.map((surface) => [
+			surface.name,
+			createRouter(surface.routes(surfaceHandlers[surface.name]), { prefix: surface.prefix }),
+		]),
+	);
 	const limiter = mitigatedWindow({
 		limit: config.limitPerMinute,
 		windowMs: MINUTE_MS,
+		blockMs: MINUTE_MS,
+		now,
+	});
+	// [assumed] the send limit refuses for the same 60 s as the edge limit.
+	const sendLimiter = mitigatedWindow({
+		limit: config.sendLimitPerMinute,
+		windowMs: QFLOW.sendRateLimit.windowMs,
 		blockMs: MINUTE_MS,
 		now,
 	});
@@ -93,11 +156,13 @@ async function startQflowMock(options = {}) {
 		headers: { 'x-request-id': `qf_${++requestSeq}`, ...outcome.headers },
 	});
 
-	/** Edge (rate limit, injected 503), then APIM (key, bearer), then the users API. */
-	function apiOutcome(ctx) {
+	/** Edge (rate limits, injected 503), then APIM (key, bearer), then the surface's API. */
+	async function apiOutcome(ctx, surface) {
 		if (ctx.tooLarge) throw new ApiError(413, 'payload_too_large', 'Request body is too large');
-		// The limit is enforced at the edge, so even requests APIM later rejects use up the budget.
+		// The limits are enforced at the edge, so even requests APIM later rejects use up the budget.
 		if (limiter.limited(ctx.ip)) return errorBody(statusError(429, FAULT_ERRORS));
+		const isSend = ctx.method === 'POST' && ctx.pathname.replace(/\/+$/, '') === SEND_PATH;
+		if (isSend && sendLimiter.limited(ctx.ip)) return errorBody(statusError(429, FAULT_ERRORS));
 		// Injected outages hit the next n requests whatever their credentials, which keeps tests predictable.
 		if (pending503 > 0) {
 			pending503 -= 1;
@@ -117,32 +182,44 @@ async function startQflowMock(options = {}) {
 		if (readsBody && ctx.badJson)
 			throw new ApiError(400, 'validation', 'Request body is not valid JSON');
 		const body = readsBody ? (ctx.body ?? {}) : {};
-		if (typeof body !== 'object' || body === null || Array.isArray(body))
+		const isObject = typeof body === 'object' && body !== null && !Array.isArray(body);
+		if (surface.objectBody && !isObject)
 			throw new ApiError(400, 'validation', 'Request body must be a JSON object');
-		const matched = router.match(ctx.method, ctx.pathname);
+		const matched = routers.get(surface.name).match(ctx.method, ctx.pathname);
 		if (!matched)
 			throw new ApiError(404, 'not_found', `No route for ${ctx.method} ${ctx.pathname}`);
-		if (TRUST_REQUIRED.has(`${ctx.method} ${matched.route.pattern}`) && !session.trusted) {
+		const user = state.users.get(session.userId);
+		if (
+			surface.name === 'users' &&
+			TRUST_REQUIRED.has(`${ctx.method} ${matched.route.pattern}`) &&
+			!session.trusted
+		) {
 			throw new ApiError(
 				403,
-				'trust_required',
+				QFLOW.trustRequiredCode,
 				'This operation requires a trusted (KYC-verified) account.',
 			);
 		}
-		return invoke(ctx, matched, { query: ctx.query, body });
+		if (surface.name === 'comms') comms.assertEnabled(session);
+		return await invoke(ctx, matched, {
+			query: ctx.query,
+			body,
+			session: { ...session, email: user.email, userName: user.userName },
+		});
 	}
 
-	function handleApi(ctx) {
+	async function handleApi(ctx) {
+		const surface = surfaceOf(ctx);
 		if (expireAfterRequests === 0) identity.expireAccessTokens();
 		if (expireAfterRequests !== undefined)
 			expireAfterRequests = expireAfterRequests === 0 ? undefined : expireAfterRequests - 1;
 		counters.apiRequests += 1;
 		let outcome;
 		try {
-			outcome = apiOutcome(ctx);
+			outcome = await apiOutcome(ctx, surface);
 		} catch (error) {
 			if (!(error instanceof ApiError)) throw error;
-			outcome = errorBody(error);
+			outcome = errorBody(error, surface);
 		}
 		if (outcome.status === 401) counters.rejected401 += 1;
 		if (outcome.status === 429) counters.rejected429 += 1;
@@ -165,6 +242,7 @@ async function startQflowMock(options = {}) {
 		Object.assign(counters, ZEROED_COUNTERS);
 		identity.clear();
 		limiter.clear();
+		sendLimiter.clear();
 		pending503 = 0;
 		requestSeq = 0;
 		expireAfterRequests = undefined;
@@ -176,14 +254,41 @@ async function startQflowMock(options = {}) {
 		maxBodyBytes: 1024 * 1024,
 		contentType: 'application/json; charset=utf-8',
 		handle,
-		errorAnswer: (error, ctx) => (isApi(ctx) ? withId(errorBody(error)) : errorBody(error)),
+		errorAnswer: (error, ctx) =>
+			isApi(ctx) ? withId(errorBody(error, surfaceOf(ctx))) : errorBody(error),
 		faultError: (status) => statusError(status, FAULT_ERRORS),
-		// Only users API calls are logged: token requests carry nothing a test asserts on but secrets.
+		// Only API calls are logged: token requests carry nothing a test asserts on but secrets.
 		logged: isApi,
 		spendWindow: (ctx) => limiter.spend(ctx.ip),
 		revokeTokens: identity.expireAccessTokens,
 		reset,
 		counters: () => counters,
+		sandboxRoutes: [
+			// What the account owner does in the dashboard (account settings, API): the check-in webhook URL.
+			route('PUT', '/checkin-webhook-url', ({ body }) => {
+				webhooks.setCheckInUrl(body?.url ?? null);
+				return { status: 200, body: { url: webhooks.checkInUrl() } };
+			}),
+			// A door scan in the check-in app: `{ guestId, user }` (user: the team member's userName).
+			route('POST', '/scan', ({ body }) => {
+				try {
+					return {
+						status: 200,
+						body: checkin.admit(checkin.getGuest(body?.guestId), body?.user ?? 'door.one'),
+					};
+				} catch (error) {
+					if (error instanceof ApiError)
+						return { status: error.status, body: { error: error.message } };
+					throw error;
+				}
+			}),
+			// A hand-made comms delivery (forged, stale, unsigned…): the options of sendCommsWebhook.
+			route('POST', '/comms-webhooks', async ({ body }) => ({
+				status: 200,
+				body: { status: await webhooks.sendComms(body) },
+			})),
+		],
+		close: webhooks.settle,
 	});
 
 	return {
@@ -203,6 +308,16 @@ async function startQflowMock(options = {}) {
 		fail503: (n = 1) => {
 			pending503 = n;
 		},
+		/** The dashboard's check-in webhook URL (null removes it); reset() keeps it. */
+		setCheckInWebhook: webhooks.setCheckInUrl,
+		/** A door scan in the check-in app by team member `user` (a userName): admits and fires the webhook. */
+		scan: (guestId, user = 'door.one') => checkin.admit(checkin.getGuest(guestId), user),
+		/** `{ payload, url?, headers? }`: one check-in delivery; resolves with the receiver's status. */
+		sendCheckInWebhook: webhooks.sendCheckIn,
+		/** `{ event, data, url?, secret?, timestamp?, tamper?, unsigned?, reserialise? }`; resolves with the receiver's status. */
+		sendCommsWebhook: webhooks.sendComms,
+		/** Resolves once every fire-and-forget delivery (check-ins, comms lifecycle) has ended. */
+		settleWebhooks: webhooks.settle,
 		reset: kernel.reset,
 		close: kernel.close,
 	};
@@ -224,7 +339,7 @@ function qflowCredential(mock, overrides = {}) {
 	return { type: 'qflowApi', data: { ...data, ...overrides } };
 }
 
-module.exports = { startQflowMock, QFLOW_SANDBOX, SSO_EXAMPLE_KEY, qflowCredential };
+module.exports = { startQflowMock, QFLOW_SANDBOX, SSO_EXAMPLE_KEY, SEED_IDS, qflowCredential };
 
 if (require.main === module) {
 	startQflowMock({

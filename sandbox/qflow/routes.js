@@ -1,22 +1,78 @@
 'use strict';
-/** Qflow users API routes below /users/v1/api: QFLOW.paths of nodes/Qflow/api.ts. */
-const { routes } = require('../lib');
+/**
+ * Qflow's three API surfaces on one host, each below its prefix, with the paths of nodes/Qflow/api.ts
+ * (QFLOW.paths, checkinPaths, commsPaths) read through vendorFacts: a path corrected there moves
+ * here too. A path function's parameters become `:name` segments.
+ */
+const { routes, vendorFacts } = require('../lib');
 
-const API_PREFIX = '/users/v1/api';
-const TOKEN_PATH = '/core/connect/token';
+const { QFLOW } = vendorFacts('Qflow');
+const TOKEN_PATH = QFLOW.grantEndpoint;
+const prefixOf = (prefix) => prefix.replace(/\/$/, '');
+/** `/path` of a fact: a plain string, or a function called with `:name` placeholders. */
+const pattern = (path, ...names) =>
+	`/${decodeURIComponent(typeof path === 'function' ? path(...names.map((n) => `:${n}`)) : path)}`;
+
+const U = QFLOW.paths;
+const C = QFLOW.checkinPaths;
+const M = QFLOW.commsPaths;
+
 /** Operations that need a KYC-verified caller: 403 `trust_required` otherwise. */
-const TRUST_REQUIRED = new Set(['DELETE /user', 'PUT /user/changepassword']);
+const TRUST_REQUIRED = new Set([
+	`DELETE ${pattern(U.userWrite)}`,
+	`PUT ${pattern(U.credentialChange)}`,
+]);
 
-const qflowRoutes = (h) =>
+const usersRoutes = (h) =>
 	routes({
-		'/user': { POST: h.createUser, PUT: h.replaceUser, DELETE: h.deleteUser },
-		'/user/:id': { GET: h.getUser },
-		'/user/translations': { GET: h.translations },
-		'/user/changepassword': { PUT: h.changePassword },
-		'/user/changeusername': { PUT: h.changeUserName },
-		'/users': { GET: h.listUsers },
-		'/users/email': { GET: h.userByEmail },
-		'/users/total': { GET: h.countUsers },
+		[pattern(U.userWrite)]: { POST: h.createUser, PUT: h.replaceUser, DELETE: h.deleteUser },
+		[pattern(U.user, 'id')]: { GET: h.getUser },
+		[pattern(U.translations)]: { GET: h.translations },
+		[pattern(U.credentialChange)]: { PUT: h.changePassword },
+		[pattern(U.changeUsername)]: { PUT: h.changeUserName },
+		[pattern(U.users)]: { GET: h.listUsers },
+		[pattern(U.userByEmail)]: { GET: h.userByEmail },
+		[pattern(U.count)]: { GET: h.countUsers },
 	});
 
-module.exports = { API_PREFIX, TOKEN_PATH, TRUST_REQUIRED, qflowRoutes };
+const checkinRoutes = (h) =>
+	routes({
+		[pattern(C.eventCreate)]: { POST: h.createEvent },
+		[pattern(C.event, 'eventId')]: { GET: h.getEvent, PUT: h.updateEvent },
+		[pattern(C.events)]: { GET: h.listEvents },
+		[pattern(C.eventLifecycle, 'eventId', 'action')]: { POST: h.eventLifecycle },
+		[pattern(C.eventStatistics, 'eventId')]: { GET: h.eventStatistics },
+		[pattern(C.guests, 'eventId')]: { GET: h.listGuests, POST: h.bulkUpsert },
+		[pattern(C.guest)]: { POST: h.createGuest },
+		[pattern(C.guestCheckIn)]: { POST: h.checkIn },
+		[pattern(C.guestsBlock, 'eventId')]: { POST: h.block },
+		[pattern(C.guestsUnblock, 'eventId')]: { POST: h.unblock },
+		[pattern(C.teamMember)]: { POST: h.createTeamMember, PUT: h.updateTeamMember },
+		[pattern(C.teamMemberDelete, 'teamMemberId')]: { DELETE: h.deleteTeamMember },
+		[pattern(C.teamMemberAssign, 'teamMemberId', 'eventId')]: { POST: h.assign },
+		[pattern(C.teamMemberUnassign, 'teamMemberId', 'eventId')]: { POST: h.unassign },
+		[pattern(C.teamMembers)]: { GET: h.listTeamMembers },
+		[pattern(C.eventTeamMembers, 'eventId')]: { GET: h.eventTeamMembers },
+		[pattern(C.teamEventStats, 'eventId')]: { GET: h.teamEventStats },
+	});
+
+const commsRoutes = (h) =>
+	routes({
+		[pattern(M.template)]: { POST: h.upsertTemplate },
+		[pattern(M.templates)]: { GET: h.listTemplates },
+		[pattern(M.send)]: { POST: h.send },
+		[pattern(M.webhook)]: { POST: h.registerWebhook, GET: h.getWebhook },
+		[pattern(M.webhookRotate)]: { POST: h.rotateWebhook },
+		[pattern(M.webhookTest)]: { POST: h.testWebhook },
+		[pattern(M.webhookDelete)]: { POST: h.deleteWebhook },
+	});
+
+/** The surfaces in the order a request is matched against them; `objectBody`: the body must be a JSON object. */
+const SURFACES = [
+	{ name: 'users', prefix: prefixOf(QFLOW.apiPrefix), routes: usersRoutes, objectBody: true },
+	{ name: 'checkin', prefix: prefixOf(QFLOW.checkinPrefix), routes: checkinRoutes },
+	{ name: 'comms', prefix: prefixOf(QFLOW.commsPrefix), routes: commsRoutes },
+];
+const SEND_PATH = `${prefixOf(QFLOW.commsPrefix)}${pattern(M.send)}`;
+
+module.exports = { SURFACES, SEND_PATH, TOKEN_PATH, TRUST_REQUIRED };

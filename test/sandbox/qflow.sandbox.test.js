@@ -1,6 +1,8 @@
 'use strict';
 /** The Qflow sandbox must behave like the documented API (docs/qflow.md), since e2e tests trust it. */
-const { startQflowMock, QFLOW_SANDBOX } = require('../../sandbox/qflow');
+const crypto = require('node:crypto');
+const http = require('node:http');
+const { startQflowMock, QFLOW_SANDBOX, SEED_IDS } = require('../../sandbox/qflow');
 
 const API = '/users/v1/api/';
 const OWNER_ID = '00000000-0000-4000-8000-000000000001';
@@ -80,7 +82,8 @@ async function api(
 	if (key !== null) headers['ocp-apim-subscription-key'] = key;
 	if (bearer !== null) headers.authorization = `Bearer ${bearer}`;
 	if (body !== undefined) headers['content-type'] = 'application/json';
-	const res = await fetch(`${target.url}${API}${path}`, {
+	// A path starting with / is a full path (another surface); otherwise it is below the users API.
+	const res = await fetch(`${target.url}${path.startsWith('/') ? path : API + path}`, {
 		method,
 		headers,
 		body: body === undefined ? undefined : JSON.stringify(body),
@@ -664,6 +667,9 @@ describe('log, counters and reset', () => {
 			apiRequests: 1,
 			rejected401: 1,
 			rejected429: 0,
+			checkInWebhooksSent: 0,
+			commsWebhooksSent: 0,
+			webhookErrors: 0,
 		});
 	});
 
@@ -680,5 +686,677 @@ describe('log, counters and reset', () => {
 		expect(mock.requests).toEqual([]);
 		expect(mock.counters.tokenRequests).toBe(0);
 		expectBearerRejection(await api('GET', 'users/total', { token }));
+	});
+});
+
+// ------------------------------------------------------------------ check-in and comms surfaces
+
+const CHECKIN = '/checkin/v1/api/';
+const COMMS = '/comms/v1/api/comms/';
+const [CONFERENCE, GALA, WORKSHOP] = SEED_IDS.events;
+const GUEST_FIELDS = [
+	'id',
+	'firstName',
+	'otherNames',
+	'lastName',
+	'email',
+	'plusOnes',
+	'admittedPlusOnes',
+	'additionalInfo',
+	'barcode',
+	'tags',
+	'createdBy',
+	'admitted',
+	'blockedDate',
+	'blockedReason',
+	'eventId',
+	'validFrom',
+	'validTo',
+	'isGroup',
+	'discharged',
+	'image',
+	'customId',
+	'commsTemplateId',
+	'correlationId',
+];
+const guestId = (n) => `aaaaaaaa-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const newGuest = (n, overrides = {}) => ({
+	id: guestId(n),
+	eventId: CONFERENCE,
+	firstName: 'Gina',
+	lastName: `Guest ${n}`,
+	email: `gina.${n}@example.com`,
+	...overrides,
+});
+
+/** A local webhook receiver: every delivery's headers and raw body, in order. */
+async function startReceiver(status = 200) {
+	const received = [];
+	const waiters = [];
+	const server = http.createServer((req, res) => {
+		const chunks = [];
+		req.on('data', (chunk) => chunks.push(chunk));
+		req.on('end', () => {
+			received.push({ headers: req.headers, raw: Buffer.concat(chunks).toString('utf8') });
+			res.writeHead(status).end();
+			for (const waiter of waiters.splice(0)) waiter();
+		});
+	});
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return {
+		url: `http://127.0.0.1:${server.address().port}/hook`,
+		received,
+		/** Resolves once `n` deliveries have arrived. */
+		async count(n) {
+			while (received.length < n) await new Promise((resolve) => waiters.push(resolve));
+			return received;
+		},
+		close: () => new Promise((resolve) => server.close(resolve)),
+	};
+}
+
+const hmac = (secret, t, raw) =>
+	crypto.createHmac('sha256', secret).update(`${t}.${raw}`).digest('hex');
+
+describe('check-in and comms surfaces: gateway and errors', () => {
+	test('both need the bearer token and the subscription key; 401 and 404 come without a body', async () => {
+		const token = await accessToken();
+		expectBearerRejection(await api('GET', `${CHECKIN}events`, { token: null }));
+		expect((await api('GET', `${COMMS}webhook`, { token, key: null })).status).toBe(401);
+		const missingEvent = await api('GET', `${CHECKIN}event/${MISSING_ID}`, { token });
+		expect([missingEvent.status, missingEvent.text]).toEqual([404, '']);
+		const noRoute = await api('GET', `${CHECKIN}nothing-here`, { token });
+		expect([noRoute.status, noRoute.text]).toEqual([404, '']);
+		// The users API keeps its error bodies.
+		expect((await api('GET', `user/${MISSING_ID}`, { token })).body.code).toBe('not_found');
+	});
+
+	test('the edge limit counts every surface of one source IP together, with no rate-limit headers', async () => {
+		const limited = await startQflowMock({ limitPerMinute: 4, now });
+		try {
+			const token = await accessToken(undefined, limited);
+			expect((await api('GET', 'users/total', { token, target: limited })).status).toBe(200);
+			expect((await api('GET', `${CHECKIN}events`, { token, target: limited })).status).toBe(200);
+			const templates = `${COMMS}templates?eventId=${CONFERENCE}`;
+			expect((await api('GET', templates, { token, target: limited })).status).toBe(200);
+			expect(
+				(await api('GET', `${CHECKIN}guests/${GALA}`, { token, target: limited })).status,
+			).toBe(200);
+			const refused = await api('GET', `${CHECKIN}events`, { token, target: limited });
+			expect([refused.status, refused.body.code]).toEqual([429, 'rate_limit']);
+			expect([...refused.headers.keys()].filter((h) => /ratelimit|retry-after/i.test(h))).toEqual(
+				[],
+			);
+			clock += 60_000;
+			expect((await api('GET', `${CHECKIN}events`, { token, target: limited })).status).toBe(200);
+		} finally {
+			await limited.close();
+		}
+	});
+});
+
+describe('events', () => {
+	const event = {
+		title: 'My first event',
+		startTime: '2026-06-01T18:00:00',
+		endTime: '2026-06-01T23:00:00',
+		timeZoneId: 'Europe/London',
+	};
+
+	test('POST event with title, local times and an IANA zone answers the record with its id', async () => {
+		const token = await accessToken();
+		const created = await api('POST', `${CHECKIN}event`, { token, body: event });
+		expect(created.status).toBe(200);
+		expect(created.body).toEqual({
+			id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+			...event,
+			status: 'active',
+			created: expect.any(String),
+		});
+		expect((await api('GET', `${CHECKIN}event/${created.body.id}`, { token })).body).toEqual(
+			created.body,
+		);
+		const list = (await api('GET', `${CHECKIN}events`, { token })).body;
+		expect(list.map((e) => e.id)).toEqual([CONFERENCE, created.body.id, GALA, WORKSHOP]);
+	});
+
+	test('create and update refuse missing fields, times with an offset, end before start, unknown zones', async () => {
+		const token = await accessToken();
+		const refusals = [
+			[{ ...event, title: '' }, /title is required/],
+			[{ ...event, startTime: '2026-06-01T18:00:00Z' }, /startTime must be a local date and time/],
+			[{ ...event, endTime: '2026-06-01T17:00:00' }, /endTime must be after startTime/],
+			[{ ...event, timeZoneId: 'Mars/Olympus' }, /not an IANA time zone/],
+		];
+		for (const [body, message] of refusals) {
+			const res = await api('POST', `${CHECKIN}event`, { token, body });
+			expect([res.status, res.body.code, res.body.message]).toEqual([
+				400,
+				'validation',
+				expect.stringMatching(message),
+			]);
+		}
+		const updated = await api('PUT', `${CHECKIN}event/${WORKSHOP}`, {
+			token,
+			body: { ...event, title: 'Renamed workshop' },
+		});
+		expect([updated.status, updated.body.title, updated.body.id]).toEqual([
+			200,
+			'Renamed workshop',
+			WORKSHOP,
+		]);
+		expect((await api('PUT', `${CHECKIN}event/${MISSING_ID}`, { token, body: event })).status).toBe(
+			404,
+		);
+	});
+
+	test('lifecycle: archive and restore set the status; an unknown action is 404', async () => {
+		const token = await accessToken();
+		const archived = await api('POST', `${CHECKIN}event/${GALA}/archive`, { token });
+		expect(archived.body.status).toBe('archived');
+		expect((await api('POST', `${CHECKIN}event/${GALA}/restore`, { token })).body.status).toBe(
+			'active',
+		);
+		expect((await api('POST', `${CHECKIN}event/${GALA}/explode`, { token })).status).toBe(404);
+	});
+
+	test('statistics count guests, admissions, blocks and plus-ones; add-on tags are not counted', async () => {
+		const token = await accessToken();
+		mock.scan(SEED_IDS.guests[4]); // Kara, two plus-ones
+		const stats = (await api('GET', `${CHECKIN}event/${CONFERENCE}/statistics`, { token })).body;
+		expect(stats).toMatchObject({
+			eventId: CONFERENCE,
+			guests: 6,
+			admitted: 1,
+			blocked: 1,
+			plusOnes: 2,
+			admittedPlusOnes: 2,
+		});
+		const tag = (name) => stats.tags.find((t) => t.tag === name);
+		expect(tag('{tickettype}Main Entry')).toEqual({
+			tag: '{tickettype}Main Entry',
+			guests: 4,
+			admitted: 0,
+			counted: true,
+		});
+		expect(tag('{merch}T-Shirt L').counted).toBe(false);
+		expect(tag('{extra}Parking').counted).toBe(false);
+		expect(tag('::Sessions:Day 1:Keynote')).toMatchObject({ admitted: 1, counted: true });
+	});
+});
+
+describe('guests', () => {
+	test('GET guests/{eventId} is a bare array of documented guest records of that event', async () => {
+		const token = await accessToken();
+		const res = await api('GET', `${CHECKIN}guests/${CONFERENCE}`, { token });
+		expect(res.status).toBe(200);
+		expect(res.body).toHaveLength(6);
+		for (const guest of res.body) {
+			expect(Object.keys(guest)).toEqual(GUEST_FIELDS);
+			expect(guest.eventId).toBe(CONFERENCE);
+		}
+		expect((await api('GET', `${CHECKIN}guests/${WORKSHOP}`, { token })).body).toEqual([]);
+		expect((await api('GET', `${CHECKIN}guests/${MISSING_ID}`, { token })).status).toBe(404);
+	});
+
+	test('POST guest with a client GUID creates once; the same id again returns the row as it is', async () => {
+		const token = await accessToken();
+		const first = await api('POST', `${CHECKIN}guest`, {
+			token,
+			body: newGuest(1, { tags: ' VIP ,  {session}Keynote ' }),
+		});
+		expect(first.status).toBe(200);
+		expect(first.body).toMatchObject({
+			id: guestId(1),
+			eventId: CONFERENCE,
+			lastName: 'Guest 1',
+			tags: 'VIP, {session}Keynote',
+			barcode: expect.stringMatching(/^[0-9A-F]{16}$/),
+			createdBy: `API (${QFLOW_SANDBOX.username})`,
+		});
+		const again = await api('POST', `${CHECKIN}guest`, {
+			token,
+			body: newGuest(1, { lastName: 'Changed' }),
+		});
+		expect(again.body).toEqual(first.body);
+		expect([...mock.state.guests.values()].filter((g) => g.id === guestId(1))).toHaveLength(1);
+		const generated = await api('POST', `${CHECKIN}guest`, {
+			token,
+			body: { ...newGuest(2), id: undefined },
+		});
+		expect(generated.body.id).toMatch(/^[0-9a-f-]{36}$/);
+	});
+
+	test('POST guest refuses missing fields, a malformed GUID, forbidden tag characters, an unknown event', async () => {
+		const token = await accessToken();
+		const refusals = [
+			[newGuest(3, { firstName: undefined }), /firstName is required/],
+			[newGuest(3, { id: 'not-a-guid' }), /not a valid GUID/],
+			[newGuest(3, { tags: 'VIP, 100%' }), /tag '100%'/],
+			[newGuest(3, { plusOnes: -1 }), /plusOnes/],
+		];
+		for (const [body, message] of refusals) {
+			const res = await api('POST', `${CHECKIN}guest`, { token, body });
+			expect([res.status, res.body.message]).toEqual([400, expect.stringMatching(message)]);
+		}
+		expect(
+			(await api('POST', `${CHECKIN}guest`, { token, body: newGuest(3, { eventId: MISSING_ID }) }))
+				.status,
+		).toBe(404);
+	});
+
+	test('bulk POST guests/{eventId} creates and upserts up to 200 in order; 201 is 400', async () => {
+		const token = await accessToken();
+		const [grace] = SEED_IDS.guests;
+		const batch = [
+			newGuest(10, { eventId: undefined }),
+			{ id: grace, additionalInfo: 'Front row' },
+			...Array.from({ length: 198 }, (_, i) => newGuest(100 + i, { eventId: undefined })),
+		];
+		const res = await api('POST', `${CHECKIN}guests/${CONFERENCE}`, { token, body: batch });
+		expect(res.status).toBe(200);
+		expect(res.body.map((g) => g.id)).toEqual(batch.map((g) => g.id));
+		expect(res.body[1]).toMatchObject({ firstName: 'Grace', additionalInfo: 'Front row' });
+		expect(mock.state.guests.size).toBe(8 + 199);
+
+		const tooMany = Array.from({ length: 201 }, (_, i) =>
+			newGuest(400 + i, { eventId: undefined }),
+		);
+		const refused = await api('POST', `${CHECKIN}guests/${CONFERENCE}`, { token, body: tooMany });
+		expect([refused.status, refused.body.message]).toEqual([
+			400,
+			expect.stringMatching(/At most 200/),
+		]);
+		const bad = await api('POST', `${CHECKIN}guests/${CONFERENCE}`, {
+			token,
+			body: [newGuest(600), newGuest(601, { firstName: '' })],
+		});
+		expect([bad.status, bad.body.message]).toEqual([400, '[1].firstName is required']);
+		expect(mock.state.guests.has(guestId(600))).toBe(false);
+	});
+
+	test('block and unblock by id or barcode answer the guests changed; over 200 is 400', async () => {
+		const token = await accessToken();
+		const [grace, henry] = SEED_IDS.guests;
+		const henryBarcode = mock.state.guests.get(henry).barcode;
+		const blocked = await api('POST', `${CHECKIN}guests/${CONFERENCE}/block`, {
+			token,
+			body: { ids: [grace], barcodes: [henryBarcode], reason: 'Refund' },
+		});
+		expect(blocked.body.map((g) => [g.id, g.blockedReason])).toEqual([
+			[grace, 'Refund'],
+			[henry, 'Refund'],
+		]);
+		expect(blocked.body[0].blockedDate).toEqual(expect.any(String));
+		const unblocked = await api('POST', `${CHECKIN}guests/${CONFERENCE}/unblock`, {
+			token,
+			body: { ids: [grace] },
+		});
+		expect(unblocked.body.map((g) => [g.id, g.blockedDate])).toEqual([[grace, null]]);
+		const over = await api('POST', `${CHECKIN}guests/${CONFERENCE}/block`, {
+			token,
+			body: { ids: Array.from({ length: 201 }, (_, i) => guestId(i)) },
+		});
+		expect(over.status).toBe(400);
+	});
+
+	test('the plan caps guests added via the API: 403 past it, idempotent repeats not counted', async () => {
+		const free = await startQflowMock({ plan: 'free', now });
+		try {
+			const token = await accessToken(undefined, free);
+			const bulk = Array.from({ length: 74 }, (_, i) => newGuest(700 + i, { eventId: undefined }));
+			expect(
+				(await api('POST', `${CHECKIN}guests/${GALA}`, { token, body: bulk, target: free })).status,
+			).toBe(200);
+			expect(
+				(await api('POST', `${CHECKIN}guest`, { token, body: newGuest(1), target: free })).status,
+			).toBe(200);
+			expect(
+				(await api('POST', `${CHECKIN}guest`, { token, body: newGuest(1), target: free })).status,
+			).toBe(200);
+			const over = await api('POST', `${CHECKIN}guest`, { token, body: newGuest(2), target: free });
+			expect([over.status, over.body.code]).toEqual([403, 'guest_limit_reached']);
+		} finally {
+			await free.close();
+		}
+	});
+});
+
+describe('check-in and the check-in webhook', () => {
+	let receiver;
+	beforeEach(async () => {
+		receiver = await startReceiver();
+		// What the account owner sets in the dashboard.
+		await fetch(`${mock.url}/__sandbox/checkin-webhook-url`, {
+			method: 'PUT',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ url: receiver.url }),
+		});
+	});
+	afterEach(async () => {
+		mock.setCheckInWebhook(null);
+		await receiver.close();
+	});
+
+	test('POST guest/checkin admits the guest and posts the unsigned PascalCase payload', async () => {
+		const token = await accessToken();
+		const kara = SEED_IDS.guests[4];
+		const res = await api('POST', `${CHECKIN}guest/checkin`, { token, body: { id: kara } });
+		expect(res.status).toBe(200);
+		expect(res.body).toMatchObject({ id: kara, admitted: expect.any(String), admittedPlusOnes: 2 });
+		const [delivery] = await receiver.count(1);
+		expect(JSON.parse(delivery.raw)).toEqual({
+			Id: kara,
+			FirstName: 'Kara',
+			LastName: 'King',
+			Email: 'kara.king@example.com',
+			Barcode: res.body.barcode,
+			Tags: '::Sessions:Day 1:Keynote',
+			AdditionalInfo: null,
+			Admitted: res.body.admitted,
+			CreatedBy: 'Import (sandbox seed)',
+			User: 'owner@example.com',
+			EventId: CONFERENCE,
+		});
+		expect(Object.keys(delivery.headers).filter((h) => h.startsWith('x-qflow'))).toEqual([]);
+	});
+
+	test('a second check-in and a blocked guest are 409; an unknown guest 404 without body', async () => {
+		const token = await accessToken();
+		const [grace] = SEED_IDS.guests;
+		await api('POST', `${CHECKIN}guest/checkin`, { token, body: { id: grace } });
+		const again = await api('POST', `${CHECKIN}guest/checkin`, { token, body: { id: grace } });
+		expect([again.status, again.body.code]).toEqual([409, 'already_admitted']);
+		const blocked = await api('POST', `${CHECKIN}guest/checkin`, {
+			token,
+			body: { id: SEED_IDS.blockedGuest },
+		});
+		expect([blocked.status, blocked.body.code]).toEqual([409, 'guest_blocked']);
+		const missing = await api('POST', `${CHECKIN}guest/checkin`, {
+			token,
+			body: { id: MISSING_ID },
+		});
+		expect([missing.status, missing.text]).toEqual([404, '']);
+		await receiver.count(1);
+		await mock.settleWebhooks();
+		expect(receiver.received).toHaveLength(1);
+	});
+
+	test('a door scan (POST /__sandbox/scan) fires it too and counts for the team member', async () => {
+		const token = await accessToken();
+		const scan = await fetch(`${mock.url}/__sandbox/scan`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ guestId: SEED_IDS.guests[0], user: 'door.two' }),
+		});
+		expect(scan.status).toBe(200);
+		const [delivery] = await receiver.count(1);
+		expect(JSON.parse(delivery.raw).User).toBe('door.two');
+		const stats = (await api('GET', `${CHECKIN}team/event/${CONFERENCE}`, { token })).body;
+		expect(stats.teamMembers).toEqual([
+			{ teamMemberId: SEED_IDS.teamMembers[0], userName: 'door.one', checkIns: 0 },
+			{ teamMemberId: SEED_IDS.teamMembers[1], userName: 'door.two', checkIns: 1 },
+		]);
+		expect(stats.arrivals).toEqual([{ from: expect.any(String), count: 1 }]);
+	});
+});
+
+describe('team members', () => {
+	test('create, update, delete; userName unique; lists across the enterprise and per event', async () => {
+		const token = await accessToken();
+		const kelly = {
+			userName: 'kelly.door',
+			email: 'kelly@example.com',
+			firstName: 'Kelly',
+			lastName: 'Door',
+		};
+		const created = await api('POST', `${CHECKIN}teammember`, { token, body: kelly });
+		expect(created.body).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), ...kelly });
+		const taken = await api('POST', `${CHECKIN}teammember`, { token, body: kelly });
+		expect(taken.status).toBe(409);
+		const id = created.body.id;
+		const updated = await api('PUT', `${CHECKIN}teammember`, {
+			token,
+			body: { id, ...kelly, lastName: 'Gate' },
+		});
+		expect(updated.body.lastName).toBe('Gate');
+		expect(
+			(await api('POST', `${CHECKIN}teammember/${id}/assign/${GALA}`, { token })).body,
+		).toEqual({
+			teamMemberId: id,
+			eventId: GALA,
+			assigned: true,
+		});
+		const roster = (await api('GET', `${CHECKIN}teammembers/event/${GALA}`, { token })).body;
+		expect(roster.map((m) => m.userName)).toEqual(['door.one', 'kelly.door']);
+		await api('POST', `${CHECKIN}teammember/${id}/unassign/${GALA}`, { token });
+		expect((await api('GET', `${CHECKIN}teammembers/event/${GALA}`, { token })).body).toHaveLength(
+			1,
+		);
+		expect((await api('GET', `${CHECKIN}teammembers`, { token })).body).toHaveLength(4);
+		const deleted = await api('DELETE', `${CHECKIN}teammember/${id}`, { token });
+		expect([deleted.status, deleted.text]).toEqual([204, '']);
+		expect((await api('DELETE', `${CHECKIN}teammember/${id}`, { token })).status).toBe(404);
+		const bad = await api('POST', `${CHECKIN}teammember`, {
+			token,
+			body: { ...kelly, email: 'nope' },
+		});
+		expect(bad.status).toBe(400);
+	});
+});
+
+describe('comms', () => {
+	const template = (overrides = {}) => ({
+		eventId: CONFERENCE,
+		name: 'Welcome',
+		subject: 'Welcome {{firstname}}',
+		html: '<p>Hi {{firstname}}</p>',
+		...overrides,
+	});
+
+	test('403 comms_api_not_enabled off the allow-list; trust_required for an unverified sender', async () => {
+		const token = await untrustedToken();
+		const off = await api('GET', `${COMMS}templates?eventId=${CONFERENCE}`, { token });
+		expect([off.status, off.body.code]).toEqual([403, 'comms_api_not_enabled']);
+		mock.state.commsEnabled.add(UNTRUSTED_ID);
+		expect((await api('GET', `${COMMS}templates?eventId=${CONFERENCE}`, { token })).status).toBe(
+			200,
+		);
+		const send = await api('POST', `${COMMS}send`, {
+			token,
+			body: { attendeeId: SEED_IDS.guests[0], templateId: SEED_IDS.template },
+		});
+		expect([send.status, send.body.code]).toEqual([403, 'trust_required']);
+	});
+
+	test('template: create, the same id again updates (attachPdf null keeps the flag), list per event', async () => {
+		const token = await accessToken();
+		const id = guestId(900);
+		const created = await api('POST', `${COMMS}template`, {
+			token,
+			body: template({ id, attachPdf: true }),
+		});
+		expect(created.body).toEqual({
+			id,
+			eventId: CONFERENCE,
+			name: 'Welcome',
+			subject: 'Welcome {{firstname}}',
+			html: '<p>Hi {{firstname}}</p>',
+			fromAddress: null,
+			fromName: null,
+			replyTo: null,
+			attachPdf: true,
+			created: expect.any(String),
+		});
+		const updated = await api('POST', `${COMMS}template`, {
+			token,
+			body: template({ id, name: 'Welcome v2', attachPdf: null }),
+		});
+		expect([updated.body.name, updated.body.attachPdf]).toEqual(['Welcome v2', true]);
+		const list = (await api('GET', `${COMMS}templates?eventId=${CONFERENCE}`, { token })).body;
+		expect(list.map((t) => t.id)).toEqual([SEED_IDS.template, id]);
+		expect((await api('GET', `${COMMS}templates?eventId=${GALA}`, { token })).body).toEqual([]);
+		expect(
+			(await api('POST', `${COMMS}template`, { token, body: template({ html: undefined }) }))
+				.status,
+		).toBe(400);
+		const spam = await api('POST', `${COMMS}template`, {
+			token,
+			body: template({ html: '<a href="javascript:x">' }),
+		});
+		expect([spam.status, spam.body.code]).toEqual([422, 'spam_check_failed']);
+		expect(
+			(await api('POST', `${COMMS}template`, { token, body: template({ eventId: MISSING_ID }) }))
+				.status,
+		).toBe(404);
+	});
+
+	test('webhook: register shows the secret once, rotate kills the old one, test and sends are signed over the raw body', async () => {
+		const token = await accessToken();
+		const receiver = await startReceiver();
+		try {
+			const registered = await api('POST', `${COMMS}webhook`, {
+				token,
+				body: { url: receiver.url },
+			});
+			expect(registered.body).toEqual({
+				url: receiver.url,
+				secret: expect.stringMatching(/^[0-9a-f]{64}$/),
+			});
+			expect((await api('GET', `${COMMS}webhook`, { token })).body).toEqual({ url: receiver.url });
+			const rotated = (await api('POST', `${COMMS}webhook/rotate`, { token })).body;
+			expect(rotated.secret).not.toBe(registered.body.secret);
+
+			const tested = await api('POST', `${COMMS}webhook/test`, { token });
+			expect(tested.body).toEqual({ event: 'comms.test', delivered: true, status: 200 });
+			const sent = await api('POST', `${COMMS}send`, {
+				token,
+				body: {
+					attendeeId: SEED_IDS.guests[0],
+					templateId: SEED_IDS.template,
+					correlationId: 'order-1',
+				},
+			});
+			expect(sent.body).toEqual({
+				attendeeInvitationId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+				status: 'queued',
+			});
+			const deliveries = await receiver.count(3);
+			expect(deliveries.map((d) => d.headers['x-qflow-event'])).toEqual([
+				'comms.test',
+				'comms.sent',
+				'comms.delivered',
+			]);
+			for (const { headers, raw } of deliveries) {
+				const [, t, v1] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(headers['x-qflow-signature']);
+				expect(v1).toBe(hmac(rotated.secret, t, raw));
+				expect(v1).not.toBe(hmac(rotated.secret, t, JSON.stringify(JSON.parse(raw))));
+				expect(headers['x-qflow-webhook-id']).toMatch(/^[0-9a-f-]{36}$/);
+			}
+			expect(JSON.parse(deliveries[1].raw)).toMatchObject({
+				event: 'comms.sent',
+				attendeeInvitationId: sent.body.attendeeInvitationId,
+				correlationId: 'order-1',
+			});
+
+			const deleted = await api('POST', `${COMMS}webhook/delete`, { token });
+			expect(deleted.status).toBe(204);
+			const gone = await api('GET', `${COMMS}webhook`, { token });
+			expect([gone.status, gone.text]).toEqual([404, '']);
+		} finally {
+			await receiver.close();
+		}
+	});
+
+	test('send: the template must belong to the attendee event; a repeat with its correlationId is the same send; a bounce makes the next 422', async () => {
+		const token = await accessToken();
+		const send = (attendeeId, correlationId) =>
+			api('POST', `${COMMS}send`, {
+				token,
+				body: { attendeeId, templateId: SEED_IDS.template, correlationId },
+			});
+		const first = await send(SEED_IDS.guests[0], 'order-7');
+		expect((await send(SEED_IDS.guests[0], 'order-7')).body).toEqual(first.body);
+		expect(mock.state.invitations.size).toBe(1);
+
+		const otherEvent = await send(SEED_IDS.guests[6]);
+		expect([otherEvent.status, otherEvent.body.message]).toEqual([
+			400,
+			expect.stringMatching(/another event/),
+		]);
+		expect((await send(MISSING_ID)).status).toBe(404);
+
+		expect((await send(SEED_IDS.bouncingGuest, 'a')).status).toBe(200);
+		const refused = await send(SEED_IDS.bouncingGuest, 'b');
+		expect(refused.status).toBe(422);
+		expect(refused.body).toEqual({
+			code: 'previous_send_permanently_failed',
+			message: expect.any(String),
+			reason: 'bounced',
+			attendeeInvitationId: expect.any(String),
+		});
+	});
+
+	test('send has its own limit per source IP on top of the edge limit', async () => {
+		const limited = await startQflowMock({ sendLimitPerMinute: 2, now });
+		try {
+			const token = await accessToken(undefined, limited);
+			const send = () =>
+				api('POST', `${COMMS}send`, {
+					token,
+					target: limited,
+					body: { attendeeId: SEED_IDS.guests[0], templateId: SEED_IDS.template },
+				});
+			expect([(await send()).status, (await send()).status, (await send()).status]).toEqual([
+				200, 200, 429,
+			]);
+			expect((await api('GET', `${CHECKIN}events`, { token, target: limited })).status).toBe(200);
+		} finally {
+			await limited.close();
+		}
+	});
+
+	test('an atomic guest create with commsTemplateId queues one email, however often it is retried', async () => {
+		const token = await accessToken();
+		const body = newGuest(950, { commsTemplateId: SEED_IDS.template, correlationId: 'order-950' });
+		expect((await api('POST', `${CHECKIN}guest`, { token, body })).body.commsTemplateId).toBe(
+			SEED_IDS.template,
+		);
+		await api('POST', `${CHECKIN}guest`, { token, body });
+		expect(
+			[...mock.state.invitations.values()].map((i) => [i.attendeeId, i.correlationId]),
+		).toEqual([[guestId(950), 'order-950']]);
+		const untrusted = await untrustedToken();
+		mock.state.commsEnabled.add(UNTRUSTED_ID);
+		const refused = await api('POST', `${CHECKIN}guest`, {
+			token: untrusted,
+			body: newGuest(951, { commsTemplateId: SEED_IDS.template }),
+		});
+		expect([refused.status, refused.body.code]).toEqual([403, 'trust_required']);
+	});
+});
+
+describe('faults on the new calls', () => {
+	test('a guest create whose answer is lost is stored once; the retry with its id returns it', async () => {
+		const token = await accessToken();
+		mock.faults.set([{ method: 'POST', path: `${CHECKIN}guest`, nth: [1], fault: 'resetAfter' }]);
+		await expect(api('POST', `${CHECKIN}guest`, { token, body: newGuest(1) })).rejects.toThrow();
+		expect(mock.state.guests.has(guestId(1))).toBe(true);
+		const retry = await api('POST', `${CHECKIN}guest`, { token, body: newGuest(1) });
+		expect([retry.status, retry.body.id]).toEqual([200, guestId(1)]);
+		expect(mock.requests.map((r) => [r.path, r.status, r.fault, r.processed])).toEqual([
+			[`${CHECKIN}guest`, 0, 'resetAfter', true],
+			[`${CHECKIN}guest`, 200, undefined, undefined],
+		]);
+	});
+
+	test('revokeTokens, spendWindow and status faults reach the check-in and comms surfaces', async () => {
+		const token = await accessToken();
+		mock.faults.set([
+			{ pathRegex: '^/(checkin|comms)/', fault: 'status', status: 503, nth: [1] },
+			{ pathRegex: '^/(checkin|comms)/', fault: 'revokeTokens', nth: [2] },
+		]);
+		expect((await api('GET', `${CHECKIN}events`, { token })).status).toBe(503);
+		expectBearerRejection(await api('GET', `${COMMS}templates?eventId=${CONFERENCE}`, { token }));
 	});
 });
