@@ -26,16 +26,33 @@ if [ $# -eq 0 ]; then
 fi
 finish() { [ ${#installs[@]} -eq 0 ] || wait "${installs[@]}" 2>/dev/null; }
 
+# Each phase's time, printed at the end: where a run spends its minutes.
+phases=()
+phase_start=$SECONDS
+phase() { phases+=("$(printf '%-34s %4d s' "$1" $((SECONDS - phase_start)))"); phase_start=$SECONDS; }
+
 npm run lint --silent || { finish; echo "0 passed, 1 failed (lint)"; exit 1; }
+phase "lint (n8n-node lint)"
 npm run format:check --silent || { finish; echo "0 passed, 1 failed (format: run npm run format)"; exit 1; }
+phase "format (prettier --check)"
 npx tsc --noEmit -p tsconfig.test.json || { finish; echo "0 passed, 1 failed (type check)"; exit 1; }
+phase "type check"
 
 status=0
-npx jest --ci --json --outputFile="$results/node20.json" "$@" || status=1
-if [ "${N8N_CURRENT:-run}" != skip ]; then
-	echo "== The e2e suite again, on the current n8n under Node 24 =="
-	N8N_LINE=current npx jest --ci --json --outputFile="$results/current.json" --selectProjects e2e \
-		--testPathIgnorePatterns '\.heavy\.e2e\.test\.js$' || status=1
+if [ $# -gt 0 ]; then
+	npx jest --ci --json --outputFile="$results/node20.json" "$@" || status=1
+	phase "jest $*"
+else
+	npx jest --ci --json --outputFile="$results/unit.json" --selectProjects unit || status=1
+	phase "unit and sandbox tests"
+	npx jest --ci --json --outputFile="$results/node20.json" --selectProjects e2e || status=1
+	phase "e2e, n8n 2.8.4 on Node 20 (+ install)"
+	if [ "${N8N_CURRENT:-run}" != skip ]; then
+		echo "== The e2e suite again, on the current n8n under Node 24 =="
+		N8N_LINE=current npx jest --ci --json --outputFile="$results/current.json" --selectProjects e2e \
+			--testPathIgnorePatterns '\.heavy\.e2e\.test\.js$' || status=1
+		phase "e2e, current n8n on Node 24 (+ install)"
+	fi
 fi
 
 finish
@@ -48,5 +65,10 @@ for (const file of fs.readdirSync(process.argv[1]).filter((name) => name.endsWit
   passed += r.numPassedTests; failed += r.numFailedTests + r.numRuntimeErrorTestSuites;
 }
 console.log(`${passed} passed, ${failed} failed`);
-' "$results" || { echo "0 passed, 1 failed (no test results)"; exit 1; }
+' "$results" >"$results/summary.txt" || { echo "0 passed, 1 failed (no test results)"; exit 1; }
+echo "== Time by phase (the n8n installs ran in the background from the start) =="
+printf '%s\n' "${phases[@]}"
+grep -h "install: done in" "$results"/n8n-install-*.log 2>/dev/null | sed 's/^ */background: /'
+echo "total                              $SECONDS s"
+cat "$results/summary.txt"
 exit $status
