@@ -37,8 +37,9 @@ export class HumanlyTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
+		// n8n's node panel shows a trigger's description for the whole vendor (Humanly and Humanly Trigger).
 		description:
-			'Starts the workflow when Humanly (Qualifi) sends an event, such as an interview completed',
+			'Start workflows on Humanly (Qualifi) interview events; manage candidates, interview invites, users and teams',
 		defaults: { name: 'Humanly Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -85,7 +85,9 @@ export class QHubTrigger implements INodeType {
 		version: 1,
 		subtitle:
 			'={{$parameter["event"] === "processEntry" ? "New Process Entry" : "New Form Entry"}}',
-		description: 'Starts the workflow when a form or process entry is submitted in Q-Hub',
+		// n8n's node panel shows a trigger's description for the whole vendor (Q-Hub and Q-Hub Trigger).
+		description:
+			'Start workflows on new Q-Hub form and process entries; provision users and manage locations and data sets',
 		defaults: { name: 'Q-Hub Trigger' },
 		polling: true,
 		inputs: [],
