@@ -8,7 +8,11 @@
  *                        passes its test, stop (used by the tests)
  *
  * Ports: N8N_PORT (5678), QHUB_PORT (4010), QFLOW_PORT (4020), HUMANLY_PORT (4030).
+ * n8n: the current line (N8N_LINE=current, what users run now) unless N8N_LINE says otherwise; the
+ * tests default to the oldest supported line, node20.
  */
+process.env.N8N_LINE ||= 'current';
+
 const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');

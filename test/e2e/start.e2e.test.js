@@ -2,9 +2,13 @@
 const { execFile } = require('node:child_process');
 const path = require('node:path');
 
+const { line } = require('../../tooling/n8nHost');
+
 test('npm start -- --check: n8n lists the three nodes (and their AI-tool variants), and each credential test passes', async () => {
 	const env = {
 		...process.env,
+		// The line under test: npm start alone opens the current one.
+		N8N_LINE: line,
 		N8N_PORT: '5690',
 		QHUB_PORT: '4110',
 		QFLOW_PORT: '4120',
