@@ -135,3 +135,108 @@ export function eachItem(
 		return outputs.flat();
 	};
 }
+
+/** One valid input item of a batch: its index and the entry read from it. */
+export interface BatchEntry<Entry> {
+	itemIndex: number;
+	entry: Entry;
+}
+
+/** How a batch's request tells each of its items how it went. */
+export interface BatchReport {
+	/**
+	 * The output of one item, or, when the batch is answered as a whole (one record made of several
+	 * items), one output paired with each of `items`.
+	 */
+	succeeded(items: number | number[], json: IDataObject | IDataObject[]): void;
+	/** The failure of one item, or of several answered as a whole; without "continue on fail" it stops the node. */
+	failed(items: number | number[], error: unknown): void;
+}
+
+export interface GroupSpec<Entry> {
+	/**
+	 * How many entries one request carries (Infinity: all items in one request). Read once; a throw
+	 * (an invalid Batch Size option) fails every item before anything is sent.
+	 */
+	batchSize(this: IExecuteFunctions): number;
+	/** The checked entry of one item; an item that throws fails alone, before any request, and joins no batch. */
+	entryOf(this: IExecuteFunctions, itemIndex: number): Entry;
+	/**
+	 * Sends one batch and reports every item of it. A throw fails each item it has not reported yet
+	 * with that error.
+	 */
+	send(
+		this: IExecuteFunctions,
+		batch: Array<BatchEntry<Entry>>,
+		report: BatchReport,
+	): Promise<void>;
+}
+
+/**
+ * Runs an operation whose requests carry several items (bulk creates, rows of a data set): items →
+ * entries checked one by one → batches of up to batchSize, sent in input order → each item's result
+ * or error. Output follows the input order, each item paired with the input it came from; under
+ * "continue on fail" a failed item becomes an error item, else the first failure stops the node
+ * (batches already sent stay sent).
+ */
+export function eachGroup<Entry>(spec: GroupSpec<Entry>): Operation['execute'] {
+	return async function (this: IExecuteFunctions, items: INodeExecutionData[]) {
+		const continueOnFail = this.continueOnFail();
+		let batchSize: number;
+		try {
+			batchSize = spec.batchSize.call(this);
+		} catch (error) {
+			// n8n passes the input through unchanged when a node throws under "continue on fail": each
+			// item carries the refusal instead, so none is taken for done.
+			if (!continueOnFail)
+				throw error instanceof NodeOperationError
+					? error
+					: new NodeOperationError(this.getNode(), error as Error);
+			return items.map((_, itemIndex) => errorItem(error, itemIndex));
+		}
+
+		const outputs: INodeExecutionData[][] = items.map(() => []);
+		const reported = new Set<number>();
+		const indexesOf = (given: number | number[]) => (Array.isArray(given) ? given : [given]);
+		const pairing = (given: number | number[]) =>
+			Array.isArray(given) ? given.map((item) => ({ item })) : { item: given };
+		const report: BatchReport = {
+			succeeded: (given, json) => {
+				const indexes = indexesOf(given);
+				indexes.forEach((itemIndex) => reported.add(itemIndex));
+				outputs[Math.min(...indexes)] = (Array.isArray(json) ? json : [json]).map((record) => ({
+					json: record,
+					pairedItem: pairing(given),
+				}));
+			},
+			failed: (given, error) => {
+				const indexes = indexesOf(given);
+				const first = Math.min(...indexes);
+				if (!continueOnFail) throw forItem(error, this, first);
+				indexes.forEach((itemIndex) => reported.add(itemIndex));
+				outputs[first] = [{ ...errorItem(error, first), pairedItem: pairing(given) }];
+			},
+		};
+
+		const valid: Array<BatchEntry<Entry>> = [];
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			try {
+				valid.push({ itemIndex, entry: spec.entryOf.call(this, itemIndex) });
+			} catch (error) {
+				report.failed(itemIndex, error);
+			}
+		}
+		const size = Math.max(1, batchSize);
+		for (let start = 0; start < valid.length; start += size) {
+			const batch = valid.slice(start, start + size);
+			try {
+				await spec.send.call(this, batch, report);
+			} catch (error) {
+				const unreported = batch.filter(({ itemIndex }) => !reported.has(itemIndex));
+				if (!continueOnFail) throw forItem(error, this, (unreported[0] ?? batch[0]).itemIndex);
+				for (const { itemIndex } of unreported) report.failed(itemIndex, error);
+			}
+		}
+		return outputs.flat();
+	};
+}

@@ -1,13 +1,8 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-} from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { vendorContextOf } from '../../shared/errors';
-import { errorItem, forItem, type Operation } from '../../shared/operation';
+import { eachGroup, type Operation } from '../../shared/operation';
 import { expectShape } from '../../shared/shape';
 import { HUMANLY } from '../api';
 import { humanlyRequest } from '../transport';
@@ -19,17 +14,12 @@ export interface BulkCreate {
 	entryOf(this: IExecuteFunctions, itemIndex: number): IDataObject;
 }
 
-interface Pending {
-	itemIndex: number;
-	entry: IDataObject;
-}
-
 /** The node-wide batch size (Options > Batch Size), checked once: it shapes every request. */
-function batchSizeOf(context: IExecuteFunctions): number | NodeOperationError {
+function batchSizeOf(context: IExecuteFunctions): number {
 	const value = context.getNodeParameter('options.batchSize', 0, HUMANLY.maxBatchSize) as unknown;
 	const size = Number(value);
 	if (!Number.isInteger(size) || size < 1 || size > HUMANLY.maxBatchSize) {
-		return new NodeOperationError(
+		throw new NodeOperationError(
 			context.getNode(),
 			`Invalid Batch Size: ${String(value)} must be a whole number from 1 to ${HUMANLY.maxBatchSize}`,
 			{
@@ -80,32 +70,13 @@ export function bulkCreate(spec: BulkCreate): Operation['execute'] {
 		.object({ data: z.object({ [listKey]: z.array(z.record(z.unknown())) }).passthrough() })
 		.passthrough();
 
-	return async function (this: IExecuteFunctions, items: INodeExecutionData[]) {
-		const continueOnFail = this.continueOnFail();
-		const results: INodeExecutionData[][] = items.map(() => []);
-		const fail = (error: unknown, itemIndex: number) => {
-			if (!continueOnFail) throw forItem(error, this, itemIndex);
-			results[itemIndex] = [errorItem(error, itemIndex)];
-		};
-
-		const batchSize = batchSizeOf(this);
-		if (batchSize instanceof NodeOperationError) {
-			// n8n passes the input through unchanged when a node throws under "continue on fail": each
-			// item carries the refusal instead, so none is taken for created.
-			if (!continueOnFail) throw batchSize;
-			return items.map((_, itemIndex) => errorItem(batchSize, itemIndex));
-		}
-		const valid: Pending[] = [];
-		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-			try {
-				valid.push({ itemIndex, entry: spec.entryOf.call(this, itemIndex) });
-			} catch (error) {
-				fail(error, itemIndex);
-			}
-		}
-
-		for (let start = 0; start < valid.length; start += batchSize) {
-			let batch = valid.slice(start, start + batchSize);
+	return eachGroup<IDataObject>({
+		batchSize() {
+			return batchSizeOf(this);
+		},
+		entryOf: spec.entryOf,
+		async send(sent, report) {
+			let batch = sent;
 			// Each refusal that names an entry removes it, so this ends after at most batch.length tries.
 			while (batch.length > 0) {
 				const firstItem = batch[0].itemIndex;
@@ -132,21 +103,18 @@ export function bulkCreate(spec: BulkCreate): Operation['execute'] {
 				} catch (error) {
 					const entry = refusedEntry(error, batch.length);
 					if (entry === undefined) {
-						for (const { itemIndex } of batch) fail(error, itemIndex);
-						break;
+						for (const { itemIndex } of batch) report.failed(itemIndex, error);
+						return;
 					}
 					const { itemIndex } = batch[entry];
 					attachToItem(error, itemIndex, entry, listKey);
-					fail(error, itemIndex);
+					report.failed(itemIndex, error);
 					batch = batch.filter((_, position) => position !== entry);
 					continue;
 				}
-				batch.forEach(({ itemIndex }, position) => {
-					results[itemIndex] = [{ json: created[position], pairedItem: { item: itemIndex } }];
-				});
-				break;
+				batch.forEach(({ itemIndex }, position) => report.succeeded(itemIndex, created[position]));
+				return;
 			}
-		}
-		return results.flat();
-	};
+		},
+	});
 }

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { errorItem, forItem } from '../../shared/operation';
+import { eachGroup } from '../../shared/operation';
 import { validateInput } from '../../shared/validate';
 import { QHUB } from '../api';
 
@@ -71,9 +71,9 @@ function parseJsonRows(context: IExecuteFunctions, itemIndex: number): unknown {
 }
 
 /**
- * Runs a data set request either once for all items (rows from items) or once per item (rows from
- * JSON). `send` receives the validated input (its keys are Q-Hub's field names) and the item whose
- * parameters apply.
+ * Runs a data set request either once for all items (rows from items: one data set of every item,
+ * paired with all of them) or once per item (rows from JSON). `send` receives the validated input
+ * (its keys are Q-Hub's field names) and the item whose parameters apply.
  */
 export async function runDataSetRequests(
 	context: IExecuteFunctions,
@@ -83,36 +83,29 @@ export async function runDataSetRequests(
 	schema: z.ZodTypeAny,
 ): Promise<INodeExecutionData[]> {
 	const rowsFrom = context.getNodeParameter('rowsFrom', 0, 'items') as string;
-	const groups =
-		rowsFrom === 'items'
-			? [
-					{
-						itemIndex: 0,
-						paired: items.map((_, item) => ({ item })),
-						rows: items.map((item) => item.json),
-					},
-				]
-			: items.map((_, itemIndex) => ({
+	const input = schema.and(z.object({ rows: rowsSchema }));
+	return await eachGroup<unknown>({
+		batchSize: () => (rowsFrom === 'items' ? Infinity : 1),
+		// From items: the item is one row; from JSON: the item's field holds the rows.
+		entryOf(itemIndex) {
+			return rowsFrom === 'items' ? items[itemIndex].json : parseJsonRows(this, itemIndex);
+		},
+		async send(batch, report) {
+			// A data set is one record made of the whole batch: its answer (or error) pairs with every item.
+			const paired = batch.map(({ itemIndex }) => itemIndex);
+			const [{ itemIndex }] = batch;
+			const rows = rowsFrom === 'items' ? batch.map(({ entry }) => entry) : batch[0].entry;
+			try {
+				const body = validateInput(
+					this,
+					input,
+					{ ...fieldsOf(itemIndex), rows },
 					itemIndex,
-					paired: [{ item: itemIndex }],
-					rows: undefined,
-				}));
-
-	const output: INodeExecutionData[] = [];
-	for (const group of groups) {
-		try {
-			const rows = group.rows ?? parseJsonRows(context, group.itemIndex);
-			const input = validateInput(
-				context,
-				schema.and(z.object({ rows: rowsSchema })),
-				{ ...fieldsOf(group.itemIndex), rows },
-				group.itemIndex,
-			) as IDataObject;
-			output.push({ json: await send(input, group.itemIndex), pairedItem: group.paired });
-		} catch (error) {
-			if (!context.continueOnFail()) throw forItem(error, context, group.itemIndex);
-			output.push({ ...errorItem(error, group.itemIndex), pairedItem: group.paired });
-		}
-	}
-	return output;
+				) as IDataObject;
+				report.succeeded(paired, await send(body, itemIndex));
+			} catch (error) {
+				report.failed(paired, error);
+			}
+		},
+	}).call(context, items);
 }

@@ -1,7 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { emailProperty, personNameProperties } from '../../../shared/fields';
-import { concurrentReads, eachItem, forEachIndex, type Operation } from '../../../shared/operation';
+import {
+	concurrentReads,
+	eachGroup,
+	forEachIndex,
+	type Operation,
+} from '../../../shared/operation';
 import { QFLOW } from '../../api';
 import { newUserAdditionalFields, passwordRules } from '../../fields';
 import { isNotFound, QFLOW_CONCURRENT_READS, qflowUser } from '../../transport';
@@ -23,38 +28,50 @@ export const upsertUser: Operation = {
 			`Initial password (${passwordRules}), used only when the user is created. An existing user’s password is left alone: use Change Password for it.`,
 		),
 	],
-	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
-		// Lookups (reads) overlap; the writes then go one by one in input order, so two items with one
-		// email never both create: the second updates the user the first created.
-		const lookups: Array<{ user: NewUser; existing?: IDataObject } | { failure: unknown }> =
-			new Array(items.length);
-		const reads = concurrentReads(QFLOW_CONCURRENT_READS)(this);
-		await forEachIndex(items.length, reads, async (itemIndex) => {
-			try {
-				const user = readNewUser(this, itemIndex);
-				lookups[itemIndex] = { user, existing: await findByEmail(this, user.email, itemIndex) };
-			} catch (failure) {
-				lookups[itemIndex] = { failure };
+	// One batch of every item: the lookups (reads) overlap; the writes then go one by one in input
+	// order, so two items with one email never both create: the second updates the user the first
+	// created.
+	execute: eachGroup<NewUser>({
+		batchSize: () => Infinity,
+		entryOf(itemIndex) {
+			return readNewUser(this, itemIndex);
+		},
+		async send(batch, report) {
+			const lookups: Array<{ existing?: IDataObject } | { failure: unknown }> = new Array(
+				batch.length,
+			);
+			const reads = concurrentReads(QFLOW_CONCURRENT_READS)(this);
+			await forEachIndex(batch.length, reads, async (position) => {
+				const { itemIndex, entry } = batch[position];
+				try {
+					lookups[position] = { existing: await findByEmail(this, entry.email, itemIndex) };
+				} catch (failure) {
+					lookups[position] = { failure };
+				}
+			});
+			const written = new Map<string, IDataObject>();
+			for (const [position, { itemIndex, entry: user }] of batch.entries()) {
+				const lookup = lookups[position];
+				try {
+					if ('failure' in lookup) throw lookup.failure;
+					const key = user.email.toLowerCase();
+					const existing = written.get(key) ?? lookup.existing;
+					const result =
+						existing === undefined
+							? { ...(await postUser(this, user, itemIndex)), created: true }
+							: // An existing user's password is left alone: putUser sends only the user fields.
+								{
+									...(await putUser(this, String(existing.id), user, itemIndex, existing)),
+									created: false,
+								};
+					written.set(key, result);
+					report.succeeded(itemIndex, result);
+				} catch (error) {
+					report.failed(itemIndex, error);
+				}
 			}
-		});
-		const written = new Map<string, IDataObject>();
-		return await eachItem(async function (this: IExecuteFunctions, itemIndex) {
-			const lookup = lookups[itemIndex];
-			if ('failure' in lookup) throw lookup.failure;
-			const key = lookup.user.email.toLowerCase();
-			const existing = written.get(key) ?? lookup.existing;
-			const result =
-				existing === undefined
-					? { ...(await postUser(this, lookup.user, itemIndex)), created: true }
-					: // An existing user's password is left alone: putUser sends only the user fields.
-						{
-							...(await putUser(this, String(existing.id), lookup.user, itemIndex, existing)),
-							created: false,
-						};
-			written.set(key, result);
-			return result;
-		}).call(this, items);
-	},
+		},
+	}),
 };
 
 /** The user who has this email, or undefined: only "no such user" (404) is an answer here. */
