@@ -5,6 +5,10 @@
  * envelopes, 1000 requests an hour and 100 a minute per key in sliding windows with X-RateLimit-*
  * headers on every answer, signed webhooks. The [assumed] facts are those of nodes/Humanly/api.ts.
  *
+ * docs.humanly.io exists in an older and a newer version and the live API may answer either way: the
+ * mock answers as the newer pages unless told otherwise by the `docs` option, HUMANLY_SANDBOX_DOCS
+ * (newer | older), `mock.setDocs()` or `PUT /__sandbox/docs {"docs":"older"}`.
+ *
  *   node sandbox/humanly [port]            (or HUMANLY_SANDBOX_PORT)
  */
 const { createHash, randomUUID } = require('node:crypto');
@@ -26,11 +30,13 @@ const { createWebhooks } = require('./webhooks');
 /**
  * `perMinute` and `perHour`: the two sliding windows; `minuteMs`: the length of the first one (a test
  * that spends the window shortens it so it need not wait a real minute); `maxBatchSize`: most users
- * or teams per bulk POST.
+ * or teams per bulk POST; `docs`: which version of the pages the answers follow.
  */
+const DOCS_VERSIONS = ['newer', 'older'];
 const DEFAULTS = {
 	host: '127.0.0.1',
 	port: 0,
+	docs: process.env.HUMANLY_SANDBOX_DOCS || 'newer',
 	perMinute: 100,
 	minuteMs: 60_000,
 	perHour: 1000,
@@ -55,18 +61,29 @@ const rateLimitHeaders = ({ limit, remaining, resetMs }) => ({
 	'X-RateLimit-Reset': String(Math.ceil(resetMs / 1000)),
 });
 
+function checkedDocs(docs) {
+	if (!DOCS_VERSIONS.includes(docs))
+		throw new Error(`docs must be one of ${DOCS_VERSIONS.join(', ')}, not ${docs}`);
+	return docs;
+}
+
 async function startHumanlyMock(opts = {}) {
 	const options = withDefaults(DEFAULTS, opts);
 	const { now } = options;
+	let docs = checkedDocs(options.docs);
 	const state = {
 		users: new Map(),
 		teams: new Map(),
 		candidates: new Map(),
 		interviews: new Map(),
 		candidateInterviews: new Map(),
+		questions: new Map(),
+		surveyQuestions: new Map(),
+		aiTextQuestions: new Map(),
+		narrators: new Map(),
+		messageGroups: new Map(),
 	};
 	const results = new Map(); // candidateInterviewId -> results, filled by completeInterview
-	const questions = new Map(); // questionId -> text, for results
 	const counters = {};
 	const limiter = slidingWindows({
 		now,
@@ -77,13 +94,11 @@ async function startHumanlyMock(opts = {}) {
 	});
 	const webhooks = createWebhooks({ now, secret: HUMANLY_SANDBOX.webhookSecret, counters });
 	let forcedFailures = 0;
-	let url = '';
 	const handlers = createHandlers({
 		state,
 		results,
-		questions,
 		...options,
-		baseUrl: () => url,
+		docs: () => docs,
 		notify: webhooks.notify,
 	});
 	const router = createRouter(humanlyRoutes(handlers), { prefix: PREFIX });
@@ -135,8 +150,16 @@ async function startHumanlyMock(opts = {}) {
 			if (ctx.badJson) throw invalid('body', 'must be valid JSON');
 			const body = ctx.body ?? {};
 			if (!isObject(body)) throw invalid('body', 'must be a JSON object');
-			const { status, data } = invoke(ctx, matched, { org, query: ctx.searchParams, body });
-			return { status, body: { data, meta: meta() }, headers };
+			const { status, data, pagination } = invoke(ctx, matched, {
+				org,
+				query: ctx.searchParams,
+				body,
+			});
+			return {
+				status,
+				body: { data, meta: { ...meta(), ...(pagination && { pagination }) } },
+				headers,
+			};
 		} catch (error) {
 			if (!(error instanceof ApiError)) throw error;
 			return errorAnswer(error, headers);
@@ -144,7 +167,7 @@ async function startHumanlyMock(opts = {}) {
 	}
 
 	function reset() {
-		seedState(state, questions);
+		seedState(state);
 		results.clear();
 		Object.assign(counters, {
 			requests: 0,
@@ -176,19 +199,32 @@ async function startHumanlyMock(opts = {}) {
 				webhooks.register(body?.url ?? null);
 				return { status: 200, body: { url: body?.url ?? null } };
 			}),
+			// Which version of docs.humanly.io the answers follow: configuration, reset() keeps it.
+			route('PUT', '/docs', async ({ body }) => {
+				docs = checkedDocs(body?.docs);
+				return { status: 200, body: { docs } };
+			}),
 		],
 		close: webhooks.settle,
 	});
-	url = kernel.origin;
 
 	return {
-		url,
+		url: kernel.origin,
 		requests: kernel.requests,
 		counters,
 		state,
 		faults: kernel.faults,
 		/** Test hook: the candidate answers every question; results become readable (and a webhook goes out). */
 		completeInterview: handlers.completeInterview,
+		/** Test hook: a summary left "processing" by completeInterview is generated now. */
+		finishSummary: handlers.finishSummary,
+		/** "newer" or "older": which version of docs.humanly.io the answers follow from now on. */
+		setDocs(version) {
+			docs = checkedDocs(version);
+		},
+		get docs() {
+			return docs;
+		},
 		fail500(n = 1) {
 			forcedFailures = n;
 		},
@@ -226,5 +262,6 @@ if (require.main === module) {
 		);
 		console.log(`Team ids: ${HUMANLY_SANDBOX.teamIds.join(', ')}`);
 		console.log(`Webhook secret: ${HUMANLY_SANDBOX.webhookSecret}`);
+		console.log(`Answers as the ${mock.docs} docs.humanly.io pages (HUMANLY_SANDBOX_DOCS)`);
 	});
 }

@@ -53,13 +53,24 @@ const user = (org, slug, [firstName, lastName], phone, isApiUser, teamIds, day) 
 		day,
 	);
 
-const candidate = (org, slug, { firstName, lastName, day, ...fields }) =>
-	record(
+/** A candidate as the candidates page shows one; `archived` ones carry the day they were archived. */
+const candidate = (org, slug, { firstName, lastName, day, archived, ...fields }) => {
+	const seeded = record(
 		`candidate:${slug}`,
 		org,
-		{ firstName, lastName, email: email(firstName, lastName), ...fields },
+		{
+			firstName,
+			lastName,
+			email: email(firstName, lastName),
+			resumeUrl: null,
+			linkedInURL: null,
+			source: 'api',
+			...fields,
+		},
 		day,
 	);
+	return { ...seeded, archivedAt: archived ? seeded.updatedAt : null };
+};
 
 /**
  * Org1 gets 25 candidates, enough for three pages of the default page size. The modulo rules give
@@ -102,24 +113,127 @@ const org2Candidates = () =>
 		}),
 	);
 
-/** Interviews come with three questions each; the question texts live outside the interview record. */
-function interview(org, slug, title, status, archived, day) {
+/** The two narrators every organization can pick for generated audio (the narrators page's shape). */
+const NARRATORS = [
+	{
+		id: seedId('narrator:default'),
+		name: 'Default Narrator',
+		language: 'en',
+		voices: [
+			{
+				id: seedId('voice:default:male'),
+				name: 'James',
+				gender: 'male',
+				description: 'Professional male voice',
+			},
+			{
+				id: seedId('voice:default:female'),
+				name: 'Olivia',
+				gender: 'female',
+				description: 'Warm female voice',
+			},
+		],
+	},
+	{
+		id: seedId('narrator:spanish'),
+		name: 'Narrador',
+		language: 'es',
+		voices: [
+			{
+				id: seedId('voice:spanish:female'),
+				name: 'Lucia',
+				gender: 'female',
+				description: 'Voz femenina profesional',
+			},
+		],
+	},
+];
+
+/** An audio question of an interview, as the questions page shows one (the script is its text). */
+function question(org, slug, title, questionScript, createdById, day) {
+	return {
+		...record(
+			`question:${slug}`,
+			org,
+			{
+				title,
+				description: null,
+				audioURL: `https://audio.sandbox.invalid/${seedId(`question:${slug}`)}.mp3`,
+				narratorId: NARRATORS[0].id,
+				questionScript,
+				teamId: null,
+				createdById,
+			},
+			day,
+		),
+		archivedAt: null,
+	};
+}
+
+/**
+ * Interviews come with three audio questions each. `statusCode` is the newer page's number (0 Active,
+ * 1 Paused, 2 Closed, 3 Archived); an archived interview also has `archivedAt`.
+ */
+function interview(org, slug, { title, statusCode, interviewType = 'standard', createdById, day }) {
 	const questions = [
 		`Tell us about your experience relevant to the ${title} role.`,
 		`Why do you want to work as ${title}?`,
 		'Describe a difficult situation at work and how you handled it.',
-	].map((text, n) => ({ id: seedId(`question:${slug}:${n}`), text }));
+	].map((script, n) =>
+		question(org, `${slug}:${n}`, `${title} question ${n + 1}`, script, createdById, day),
+	);
+	const at = new Date(SEED_EPOCH + day * DAY_MS).toISOString();
 	const fields = {
 		title,
 		displayName: title,
-		interviewType: 'standard',
+		interviewType,
 		description: `Screening interview for ${title} applicants.`,
 		language: 'en',
-		status,
+		statusCode,
 		questionIds: questions.map((q) => q.id),
-		archived,
+		surveyQuestions: [],
+		aiTextQuestionIds: [],
+		keywords: [],
+		teamId: null,
 	};
-	return { record: record(`interview:${slug}`, org, fields, day), questions };
+	return {
+		record: {
+			...record(`interview:${slug}`, org, fields, day),
+			archivedAt: statusCode === 3 ? at : null,
+		},
+		questions,
+	};
+}
+
+/** Message groups of one organization: the SMS and email templates an invite goes out with. */
+function messageGroup(org, slug, { title, type, isDefault, createdById, day }) {
+	return {
+		...record(
+			`messageGroup:${slug}`,
+			org,
+			{
+				title,
+				status: 'PUBLISHED',
+				type,
+				default: isDefault,
+				teamId: null,
+				createdById,
+				messages: [
+					{
+						id: seedId(`message:${slug}:invite`),
+						type: 'INVITE',
+						smsBody: `Hi {{firstName}}, please take your ${type} interview: {{link}}`,
+						smsEnabled: true,
+						emailSubject: 'Your interview invitation',
+						emailBody: 'Hello {{firstName}}, start your interview here: {{link}}',
+						emailEnabled: true,
+					},
+				],
+			},
+			day,
+		),
+		archivedAt: null,
+	};
 }
 
 function buildSeed() {
@@ -143,16 +257,54 @@ function buildSeed() {
 		user(ORG1, 'org1:priya', ['Priya', 'Shah'], '+442071838750', true, [eng, recruiting], 4),
 		user(ORG2, 'org2:olivia', ['Olivia', 'Brown'], null, true, [org2Ops], 2),
 	];
+	const [ava, , , olivia] = users.map((u) => u.id);
+	const org1 = (slug, title, statusCode, day, interviewType) =>
+		interview(ORG1, `org1:${slug}`, { title, statusCode, interviewType, createdById: ava, day });
 	const interviews = [
-		interview(ORG1, 'org1:engineer', 'Software Engineer', 'active', false, 5),
-		interview(ORG1, 'org1:sdr', 'Sales Development Representative', 'active', false, 6),
-		interview(ORG1, 'org1:support', 'Customer Support Agent', 'inactive', false, 7),
-		interview(ORG1, 'org1:warehouse', 'Warehouse Associate', 'draft', false, 8),
-		interview(ORG1, 'org1:manager', 'Retail Store Manager', 'inactive', true, 9),
-		interview(ORG1, 'org1:nurse', 'Registered Nurse', 'draft', true, 10),
-		interview(ORG2, 'org2:driver', 'Delivery Driver', 'active', false, 5),
+		org1('engineer', 'Software Engineer', 0, 5),
+		org1('sdr', 'Sales Development Representative', 0, 6),
+		org1('support', 'Customer Support Agent', 1, 7),
+		org1('warehouse', 'Warehouse Associate', 2, 8),
+		org1('manager', 'Retail Store Manager', 3, 9),
+		org1('nurse', 'Registered Nurse', 3, 10),
+		org1('availability', 'Availability Questionnaire', 0, 11, 'questionnaire'),
+		interview(ORG2, 'org2:driver', {
+			title: 'Delivery Driver',
+			statusCode: 0,
+			createdById: olivia,
+			day: 5,
+		}),
 	];
-	return { teams, users, candidates: [...org1Candidates(), ...org2Candidates()], interviews };
+	const messageGroups = [
+		messageGroup(ORG1, 'org1:standard', {
+			title: 'Standard invites',
+			type: 'standard',
+			isDefault: true,
+			createdById: ava,
+			day: 1,
+		}),
+		messageGroup(ORG1, 'org1:questionnaire', {
+			title: 'Questionnaire invites',
+			type: 'questionnaire',
+			isDefault: false,
+			createdById: ava,
+			day: 2,
+		}),
+		messageGroup(ORG2, 'org2:standard', {
+			title: 'Driver invites',
+			type: 'standard',
+			isDefault: true,
+			createdById: olivia,
+			day: 1,
+		}),
+	];
+	return {
+		teams,
+		users,
+		candidates: [...org1Candidates(), ...org2Candidates()],
+		interviews,
+		messageGroups,
+	};
 }
 
 const SEED = buildSeed();
@@ -165,25 +317,32 @@ const HUMANLY_SANDBOX = {
 	webhookSecret: 'whsec_sandbox_humanly',
 	teamIds: SEED.teams.filter(inOrg(ORG1)).map((t) => t.id),
 	otherOrgTeamId: SEED.teams.find(inOrg(ORG2)).id,
+	userIds: SEED.users.filter(inOrg(ORG1)).map((u) => u.id),
 	// e2e workflows need a known interview and candidates to send invites.
 	interviewIds: SEED.interviews
 		.map((i) => i.record)
 		.filter(inOrg(ORG1))
 		.map((i) => i.id),
 	candidateIds: SEED.candidates.filter(inOrg(ORG1)).map((c) => c.id),
+	questionIds: SEED.interviews
+		.filter((i) => inOrg(ORG1)(i.record))
+		.flatMap((i) => i.questions.map((q) => q.id)),
+	narratorIds: NARRATORS.map((n) => n.id),
+	messageGroupIds: SEED.messageGroups.filter(inOrg(ORG1)).map((g) => g.id),
 };
 
 /** Refills the state in place, so references tests hold to it stay valid. */
-function seedState(state, questions) {
+function seedState(state) {
 	Object.values(state).forEach((map) => map.clear());
-	questions.clear();
 	const copy = structuredClone(SEED);
 	copy.teams.forEach((t) => state.teams.set(t.id, t));
 	copy.users.forEach((u) => state.users.set(u.id, u));
 	copy.candidates.forEach((c) => state.candidates.set(c.id, c));
-	copy.interviews.forEach(({ record: item, questions: texts }) => {
+	copy.messageGroups.forEach((g) => state.messageGroups.set(g.id, g));
+	structuredClone(NARRATORS).forEach((n) => state.narrators.set(n.id, n));
+	copy.interviews.forEach(({ record: item, questions }) => {
 		state.interviews.set(item.id, item);
-		texts.forEach((q) => questions.set(q.id, q.text));
+		questions.forEach((q) => state.questions.set(q.id, q));
 	});
 }
 

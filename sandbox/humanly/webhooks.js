@@ -1,19 +1,16 @@
 'use strict';
 /**
  * Humanly's signed webhook deliveries: `POST <url>` with `{"event","timestamp","data"}` and
- * `X-Qualifi-Signature: t=<unix seconds>,v1=<hex>`, hex = HMAC-SHA256 with the webhook secret over
- * `<t>.<raw body bytes>`. Humanly registers webhook URLs on request (no public API), so a test
- * registers one with `mock.registerWebhook(url)`.
+ * `X-Qualifi-Signature: t=<timestamp>,v1=<hex>`, hex = HMAC-SHA256 with the webhook secret over
+ * `<t>.` + JSON.stringify(payload), which is the body as sent. The page does not say whether `t` is
+ * in seconds or milliseconds: seconds by default, `unit: 'ms'` sends milliseconds. Humanly registers
+ * the organization's URL on request (no public API), so a test registers one with
+ * `mock.registerWebhook(url)`; an invite created with its own webhook URL also gets its events.
  */
 const crypto = require('node:crypto');
+const { vendorFacts } = require('../lib');
 
-const WEBHOOK_EVENTS = [
-	'candidate_interview.completed',
-	'candidate_interview.status_changed',
-	'interview.created',
-	'interview.updated',
-	'question.audio_generated',
-];
+const WEBHOOK_EVENTS = vendorFacts('Humanly').HUMANLY.webhook.events;
 /** The receiver must answer within 5 s, as documented. */
 const RECEIVER_TIMEOUT_MS = 5000;
 
@@ -26,8 +23,9 @@ function createWebhooks({ now, secret, counters }) {
 
 	/**
 	 * One delivery; resolves with the receiver's status. `timestamp` (unix seconds) sends an old or
-	 * replayed one, `secret` signs with another key, `tamper` changes the body after signing,
-	 * `unsigned` leaves the signature header out.
+	 * replayed one, `unit: 'ms'` signs `t` in milliseconds, `secret` signs with another key, `tamper`
+	 * changes the body after signing, `unsigned` leaves the signature header out, `body` (a string)
+	 * replaces the body after signing the payload.
 	 */
 	async function send({
 		event,
@@ -37,16 +35,19 @@ function createWebhooks({ now, secret, counters }) {
 		timestamp,
 		tamper,
 		unsigned,
+		unit = 's',
+		body: rawBody,
 	} = {}) {
 		if (!WEBHOOK_EVENTS.includes(event))
 			throw new Error(`event must be one of ${WEBHOOK_EVENTS.join(', ')}`);
 		if (!url) throw new Error('No webhook URL: registerWebhook(url) first, or pass url');
-		const t = timestamp ?? Math.floor(now() / 1000);
-		const payload = { event, timestamp: new Date(t * 1000).toISOString(), data };
+		const seconds = timestamp ?? Math.floor(now() / 1000);
+		const payload = { event, timestamp: new Date(seconds * 1000).toISOString(), data };
 		const signed = JSON.stringify(payload);
-		const body = tamper
-			? JSON.stringify({ ...payload, data: { ...data, tampered: true } })
-			: signed;
+		const body =
+			rawBody ??
+			(tamper ? JSON.stringify({ ...payload, data: { ...data, tampered: true } }) : signed);
+		const t = unit === 'ms' ? seconds * 1000 : seconds;
 		const headers = { 'Content-Type': 'application/json' };
 		if (!unsigned) headers['X-Qualifi-Signature'] = `t=${t},v1=${signature(key, t, signed)}`;
 		const res = await fetch(url, {
@@ -60,19 +61,23 @@ function createWebhooks({ now, secret, counters }) {
 		return res.status;
 	}
 
-	/** Fire and forget, for the events the API itself causes: a failed delivery is only counted. */
-	function notify(event, data) {
-		if (!registered) return;
-		const delivery = send({ event, data })
-			.then(
-				(status) => status >= 200 && status < 300,
-				() => false,
-			)
-			.then((delivered) => {
-				if (!delivered) counters.webhookErrors += 1;
-				pending.delete(delivery);
-			});
-		pending.add(delivery);
+	/**
+	 * Fire and forget, for the events the API itself causes, to the registered URL and to `ownUrl` (an
+	 * invite's own webhook): a failed delivery is only counted.
+	 */
+	function notify(event, data, ownUrl) {
+		for (const url of new Set([registered, ownUrl].filter(Boolean))) {
+			const delivery = send({ event, data, url })
+				.then(
+					(status) => status >= 200 && status < 300,
+					() => false,
+				)
+				.then((delivered) => {
+					if (!delivered) counters.webhookErrors += 1;
+					pending.delete(delivery);
+				});
+			pending.add(delivery);
+		}
 	}
 
 	return {

@@ -272,21 +272,59 @@ describe('Humanly webhooks', () => {
 				candidateId: invite.candidateId,
 				interviewId: invite.interviewId,
 				status: 'has_reviewed',
-				previousStatus: 'new_response',
-				updatedAt: '2025-03-01T12:00:00.000Z',
 			},
 		});
 
 		delivered = receiver.next();
 		mock.completeInterview(invite.id);
 		await delivered;
-		const completed = JSON.parse(receiver.received[1].raw);
-		expect(completed).toMatchObject({
+		// Exactly the fields of the webhooks page's example.
+		expect(JSON.parse(receiver.received[1].raw)).toEqual({
 			event: 'candidate_interview.completed',
-			data: { candidateInterviewId: invite.id, status: 'new_response' },
+			timestamp: '2025-03-01T12:00:00.000Z',
+			data: {
+				candidateInterviewId: invite.id,
+				candidateId: invite.candidateId,
+				interviewId: invite.interviewId,
+				status: 'new_response',
+				takenAt: '2025-03-01T12:00:00.000Z',
+			},
 		});
-		expect(completed.data.overallScore).toEqual(expect.any(Number));
 		expect(receiver.received.every((delivery) => verify(delivery))).toBe(true);
+	});
+
+	test("an invite's own webhook URL gets its events, besides the organization's", async () => {
+		const own = await startReceiver();
+		try {
+			const res = await fetch(`${mock.url}/qsi/gather/candidate-interviews`, {
+				method: 'POST',
+				headers: { 'x-api-key': HUMANLY_SANDBOX.apiKey, 'content-type': 'application/json' },
+				body: JSON.stringify({
+					candidateId: HUMANLY_SANDBOX.candidateIds[0],
+					interviewId: HUMANLY_SANDBOX.interviewIds[0],
+					webhookUrl: own.url,
+				}),
+			});
+			const invite = (await res.json()).data;
+			mock.completeInterview(invite.id);
+			await mock.settleWebhooks();
+			expect(own.received.map((d) => JSON.parse(d.raw).data.candidateInterviewId)).toEqual([
+				invite.id,
+			]);
+			expect(receiver.received).toHaveLength(0); // no organization URL registered
+		} finally {
+			await own.close();
+		}
+	});
+
+	test("unit: 'ms' signs t in milliseconds; body replaces what is sent after signing", async () => {
+		await mock.sendWebhook({ event: 'interview.updated', url: receiver.url, unit: 'ms' });
+		await mock.sendWebhook({ event: 'interview.updated', url: receiver.url, body: '' });
+		const [ms, empty] = receiver.received;
+		expect(ms.headers['x-qualifi-signature']).toMatch(new RegExp(`^t=${NOW},v1=`));
+		expect(verify(ms)).toBe(true);
+		expect(empty.raw.length).toBe(0);
+		expect(empty.headers['x-qualifi-signature']).toMatch(/^t=\d+,v1=/);
 	});
 
 	test('a failed fire-and-forget delivery is only counted', async () => {

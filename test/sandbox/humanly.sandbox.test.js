@@ -5,8 +5,18 @@
  */
 const { startHumanlyMock, HUMANLY_SANDBOX } = require('../../sandbox/humanly');
 
-const { apiKey, otherOrgApiKey, teamIds, otherOrgTeamId, interviewIds, candidateIds } =
-	HUMANLY_SANDBOX;
+const {
+	apiKey,
+	otherOrgApiKey,
+	teamIds,
+	otherOrgTeamId,
+	userIds,
+	interviewIds,
+	candidateIds,
+	questionIds,
+	narratorIds,
+	messageGroupIds,
+} = HUMANLY_SANDBOX;
 const START = Date.parse('2025-03-01T12:00:00.000Z');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -54,6 +64,7 @@ beforeAll(async () => {
 afterAll(() => mock.close());
 beforeEach(() => {
 	mock.reset();
+	mock.setDocs('newer');
 	clock.t = START;
 });
 
@@ -412,8 +423,34 @@ describe('teams', () => {
 	});
 });
 
+describe('which pages the answers follow', () => {
+	test('newer by default; the docs option, setDocs and PUT /__sandbox/docs switch to the older pages', async () => {
+		const interview = `/qsi/gather/interviews/${interviewIds[0]}`;
+		expect((await api('GET', interview)).json.data.interview.status).toBe(0);
+
+		const older = await startHumanlyMock({ docs: 'older' });
+		try {
+			expect((await call(older, 'GET', interview)).json.data.status).toBe('active');
+			const put = (docs) =>
+				fetch(`${older.url}/__sandbox/docs`, {
+					method: 'PUT',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({ docs }),
+				});
+			expect(await (await put('newer')).json()).toEqual({ docs: 'newer' });
+			older.reset(); // configuration, not data: a reset keeps it
+			expect((await call(older, 'GET', interview)).json.data.interview.status).toBe(0);
+			expect((await put('oldest')).status).toBe(400);
+		} finally {
+			await older.close();
+		}
+		expect(() => mock.setDocs('latest')).toThrow(/newer, older/);
+		await expect(startHumanlyMock({ docs: 'latest' })).rejects.toThrow(/newer, older/);
+	});
+});
+
 describe('candidates', () => {
-	test('create returns the candidate as data; get finds it; another org gets 404', async () => {
+	test('create returns the candidate as data with the documented fields; get finds it; another org gets 404', async () => {
 		const body = {
 			firstName: 'Jo',
 			lastName: 'March',
@@ -428,7 +465,10 @@ describe('candidates', () => {
 		expect(created.json.data).toEqual({
 			id: expect.stringMatching(UUID),
 			...body,
-			archived: false,
+			resumeUrl: null,
+			linkedInURL: null,
+			source: 'api',
+			archivedAt: null,
 			organizationId: expect.any(String),
 			createdAt: expect.stringMatching(ISO),
 			updatedAt: expect.stringMatching(ISO),
@@ -456,14 +496,18 @@ describe('candidates', () => {
 		});
 	});
 
-	test('list pages by pageSize (default 10, max 100)', async () => {
-		const first = (await api('GET', '/qsi/gather/candidates')).json.data;
-		expect(first.candidates).toHaveLength(10);
-		expect(first.pagination).toEqual({ page: 1, pageSize: 10, total: 25, totalPages: 3 });
-		const last = (await api('GET', '/qsi/gather/candidates?page=3')).json.data;
+	test('list pages by pageSize (default 10, max 100), paging in meta on the newer pages and in data on the older', async () => {
+		const first = (await api('GET', '/qsi/gather/candidates?archived=true')).json;
+		expect(first.data.candidates).toHaveLength(10);
+		expect(first.data.pagination).toBeUndefined();
+		expect(first.meta.pagination).toEqual({ page: 1, pageSize: 10, total: 25, totalPages: 3 });
+		const last = (await api('GET', '/qsi/gather/candidates?archived=true&page=3')).json.data;
 		expect(last.candidates.map((c) => c.id)).toEqual(candidateIds.slice(20));
-		const all = (await api('GET', '/qsi/gather/candidates?pageSize=100')).json.data;
-		expect(all.pagination).toEqual({ page: 1, pageSize: 100, total: 25, totalPages: 1 });
+
+		mock.setDocs('older');
+		const older = (await api('GET', '/qsi/gather/candidates?archived=true&pageSize=100')).json;
+		expect(older.data.pagination).toEqual({ page: 1, pageSize: 100, total: 25, totalPages: 1 });
+		expect(older.meta.pagination).toBeUndefined();
 		expectError(await api('GET', '/qsi/gather/candidates?pageSize=101'), 400, 'VALIDATION_ERROR', {
 			field: 'pageSize',
 		});
@@ -472,21 +516,18 @@ describe('candidates', () => {
 		});
 	});
 
-	test('list filters by archived, externalId and a case-insensitive name/email search', async () => {
-		const archived = (await api('GET', '/qsi/gather/candidates?archived=true')).json.data;
-		expect(archived.candidates.every((c) => c.archived)).toBe(true);
-		expect(archived.pagination.total).toBe(3);
-		expect(
-			(await api('GET', '/qsi/gather/candidates?archived=false')).json.data.pagination.total,
-		).toBe(22);
+	test('archived=true includes archived candidates (default false leaves them out); externalId and search filter', async () => {
+		const total = async (query) =>
+			(await api('GET', `/qsi/gather/candidates${query}`)).json.meta.pagination.total;
+		expect(await total('')).toBe(22);
+		expect(await total('?archived=false')).toBe(22);
+		expect(await total('?archived=true')).toBe(25);
 		expect(
 			(await api('GET', '/qsi/gather/candidates?externalId=ATS-1007')).json.data.candidates.map(
 				(c) => c.id,
 			),
 		).toEqual([candidateIds[7]]);
-		expect(
-			(await api('GET', '/qsi/gather/candidates?search=GARCIA')).json.data.pagination.total,
-		).toBe(5);
+		expect(await total('?search=GARCIA')).toBe(5);
 		expect(
 			(await api('GET', '/qsi/gather/candidates?search=alex%20rossi')).json.data.candidates,
 		).toHaveLength(1);
@@ -494,57 +535,433 @@ describe('candidates', () => {
 			(await api('GET', '/qsi/gather/candidates?search=emery.nguyen@')).json.data.candidates,
 		).toHaveLength(1);
 		expect(
-			(await api('GET', '/qsi/gather/candidates', { key: otherOrgApiKey })).json.data.pagination
+			(await api('GET', '/qsi/gather/candidates', { key: otherOrgApiKey })).json.meta.pagination
 				.total,
 		).toBe(3);
 	});
 });
 
 describe('interviews', () => {
-	test('list pages by limit (default 50, max 100) and filters by status, archived and type', async () => {
-		const all = (await api('GET', '/qsi/gather/interviews')).json.data;
-		expect(all.interviews.map((i) => i.id)).toEqual(interviewIds);
-		expect(all.pagination).toEqual({ page: 1, limit: 50, total: 6, totalPages: 1 });
-		expect(all.interviews[0]).toMatchObject({
+	test('get: data.interview with a numeric status on the newer page, the bare record with "active" on the older', async () => {
+		const path = `/qsi/gather/interviews/${interviewIds[0]}`;
+		const newer = (await api('GET', path)).json.data;
+		expect(newer.interview).toMatchObject({
+			id: interviewIds[0],
+			title: 'Software Engineer',
 			interviewType: 'standard',
+			status: 0,
 			language: 'en',
-			status: 'active',
-			archived: false,
 		});
-		// fetch builds its JSON outside jest's vm realm, so expect.any(Array) would not match: check the length.
-		expect(all.interviews[0].questionIds).toHaveLength(3);
-
-		const paged = (await api('GET', '/qsi/gather/interviews?page=2&limit=4')).json.data;
-		expect(paged.interviews).toHaveLength(2);
-		expect(paged.pagination).toEqual({ page: 2, limit: 4, total: 6, totalPages: 2 });
-
-		const active = (
-			await api('GET', '/qsi/gather/interviews?status=active&archived=false&interviewType=standard')
-		).json.data;
-		expect(active.interviews.map((i) => i.title)).toEqual([
-			'Software Engineer',
-			'Sales Development Representative',
-		]);
-		expect(
-			(await api('GET', '/qsi/gather/interviews?archived=true')).json.data.pagination.total,
-		).toBe(2);
-
-		expectError(await api('GET', '/qsi/gather/interviews?limit=101'), 400, 'VALIDATION_ERROR', {
-			field: 'limit',
+		expect(newer.interview.questions.map((q) => q.id)).toEqual(questionIds.slice(0, 3));
+		expect(newer.interview.questions[1]).toEqual({
+			id: questionIds[1],
+			title: 'Software Engineer question 2',
+			ordinal: 1,
 		});
-		expectError(await api('GET', '/qsi/gather/interviews?status=live'), 400, 'VALIDATION_ERROR', {
-			field: 'status',
+		expect((await api('GET', `${path}?teamId=${teamIds[1]}`)).status).toBe(200);
+		expectError(await api('GET', `${path}?teamId=${otherOrgTeamId}`), 404, 'NOT_FOUND', {
+			resource: 'team',
+		});
+
+		mock.setDocs('older');
+		const older = (await api('GET', path)).json.data;
+		expect(older.interview).toBeUndefined();
+		expect(older).toMatchObject({ id: interviewIds[0], status: 'active' });
+		expect((await api('GET', `/qsi/gather/interviews/${interviewIds[2]}`)).json.data.status).toBe(
+			'paused',
+		);
+		expectError(await api('GET', path, { key: otherOrgApiKey }), 404, 'NOT_FOUND', {
+			resource: 'interview',
+			id: interviewIds[0],
 		});
 	});
 
-	test("get returns one interview; another org's answers 404", async () => {
-		expect((await api('GET', `/qsi/gather/interviews/${interviewIds[0]}`)).json.data.title).toBe(
+	test('list pages by limit (default 50, max 100); archived=true includes archived; type and status filter', async () => {
+		const all = (await api('GET', '/qsi/gather/interviews')).json;
+		expect(all.data.interviews.map((i) => i.title)).toEqual([
 			'Software Engineer',
-		);
-		const foreign = await api('GET', `/qsi/gather/interviews/${interviewIds[0]}`, {
-			key: otherOrgApiKey,
+			'Sales Development Representative',
+			'Customer Support Agent',
+			'Warehouse Associate',
+			'Availability Questionnaire',
+		]);
+		expect(all.meta.pagination).toEqual({ page: 1, limit: 50, total: 5, totalPages: 1 });
+		const archived = (await api('GET', '/qsi/gather/interviews?archived=true')).json;
+		expect(archived.data.interviews.map((i) => i.id)).toEqual(interviewIds);
+		const paged = (await api('GET', '/qsi/gather/interviews?archived=true&page=2&limit=4')).json;
+		expect(paged.data.interviews).toHaveLength(3);
+		expect(paged.meta.pagination).toEqual({ page: 2, limit: 4, total: 7, totalPages: 2 });
+
+		const titles = async (query) =>
+			(await api('GET', `/qsi/gather/interviews?${query}`)).json.data.interviews.map(
+				(i) => i.title,
+			);
+		expect(await titles('interviewType=questionnaire')).toEqual(['Availability Questionnaire']);
+		expect(await titles('status=1')).toEqual(['Customer Support Agent']);
+		expect(await titles('status=3&archived=true')).toEqual([
+			'Retail Store Manager',
+			'Registered Nurse',
+		]);
+		expectError(await api('GET', '/qsi/gather/interviews?status=active'), 400, 'VALIDATION_ERROR', {
+			field: 'status',
 		});
-		expectError(foreign, 404, 'NOT_FOUND', { resource: 'interview', id: interviewIds[0] });
+		expectError(await api('GET', '/qsi/gather/interviews?limit=101'), 400, 'VALIDATION_ERROR', {
+			field: 'limit',
+		});
+		expectError(
+			await api('GET', '/qsi/gather/interviews?interviewType=video'),
+			400,
+			'VALIDATION_ERROR',
+			{ field: 'interviewType' },
+		);
+
+		mock.setDocs('older');
+		expect(await titles('status=closed')).toEqual(['Warehouse Associate']);
+		expect(await titles('status=2')).toEqual(['Warehouse Associate']);
+		const older = (await api('GET', '/qsi/gather/interviews?limit=2')).json.data;
+		expect(older.pagination).toEqual({ page: 1, limit: 2, total: 5, totalPages: 3 });
+		expect(older.interviews[0].status).toBe('active');
+	});
+
+	test('create: standard only on the newer page, questionnaires too on the older; questions, survey questions and keywords', async () => {
+		const survey = (
+			await api('POST', '/qsi/gather/survey-questions', {
+				body: { title: 'Weekends?', questionType: 'yes_no' },
+			})
+		).json.data.surveyQuestion;
+		const res = await api('POST', '/qsi/gather/interviews', {
+			body: {
+				title: 'Barista',
+				displayName: 'Join our café',
+				interviewType: 'standard',
+				description: 'Front of house',
+				language: 'en',
+				questionIds: questionIds.slice(0, 2),
+				surveyQuestions: [{ id: survey.id, knockout: true }],
+				keywords: ['coffee'],
+			},
+		});
+		expect(res.status).toBe(201);
+		expect(res.json.data.interview).toMatchObject({
+			title: 'Barista',
+			displayName: 'Join our café',
+			status: 0,
+			surveyQuestions: [{ id: survey.id, knockout: true }],
+			keywords: ['coffee'],
+		});
+		expect(res.json.data.interview.questions.map((q) => q.id)).toEqual(questionIds.slice(0, 2));
+
+		const questionnaire = { title: 'Survey', interviewType: 'questionnaire' };
+		expectError(
+			await api('POST', '/qsi/gather/interviews', { body: questionnaire }),
+			400,
+			'VALIDATION_ERROR',
+			{ field: 'interviewType' },
+		);
+		expectError(
+			await api('POST', '/qsi/gather/interviews', { body: { title: 'X', questionIds: ['nope'] } }),
+			400,
+			'VALIDATION_ERROR',
+			{ field: 'questionIds' },
+		);
+		expectError(
+			await api('POST', '/qsi/gather/interviews', {
+				body: { title: 'X', surveyQuestions: [{ knockout: true }] },
+			}),
+			400,
+			'VALIDATION_ERROR',
+			{ field: 'surveyQuestions[0].id' },
+		);
+		mock.setDocs('older');
+		const older = await api('POST', '/qsi/gather/interviews', { body: questionnaire });
+		expect(older.status).toBe(201);
+		expect(older.json.data).toMatchObject({ interviewType: 'questionnaire', status: 'active' });
+	});
+
+	describe('bulk update', () => {
+		const bulk = (body) => api('PATCH', '/qsi/gather/interviews/bulk-update', { body });
+		const interview = (id) => mock.state.interviews.get(id);
+		beforeEach(() => {
+			interview(interviewIds[0]).keywords = ['java', 'python'];
+			interview(interviewIds[1]).keywords = ['java', 'python'];
+		});
+
+		test('overwrite replaces keywords, merge appends, removed* take single items out', async () => {
+			const res = await bulk({
+				interviewIds: [interviewIds[0]],
+				mode: 'overwrite',
+				keywords: ['go'],
+			});
+			expect(res.json.data).toEqual({
+				success: true,
+				updatedCount: 1,
+				errors: [],
+				templateInterviewId: null,
+			});
+			expect(interview(interviewIds[0]).keywords).toEqual(['go']);
+
+			await bulk({
+				interviewIds: [interviewIds[1]],
+				mode: 'merge',
+				keywords: ['go'],
+				removedKeywords: ['java'],
+				removedQuestionIds: [questionIds[3]],
+				title: 'SDR',
+			});
+			expect(interview(interviewIds[1])).toMatchObject({
+				keywords: ['python', 'go'],
+				questionIds: questionIds.slice(4, 6),
+				title: 'SDR',
+			});
+		});
+
+		test('a template interview is copied into each target; unknown interviews are errors, the rest is updated', async () => {
+			const res = await bulk({
+				interviewIds: [interviewIds[2], 'missing'],
+				mode: 'overwrite',
+				templateInterviewId: interviewIds[0],
+			});
+			expect(res.json.data).toEqual({
+				success: false,
+				updatedCount: 1,
+				errors: [{ interviewId: 'missing', message: 'Interview not found' }],
+				templateInterviewId: interviewIds[0],
+			});
+			expect(interview(interviewIds[2]).questionIds).toEqual(questionIds.slice(0, 3));
+			expect(interview(interviewIds[2]).keywords).toEqual(['java', 'python']);
+		});
+
+		test.each([
+			['interviewIds', { interviewIds: [] }],
+			['mode', { mode: 'replace' }],
+			['keywords', { keywords: 'go' }],
+		])('a bad %s answers 400', async (field, override) => {
+			expectError(
+				await bulk({ interviewIds: [interviewIds[0]], mode: 'merge', ...override }),
+				400,
+				'VALIDATION_ERROR',
+				{ field },
+			);
+		});
+
+		test('a template of another organization answers 404', async () => {
+			expectError(
+				await bulk({ interviewIds: [interviewIds[0]], mode: 'merge', templateInterviewId: 'x' }),
+				404,
+				'NOT_FOUND',
+				{ resource: 'interview' },
+			);
+		});
+	});
+});
+
+describe('questions and narrators', () => {
+	test('create an audio question: data.question; userId optional on the newer page, required on the older', async () => {
+		const res = await api('POST', '/qsi/gather/questions', {
+			body: {
+				title: 'Tell me about yourself',
+				questionScript: 'Tell me about yourself and your background.',
+				narratorId: narratorIds[1],
+				generateAudio: true,
+			},
+		});
+		expect(res.status).toBe(201);
+		const { question } = res.json.data;
+		expect(question).toEqual({
+			id: expect.stringMatching(UUID),
+			title: 'Tell me about yourself',
+			description: null,
+			audioURL: expect.stringMatching(/^https:\/\/.+\.mp3$/),
+			narratorId: narratorIds[1],
+			questionScript: 'Tell me about yourself and your background.',
+			teamId: null,
+			createdById: userIds[0],
+			organizationId: expect.any(String),
+			createdAt: new Date(START).toISOString(),
+			updatedAt: new Date(START).toISOString(),
+			archivedAt: null,
+		});
+		expect((await api('GET', `/qsi/gather/questions/${question.id}`)).json.data.question).toEqual(
+			question,
+		);
+
+		mock.setDocs('older');
+		const body = { title: 'Why us?', questionScript: 'Why do you want to join us?' };
+		expectError(await api('POST', '/qsi/gather/questions', { body }), 400, 'VALIDATION_ERROR', {
+			field: 'userId',
+		});
+		const withUser = await api('POST', '/qsi/gather/questions', {
+			body: { ...body, userId: userIds[2] },
+		});
+		expect(withUser.json.data.question.createdById).toBe(userIds[2]);
+	});
+
+	test.each([
+		['title', { title: '' }],
+		['questionScript', { generateAudio: true, questionScript: undefined, audioURL: undefined }],
+		['narratorId', { narratorId: 'nobody' }],
+		['audioURL', { audioURL: 'file.mp3' }],
+		['userId', { userId: 'someone' }],
+	])('a bad %s answers 400', async (field, override) => {
+		const body = { title: 'Q', questionScript: 'Say something', ...override };
+		expectError(await api('POST', '/qsi/gather/questions', { body }), 400, 'VALIDATION_ERROR', {
+			field,
+		});
+	});
+
+	test('the question list is data.questions of the organization', async () => {
+		const list = (await api('GET', '/qsi/gather/questions')).json.data.questions;
+		expect(list.map((q) => q.id)).toEqual(questionIds);
+		expect(
+			(await api('GET', '/qsi/gather/questions', { key: otherOrgApiKey })).json.data.questions,
+		).toHaveLength(3);
+		expectError(
+			await api('GET', `/qsi/gather/questions/${questionIds[0]}`, { key: otherOrgApiKey }),
+			404,
+			'NOT_FOUND',
+			{ resource: 'question' },
+		);
+	});
+
+	test('survey and AI-text questions are created at their [assumed] paths', async () => {
+		const survey = await api('POST', '/qsi/gather/survey-questions', {
+			body: { title: 'Shift', questionType: 'multiple_choice', options: ['Day', 'Night'] },
+		});
+		expect(survey.status).toBe(201);
+		expect(survey.json.data.surveyQuestion).toMatchObject({
+			title: 'Shift',
+			questionType: 'multiple_choice',
+			options: ['Day', 'Night'],
+		});
+		expectError(
+			await api('POST', '/qsi/gather/survey-questions', {
+				body: { title: 'Shift', questionType: 'multiple_choice' },
+			}),
+			400,
+			'VALIDATION_ERROR',
+			{ field: 'options' },
+		);
+		expectError(
+			await api('POST', '/qsi/gather/survey-questions', {
+				body: { title: 'X', questionType: 'stars' },
+			}),
+			400,
+			'VALIDATION_ERROR',
+			{ field: 'questionType' },
+		);
+		const ai = await api('POST', '/qsi/gather/ai-text-questions', {
+			body: { title: 'Conflict', questionText: 'Describe a conflict you resolved.' },
+		});
+		expect(ai.json.data.aiTextQuestion).toMatchObject({
+			title: 'Conflict',
+			questionText: 'Describe a conflict you resolved.',
+		});
+		expectError(
+			await api('POST', '/qsi/gather/ai-text-questions', { body: { title: 'X' } }),
+			400,
+			'VALIDATION_ERROR',
+			{ field: 'questionText' },
+		);
+	});
+
+	test('narrators: the list is a bare data array with voices; get one; unknown is 404', async () => {
+		const list = (await api('GET', '/qsi/gather/narrators')).json.data;
+		expect(list.map((n) => n.id)).toEqual(narratorIds);
+		expect(list[0]).toEqual({
+			id: narratorIds[0],
+			name: 'Default Narrator',
+			language: 'en',
+			voices: [
+				expect.objectContaining({ name: 'James', gender: 'male' }),
+				expect.objectContaining({ name: 'Olivia', gender: 'female' }),
+			],
+		});
+		expect((await api('GET', `/qsi/gather/narrators/${narratorIds[1]}`)).json.data.language).toBe(
+			'es',
+		);
+		expectError(await api('GET', '/qsi/gather/narrators/nope'), 404, 'NOT_FOUND', {
+			resource: 'narrator',
+		});
+	});
+});
+
+describe('message groups and teams', () => {
+	test('list: data.messageGroups without messages; get: data.messageGroup with its messages', async () => {
+		const list = (await api('GET', '/qsi/gather/message-groups')).json.data.messageGroups;
+		expect(list.map((g) => g.id)).toEqual(messageGroupIds);
+		expect(list[0]).toMatchObject({ status: 'PUBLISHED', type: 'standard', default: true });
+		expect(list[0].messages).toBeUndefined();
+		const group = (await api('GET', `/qsi/gather/message-groups/${messageGroupIds[0]}`)).json.data
+			.messageGroup;
+		expect(group.messages[0]).toMatchObject({ type: 'INVITE', smsEnabled: true });
+		expect(group.messages[0].smsBody).toContain('{{link}}');
+		expectError(
+			await api('GET', `/qsi/gather/message-groups/${messageGroupIds[0]}`, { key: otherOrgApiKey }),
+			404,
+			'NOT_FOUND',
+			{ resource: 'messageGroup' },
+		);
+	});
+
+	test('create [assumed]: data.messageGroup; type and message types are checked', async () => {
+		const res = await api('POST', '/qsi/gather/message-groups', {
+			body: {
+				title: 'Night shift',
+				type: 'standard',
+				messages: [{ type: 'INVITE', smsBody: 'Hi {{link}}', smsEnabled: true }],
+			},
+		});
+		expect(res.status).toBe(201);
+		expect(res.json.data.messageGroup).toMatchObject({
+			title: 'Night shift',
+			default: false,
+			messages: [{ type: 'INVITE', smsBody: 'Hi {{link}}', smsEnabled: true, emailEnabled: false }],
+		});
+		expectError(
+			await api('POST', '/qsi/gather/message-groups', { body: { title: 'X', type: 'video' } }),
+			400,
+			'VALIDATION_ERROR',
+			{ field: 'type' },
+		);
+		expectError(
+			await api('POST', '/qsi/gather/message-groups', {
+				body: { title: 'X', type: 'standard', messages: [{ type: 'NUDGE' }] },
+			}),
+			400,
+			'VALIDATION_ERROR',
+			{ field: 'messages[0].type' },
+		);
+	});
+
+	test('team get and branding update [assumed]: data.team, colours without #', async () => {
+		expect((await api('GET', `/qsi/gather/teams/${teamIds[0]}`)).json.data.team.name).toBe(
+			'Engineering Team',
+		);
+		const res = await api('PATCH', `/qsi/gather/teams/${teamIds[0]}/branding`, {
+			body: { accentColor: 'ff8800', logoUrl: 'https://example.com/logo.png' },
+		});
+		expect(res.json.data.team).toMatchObject({
+			accentColor: 'FF8800',
+			buttonColor: '0B5FFF',
+			logoUrl: 'https://example.com/logo.png',
+		});
+		expectError(
+			await api('PATCH', `/qsi/gather/teams/${teamIds[0]}/branding`, {
+				body: { buttonColor: '#0B5FFF' },
+			}),
+			400,
+			'VALIDATION_ERROR',
+			{ field: 'buttonColor' },
+		);
+		expectError(
+			await api('PATCH', `/qsi/gather/teams/${teamIds[0]}/branding`, { body: {} }),
+			400,
+			'VALIDATION_ERROR',
+			{ field: 'body' },
+		);
+		expectError(await api('GET', `/qsi/gather/teams/${otherOrgTeamId}`), 404, 'NOT_FOUND', {
+			resource: 'team',
+		});
 	});
 });
 
@@ -556,33 +973,37 @@ describe('candidate interviews', () => {
 			key,
 		});
 
-	test('create sends an email invite by default', async () => {
-		const res = await invite({ externalRedirectUri: 'https://example.com/thanks' });
+	test('create answers the documented record: inviteToken and expiry, no invite URL', async () => {
+		const res = await invite({
+			externalRedirectUri: 'https://example.com/thanks',
+			externalId: 'A1',
+		});
 		expect(res.status).toBe(201);
 		expect(res.json.data).toEqual({
 			id: expect.stringMatching(UUID),
 			candidateId: candidateIds[0],
 			interviewId: interviewIds[0],
 			status: 'invite_sent',
-			deliveryTypes: ['email'],
-			expiryDays: 7,
-			expiresAt: new Date(START + 7 * 86_400_000).toISOString(),
-			externalRedirectUri: 'https://example.com/thanks',
-			inviteUrl: `${mock.url}/invite/${res.json.data.id}`,
+			inviteToken: expect.stringMatching(/^[0-9a-f]{32}$/),
+			expiry: new Date(START + 7 * 86_400_000).toISOString(),
 			inviteSentAt: new Date(START).toISOString(),
-			inviteCount: 1,
+			externalId: 'A1',
 			createdAt: new Date(START).toISOString(),
 			updatedAt: new Date(START).toISOString(),
 		});
-		const unsent = (
-			await invite({ sendInvite: false, deliveryTypes: ['email', 'sms'], expiryDays: 90 })
-		).json.data;
-		expect(unsent).toMatchObject({
-			inviteSentAt: null,
-			inviteCount: 0,
+		const unsent = await invite({
+			sendInvite: false,
 			deliveryTypes: ['email', 'sms'],
 			expiryDays: 90,
 		});
+		expect(unsent.json.data).toMatchObject({
+			inviteSentAt: null,
+			expiry: new Date(START + 90 * 86_400_000).toISOString(),
+		});
+		expect(mock.state.candidateInterviews.get(unsent.json.data.id).deliveryTypes).toEqual([
+			'email',
+			'sms',
+		]);
 	});
 
 	test('SMS needs the candidate to have opted in and to have a phone', async () => {
@@ -605,6 +1026,7 @@ describe('candidate interviews', () => {
 		['deliveryTypes', { deliveryTypes: [] }],
 		['candidateId', { candidateId: undefined }],
 		['externalRedirectUri', { externalRedirectUri: 'not a url' }],
+		['webhookUrl', { webhookUrl: 'ftp://example.com' }],
 	])('invalid %s answers 400', async (field, override) => {
 		expectError(await invite(override), 400, 'VALIDATION_ERROR', { field });
 	});
@@ -621,7 +1043,7 @@ describe('candidate interviews', () => {
 		expectError(await invite({}, otherOrgApiKey), 404, 'NOT_FOUND', { resource: 'candidate' });
 	});
 
-	test('get, list with filters and paging, scoped to the org', async () => {
+	test('list: a bare data array with meta.pagination on the newer pages; data.candidateInterviews with data.pagination on the older', async () => {
 		const a = (await invite({})).json.data;
 		await invite({ candidateId: candidateIds[1] });
 		await invite({ interviewId: interviewIds[1] });
@@ -630,30 +1052,39 @@ describe('candidate interviews', () => {
 			await api('GET', `/qsi/gather/candidate-interviews/${a.id}`, { key: otherOrgApiKey }),
 			404,
 			'NOT_FOUND',
-			{
-				resource: 'candidateInterview',
-			},
+			{ resource: 'candidateInterview' },
 		);
 
 		const byCandidate = (
 			await api('GET', `/qsi/gather/candidate-interviews?candidateId=${candidateIds[0]}`)
-		).json.data;
-		expect(byCandidate.candidateInterviews).toHaveLength(2);
-		expect(byCandidate.pagination).toEqual({ page: 1, limit: 50, total: 2, totalPages: 1 });
-		const page = (await api('GET', '/qsi/gather/candidate-interviews?limit=2&page=2')).json.data;
-		expect(page.candidateInterviews).toHaveLength(1);
-		expect(page.pagination.totalPages).toBe(2);
+		).json;
+		expect(byCandidate.data).toHaveLength(2);
+		expect(byCandidate.data[0]).toEqual({
+			id: a.id,
+			candidateId: a.candidateId,
+			interviewId: a.interviewId,
+			status: 'invite_sent',
+			inviteSentAt: a.inviteSentAt,
+			createdAt: a.createdAt,
+		});
+		expect(byCandidate.meta).toEqual({
+			requestId: expect.stringMatching(UUID),
+			timestamp: new Date(START).toISOString(),
+			pagination: { page: 1, limit: 50, total: 2, totalPages: 1 },
+		});
+		const page = (await api('GET', '/qsi/gather/candidate-interviews?limit=2&page=2')).json;
+		expect(page.data).toHaveLength(1);
+		expect(page.meta.pagination.totalPages).toBe(2);
 		expect(
 			(
 				await api(
 					'GET',
 					`/qsi/gather/candidate-interviews?interviewId=${interviewIds[1]}&status=invite_sent`,
 				)
-			).json.data.pagination.total,
+			).json.meta.pagination.total,
 		).toBe(1);
 		expect(
-			(await api('GET', '/qsi/gather/candidate-interviews', { key: otherOrgApiKey })).json.data
-				.candidateInterviews,
+			(await api('GET', '/qsi/gather/candidate-interviews', { key: otherOrgApiKey })).json.data,
 		).toEqual([]);
 		expectError(
 			await api('GET', '/qsi/gather/candidate-interviews?status=done'),
@@ -661,6 +1092,12 @@ describe('candidate interviews', () => {
 			'VALIDATION_ERROR',
 			{ field: 'status' },
 		);
+
+		mock.setDocs('older');
+		const older = (await api('GET', '/qsi/gather/candidate-interviews?limit=2')).json;
+		expect(older.data.candidateInterviews).toHaveLength(2);
+		expect(older.data.pagination).toEqual({ page: 1, limit: 2, total: 3, totalPages: 2 });
+		expect(older.meta.pagination).toBeUndefined();
 	});
 
 	test('status PATCH accepts the documented statuses only', async () => {
@@ -683,7 +1120,7 @@ describe('candidate interviews', () => {
 		);
 	});
 
-	test('results are 404 until the candidate completes, then carry scored responses', async () => {
+	test('results are 404 until completed, then carry transcriptions, scores, summary and score card', async () => {
 		const { id } = (await invite({})).json.data;
 		expectError(
 			await api('GET', `/qsi/gather/candidate-interviews/${id}/results`),
@@ -695,55 +1132,63 @@ describe('candidate interviews', () => {
 		clock.t += 3_600_000;
 		mock.completeInterview(id);
 		const results = (await api('GET', `/qsi/gather/candidate-interviews/${id}/results`)).json.data;
-		const { questionIds } = (await api('GET', `/qsi/gather/interviews/${interviewIds[0]}`)).json
-			.data;
 		expect(results).toMatchObject({
 			candidateInterviewId: id,
 			status: 'new_response',
-			completedAt: new Date(START + 3_600_000).toISOString(),
+			takenAt: new Date(START + 3_600_000).toISOString(),
+			summaryStatus: 'complete',
+			summary: expect.any(String),
+			scoreCard: { evaluationType: 'ai_generated', overallScore: expect.any(Number) },
+			ratings: [],
 		});
-		expect(results.responses.map((r) => r.questionId)).toEqual(questionIds);
-		expect(results.responses[0]).toEqual({
-			questionId: questionIds[0],
-			question: expect.any(String),
-			transcript: expect.any(String),
-			score: expect.any(Number),
-			durationSeconds: expect.any(Number),
-		});
-		const mean = results.responses.reduce((s, r) => s + r.score, 0) / results.responses.length;
-		expect(results.overallScore).toBe(Math.round(mean));
+		expect(results.transcriptions.map((t) => t.questionId)).toEqual(questionIds.slice(0, 3));
+		expect(results.scores.map((s) => s.questionId)).toEqual(questionIds.slice(0, 3));
+		const mean = results.scores.reduce((sum, s) => sum + s.score, 0) / results.scores.length;
+		expect(results.scoreCard.overallScore).toBe(Math.round(mean));
 		expect((await api('GET', `/qsi/gather/candidate-interviews/${id}`)).json.data.status).toBe(
 			'new_response',
 		);
 	});
 
-	test('resend-invite counts up, and refuses expired or closed invites', async () => {
+	test('a summary still processing has summary and scoreCard null until it is finished', async () => {
+		const { id } = (await invite({})).json.data;
+		mock.completeInterview(id, { summaryStatus: 'processing' });
+		const path = `/qsi/gather/candidate-interviews/${id}/results`;
+		expect((await api('GET', path)).json.data).toMatchObject({
+			summaryStatus: 'processing',
+			summary: null,
+			scoreCard: null,
+		});
+		mock.finishSummary(id);
+		expect((await api('GET', path)).json.data.summaryStatus).toBe('complete');
+		expect(() => mock.completeInterview(id, { summaryStatus: 'done' })).toThrow(/summaryStatus/);
+	});
+
+	test('resend-invite takes { deliveryTypes }, and refuses expired or closed invites', async () => {
 		const { id } = (await invite({ expiryDays: 1 })).json.data;
 		clock.t += 1000;
-		const resent = await api('POST', `/qsi/gather/candidate-interviews/${id}/resend-invite`);
+		const resend = (inviteId, body) =>
+			api('POST', `/qsi/gather/candidate-interviews/${inviteId}/resend-invite`, { body });
+		const resent = await resend(id, { deliveryTypes: ['sms'] });
 		expect(resent.status).toBe(200);
-		expect(resent.json.data).toMatchObject({
+		expect(resent.json.data.inviteSentAt).toBe(new Date(START + 1000).toISOString());
+		expect(mock.state.candidateInterviews.get(id)).toMatchObject({
 			inviteCount: 2,
-			inviteSentAt: new Date(START + 1000).toISOString(),
+			deliveryTypes: ['sms'],
+		});
+		expect((await resend(id)).status).toBe(200); // no body: the last channels again
+		expectError(await resend(id, { deliveryTypes: ['pigeon'] }), 400, 'VALIDATION_ERROR', {
+			field: 'deliveryTypes',
 		});
 
 		clock.t = START + 86_400_000;
-		expectError(
-			await api('POST', `/qsi/gather/candidate-interviews/${id}/resend-invite`),
-			400,
-			'VALIDATION_ERROR',
-		);
+		expectError(await resend(id, {}), 400, 'VALIDATION_ERROR', { field: 'expiry' });
 
 		clock.t = START;
 		const hired = (await invite({})).json.data.id;
 		await api('PATCH', `/qsi/gather/candidate-interviews/${hired}/status`, {
 			body: { status: 'hired' },
 		});
-		expectError(
-			await api('POST', `/qsi/gather/candidate-interviews/${hired}/resend-invite`),
-			400,
-			'VALIDATION_ERROR',
-			{ field: 'status' },
-		);
+		expectError(await resend(hired, {}), 400, 'VALIDATION_ERROR', { field: 'status' });
 	});
 });
