@@ -25,7 +25,7 @@ function createWebhooks({ now, secret, counters }) {
 	 * One delivery; resolves with the receiver's status. `timestamp` (unix seconds) sends an old or
 	 * replayed one, `unit: 'ms'` signs `t` in milliseconds, `secret` signs with another key, `tamper`
 	 * changes the body after signing, `unsigned` leaves the signature header out, `body` (a string)
-	 * replaces the body after signing the payload.
+	 * is sent and signed instead of the payload (an empty or non-object body, correctly signed).
 	 */
 	async function send({
 		event,
@@ -43,10 +43,10 @@ function createWebhooks({ now, secret, counters }) {
 		if (!url) throw new Error('No webhook URL: registerWebhook(url) first, or pass url');
 		const seconds = timestamp ?? Math.floor(now() / 1000);
 		const payload = { event, timestamp: new Date(seconds * 1000).toISOString(), data };
-		const signed = JSON.stringify(payload);
-		const body =
-			rawBody ??
-			(tamper ? JSON.stringify({ ...payload, data: { ...data, tampered: true } }) : signed);
+		const signed = rawBody ?? JSON.stringify(payload);
+		const body = tamper
+			? JSON.stringify({ ...payload, data: { ...data, tampered: true } })
+			: signed;
 		const t = unit === 'ms' ? seconds * 1000 : seconds;
 		const headers = { 'Content-Type': 'application/json' };
 		if (!unsigned) headers['X-Qualifi-Signature'] = `t=${t},v1=${signature(key, t, signed)}`;
