@@ -8,7 +8,7 @@ import { z } from 'zod';
 
 import type { VendorError } from '../shared/errors';
 import { collectPages, type Page } from '../shared/paging';
-import { expectShape } from '../shared/shape';
+import { expectShape } from '../shared/answer';
 import { requestBody, type ApiCall, type VendorProfile } from '../shared/transport';
 import { HUMANLY } from './api';
 

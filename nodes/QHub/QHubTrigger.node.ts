@@ -13,7 +13,8 @@ import { z } from 'zod';
 import { vendorContextOf } from '../shared/errors';
 import { requestOptionsProperty } from '../shared/transport/requestOptions';
 import { clock } from '../shared/transport/clock';
-import { validateInput } from '../shared/validate';
+import { validateInput } from '../shared/input';
+import { isLastPage } from '../shared/paging';
 import { advance, pollFrom, startCursor, type EntryCursor } from './helpers/entryCursor';
 import { ENTRY_KINDS, optionalParentId, type EntryKind } from './helpers/entryList';
 import { QHUB } from './api';
@@ -231,11 +232,11 @@ export class QHubTrigger implements INodeType {
 				this.logger.warn(`Q-Hub Trigger: ${read.message}. The next poll carries on from here.`);
 				break;
 			}
-			const { items, totalPages } = read;
+			const { items } = read;
 			const step = advance(cursor, items, kind.timeField, windowMs);
 			fresh.push(...step.fresh);
 			cursor = step.next;
-			if (items.length < PAGE_SIZE || (totalPages !== undefined && page >= totalPages)) break;
+			if (isLastPage(read, page, PAGE_SIZE)) break;
 		}
 		// The cursor moves only with entries emitted: n8n saves static data when a poll emits.
 		if (fresh.length === 0) return null;

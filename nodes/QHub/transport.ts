@@ -7,7 +7,7 @@ import type {
 import { z } from 'zod';
 
 import { collectPages, type Page } from '../shared/paging';
-import { expectShape } from '../shared/shape';
+import { expectShape } from '../shared/answer';
 import { requestBody, type ApiCall, type VendorProfile } from '../shared/transport';
 import { QHUB } from './api';
 

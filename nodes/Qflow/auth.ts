@@ -15,12 +15,11 @@ export function enterprisePinOf(username: unknown): string | undefined {
 	return typeof username === 'string' ? ENTERPRISE_USERNAME.exec(username.trim())?.[1] : undefined;
 }
 
-/** Every sign-in failure message starts so: it already says which credential field to fix. */
+/**
+ * Every sign-in failure message starts so and says which credential field to fix. Wording only: the
+ * transport knows a failed sign-in by its type (QflowSignInError, a CredentialAnswerError).
+ */
 const SIGN_IN = 'Sign-in';
-
-export function isSignInMessage(message: string | undefined): boolean {
-	return message?.startsWith(`${SIGN_IN} `) ?? false;
-}
 
 export function hostOf(value: unknown, fallback: string): string {
 	const host = typeof value === 'string' && value.trim() !== '' ? value.trim() : fallback;

@@ -3,10 +3,10 @@ import { z } from 'zod';
 
 import { vendorContextOf, type VendorError } from '../shared/errors';
 import { collectPages } from '../shared/paging';
-import { expectShape } from '../shared/shape';
+import { expectShape } from '../shared/answer';
 import { requestBody, type ApiCall, type VendorProfile } from '../shared/transport';
 import { QFLOW } from './api';
-import { hostOf, isSignInMessage } from './auth';
+import { hostOf } from './auth';
 
 /** A 429 carries no header and opens a 60 s window: the default wait covers it twice over. */
 export const QFLOW_DEFAULT_MAX_WAIT_SECONDS = 2 * QFLOW.mitigationWindowSeconds;
@@ -68,12 +68,12 @@ export const qflowProfile: VendorProfile = {
 	},
 	// A wrong client secret or password stays wrong for the rest of the run.
 	signInRefused: (_status, error) =>
-		isSignInMessage(error.message) &&
+		error.signIn === true &&
 		error.code !== undefined &&
 		QFLOW.finalSignInCodes.includes(error.code),
 	hint(status, error) {
 		// A sign-in failure's message already names the credential field to fix.
-		if (isSignInMessage(error.message)) return undefined;
+		if (error.signIn) return undefined;
 		return (error.code !== undefined && CODE_HINTS[error.code]) || STATUS_HINTS[status];
 	},
 };

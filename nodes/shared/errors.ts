@@ -6,6 +6,11 @@ export interface VendorError {
 	code?: string;
 	requestId?: string;
 	details?: unknown;
+	/**
+	 * Set by the transport, never read from a body: the credential's sign-in failed (the answer came
+	 * from the identity server through `preAuthentication`, not from the API).
+	 */
+	signIn?: boolean;
 }
 
 /** The vendor facts attached to every error the transport throws; the router copies them into error items. */

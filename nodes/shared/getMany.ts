@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { z } from 'zod';
 
 import { eachItem, type Operation } from './operation';
-import { validateInput } from './validate';
+import { validateInput } from './input';
 
 const limitInput = z.object({
 	limit: z

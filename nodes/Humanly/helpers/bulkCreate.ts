@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import { vendorContextOf } from '../../shared/errors';
 import { eachGroup, type Operation } from '../../shared/operation';
-import { expectShape } from '../../shared/shape';
+import { expectShape } from '../../shared/answer';
 import { HUMANLY } from '../api';
 import { humanlyRequest } from '../transport';
 

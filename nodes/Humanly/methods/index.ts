@@ -5,6 +5,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
+import { searchPages } from '../../shared/paging';
 import { HUMANLY } from '../api';
 import { humanlyArray, humanlyPage, type PagedList } from '../transport';
 
@@ -21,38 +22,26 @@ function teamOption(team: IDataObject): INodePropertyOptions {
 const person = (record: IDataObject) =>
 	`${String(record.firstName ?? '')} ${String(record.lastName ?? '')} <${String(record.email ?? record.id)}>`.trim();
 
-/** Pages read per search call when a filter hides most records; the editor then asks for more. */
-const PAGES_PER_SEARCH = 3;
-const ENOUGH_MATCHES = 20;
-
-/**
- * A searchable list over a paged Humanly list: the API's own filter where it has one, else pages
- * filtered here, a few per call; the editor is handed the next page to continue from, so every
- * record can be reached.
- */
-async function searchPages(
+/** A searchable list over a paged Humanly list, a few pages per call. */
+async function searchList(
 	context: ILoadOptionsFunctions,
 	list: PagedList,
 	query: IDataObject,
-	keep: (name: string) => boolean,
 	label: (record: IDataObject) => string,
+	filter: string | undefined,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const pageSize = HUMANLY.paging[list].maxPageSize;
-	const firstPage = Number(paginationToken) >= 1 ? Math.floor(Number(paginationToken)) : 1;
-	const results: INodeListSearchResult['results'] = [];
-	for (let page = firstPage; page < firstPage + PAGES_PER_SEARCH; page++) {
-		const { items, totalPages } = await humanlyPage.call(context, list, query, page, pageSize);
-		results.push(
-			...items
-				.map((record) => ({ name: label(record), value: String(record.id) }))
-				.filter((entry) => keep(entry.name)),
-		);
-		if (items.length < pageSize || (totalPages !== undefined && page >= totalPages))
-			return { results };
-		if (results.length >= ENOUGH_MATCHES) return { results, paginationToken: String(page + 1) };
-	}
-	return { results, paginationToken: String(firstPage + PAGES_PER_SEARCH) };
+	return await searchPages(
+		{
+			fetchPage: async ({ page, pageSize }) =>
+				await humanlyPage.call(context, list, query, page, pageSize),
+			pageSize: HUMANLY.paging[list].maxPageSize,
+			label,
+			filter,
+			pagesPerSearch: 3,
+		},
+		paginationToken,
+	);
 }
 
 export const loadOptions = {
@@ -83,12 +72,12 @@ export const listSearch = {
 		paginationToken?: string,
 	): Promise<INodeListSearchResult> {
 		const needle = filter?.trim() ?? '';
-		return await searchPages(
+		return await searchList(
 			this,
 			'candidates',
 			needle ? { search: needle } : {},
-			() => true,
 			person,
+			undefined,
 			paginationToken,
 		);
 	},
@@ -99,13 +88,12 @@ export const listSearch = {
 		filter?: string,
 		paginationToken?: string,
 	): Promise<INodeListSearchResult> {
-		const needle = filter?.trim().toLowerCase() ?? '';
-		const result = await searchPages(
+		const result = await searchList(
 			this,
 			'interviews',
 			{},
-			(name) => name.toLowerCase().includes(needle),
 			(interview) => String(interview.title ?? interview.displayName ?? interview.id),
+			filter,
 			paginationToken,
 		);
 		return { ...result, results: result.results.sort(byName) };

@@ -7,7 +7,7 @@ import type {
 import { z } from 'zod';
 
 import { eachGroup } from '../../shared/operation';
-import { validateInput } from '../../shared/validate';
+import { validateInput } from '../../shared/input';
 import { QHUB } from '../api';
 
 /** Where a data set's rows come from: every input item as one row (one request in all), or a JSON array per item. */

@@ -3,9 +3,9 @@ import { z } from 'zod';
 
 import { getManyOperation } from '../../shared/getMany';
 import type { Operation } from '../../shared/operation';
-import { failInput } from '../../shared/validate';
+import { blankToUndefined, failInput, optional } from '../../shared/input';
 import { QHUB } from '../api';
-import { qhubId } from '../schemas';
+import { qhubId } from '../input';
 import { qhubList } from '../transport';
 
 /** Form entries and process entries are read the same way: one list, filtered by its parent and dates. */
@@ -42,7 +42,7 @@ export const ENTRY_KINDS: Record<'formEntry' | 'processEntry', EntryKind> = {
 /** n8n's date pickers give ISO strings without a zone, expressions may give Luxon dates: send ISO 8601 UTC. */
 const isoDate = z.preprocess(
 	(value) => {
-		if (value === undefined || value === null || value === '') return undefined;
+		if (blankToUndefined(value) === undefined) return undefined;
 		const text = String(value);
 		if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
 		const parsed = Date.parse(text);
@@ -51,8 +51,7 @@ const isoDate = z.preprocess(
 	z.string().datetime({ offset: true }).or(z.string().date()).optional(),
 );
 
-export const optionalParentId = (kind: EntryKind) =>
-	z.preprocess((value) => (value === '' ? undefined : value), qhubId(kind.parent).optional());
+export const optionalParentId = (kind: EntryKind) => optional(qhubId(kind.parent));
 
 export function entryListOperation(kind: EntryKind): Operation {
 	return getManyOperation({

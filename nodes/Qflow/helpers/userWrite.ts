@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { z } from 'zod';
 
-import { validateInput } from '../../shared/validate';
+import { validateInput } from '../../shared/input';
 import { QFLOW } from '../api';
-import { newUser, userFields } from '../schemas';
+import { newUser, userFields } from '../input';
 import { qflowUser } from '../transport';
 
 export type NewUser = z.infer<typeof newUser>;

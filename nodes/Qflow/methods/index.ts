@@ -1,11 +1,11 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { searchPages } from '../../shared/paging';
 import { QFLOW } from '../api';
 import { qflowUserPage } from '../transport';
 
 /** Pages read per search call when a filter hides most users; the editor then asks for more. */
 const PAGES_PER_SEARCH = 5;
-const ENOUGH_MATCHES = 20;
 
 function label(user: IDataObject): string {
 	const name = [user.firstName, user.lastName]
@@ -25,21 +25,17 @@ export const listSearch = {
 		filter?: string,
 		paginationToken?: string,
 	): Promise<INodeListSearchResult> {
-		const needle = filter?.trim().toLowerCase() ?? '';
-		const pageSize = QFLOW.paging.maxPageSize;
-		const firstPage = Number(paginationToken) >= 1 ? Math.floor(Number(paginationToken)) : 1;
-		const results: INodeListSearchResult['results'] = [];
-		for (let page = firstPage; page < firstPage + PAGES_PER_SEARCH; page++) {
-			const users = await qflowUserPage.call(this, page, pageSize);
-			for (const user of users) {
-				const name = label(user);
-				if (needle === '' || name.toLowerCase().includes(needle))
-					results.push({ name, value: String(user.id) });
-			}
-			if (users.length < pageSize) return { results };
-			if (needle === '' || results.length >= ENOUGH_MATCHES)
-				return { results, paginationToken: String(page + 1) };
-		}
-		return { results, paginationToken: String(firstPage + PAGES_PER_SEARCH) };
+		return await searchPages(
+			{
+				fetchPage: async ({ page, pageSize }) => ({
+					items: await qflowUserPage.call(this, page, pageSize),
+				}),
+				pageSize: QFLOW.paging.maxPageSize,
+				label,
+				filter,
+				pagesPerSearch: PAGES_PER_SEARCH,
+			},
+			paginationToken,
+		);
 	},
 };

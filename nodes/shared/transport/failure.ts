@@ -8,6 +8,8 @@ export interface HttpFailure {
 	headers: ResponseHeaders;
 	body?: unknown;
 	networkCode?: string;
+	/** The credential's sign-in failed (a CredentialAnswerError), not the request itself. */
+	signIn?: boolean;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface HttpFailure {
  */
 export function failureOf(error: unknown): HttpFailure {
 	const answer = credentialAnswerOf(error);
-	if (answer) return { status: answer.status, headers: {}, body: answer.body };
+	if (answer) return { status: answer.status, headers: {}, body: answer.body, signIn: true };
 	const thrown = error as {
 		httpCode?: unknown;
 		code?: unknown;

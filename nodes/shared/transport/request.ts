@@ -138,7 +138,9 @@ export async function apiRequest<T = unknown>(
 			throw fail(null, { code: failure.networkCode }, verdict.message ?? '', verdict.hint);
 		}
 		const foreign = foreignBody(profile, failure.status, call, failure.body);
-		const vendorError = foreign ? {} : profile.parseError(failure.body, failure.headers);
+		const vendorError: VendorError = foreign
+			? {}
+			: { ...profile.parseError(failure.body, failure.headers), signIn: failure.signIn };
 		const requestId = profile.parseError(undefined, failure.headers).requestId;
 		if (verdict.message) throw fail(failure.status, vendorError, verdict.message, verdict.hint);
 		if (foreign) throw fail(failure.status, { requestId }, foreign.message, foreign.hint);

@@ -744,6 +744,49 @@ describe('transport behaviour through the Qflow profile', () => {
 		expect(fake.httpRequestWithAuthentication).toHaveBeenCalledTimes(1);
 	});
 
+	test('a refused sign-in is known by its type, not its wording: a reworded message is still final for the run', async () => {
+		const fake = fakeContext({
+			parameters: {},
+			credentials,
+			credentialType: 'qflowApi',
+			perItem: [{}, {}],
+			continueOnFail: true,
+		});
+		fake.httpRequestWithAuthentication.mockImplementation(async () => {
+			throw new NodeApiError(
+				fake.context.getNode(),
+				new QflowSignInError(
+					400,
+					'invalid_grant',
+					'Wrong password for the Qflow credential',
+				) as never,
+			);
+		});
+		const items = await countUsers.execute.call(fake.context, fake.items);
+		expect(items.map((item) => item.json.error)).toEqual(
+			Array(2).fill('Qflow: Wrong password for the Qflow credential'),
+		);
+		expect(fake.httpRequestWithAuthentication).toHaveBeenCalledTimes(1);
+	});
+
+	test('an API answer worded like a sign-in failure is not one: the next item sends again', async () => {
+		const fake = fakeContext({
+			parameters: {},
+			credentials,
+			credentialType: 'qflowApi',
+			perItem: [{}, {}],
+			continueOnFail: true,
+			answers: [
+				{ status: 400, body: { code: 'invalid_grant', message: 'Sign-in refused by the API' } },
+			],
+		});
+		const items = await countUsers.execute.call(fake.context, fake.items);
+		expect(items.map((item) => item.json.error)).toEqual(
+			Array(2).fill('Qflow: Sign-in refused by the API'),
+		);
+		expect(fake.httpRequestWithAuthentication).toHaveBeenCalledTimes(2);
+	});
+
 	test('an unreachable identity host is retried with backoff, then fails naming the Identity Host', async () => {
 		const fake = fakeContext({ parameters: {}, credentials, credentialType: 'qflowApi' });
 		fake.httpRequestWithAuthentication.mockImplementation(async () => {

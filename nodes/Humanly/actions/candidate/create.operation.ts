@@ -3,10 +3,9 @@ import { z } from 'zod';
 
 import { emailProperty, personNameProperties } from '../../../shared/fields';
 import { eachItem, type Operation } from '../../../shared/operation';
-import { emailAddress, optionalText, requiredText } from '../../../shared/schemas';
-import { validateInput } from '../../../shared/validate';
+import { emailAddress, optionalText, requiredText, validateInput } from '../../../shared/input';
 import { HUMANLY } from '../../api';
-import { optionalBoolean, optionalPhone, optionalTimezone } from '../../schemas';
+import { optionalBoolean, optionalPhone, optionalTimezone } from '../../input';
 import { humanlyRecord } from '../../transport';
 
 const input = z.object({

@@ -2,8 +2,8 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { getManyOperation } from '../../../shared/getMany';
-import { optionalText } from '../../../shared/schemas';
-import { optionalBoolean } from '../../schemas';
+import { optionalText } from '../../../shared/input';
+import { optionalBoolean } from '../../input';
 import { humanlyPagedList } from '../../transport';
 
 export const getManyCandidates = getManyOperation({

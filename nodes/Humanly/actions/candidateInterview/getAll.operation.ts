@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { getManyOperation } from '../../../shared/getMany';
 import { HUMANLY } from '../../api';
 import { statusOptions } from '../../helpers/statusOptions';
-import { optionalId, optionalOneOf } from '../../schemas';
+import { optionalId, optionalOneOf } from '../../input';
 import { humanlyPagedList } from '../../transport';
 
 export const getManyCandidateInterviews = getManyOperation({

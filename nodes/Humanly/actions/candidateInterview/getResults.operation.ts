@@ -3,7 +3,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { concurrentReads, eachItem, type Operation } from '../../../shared/operation';
 import { HUMANLY } from '../../api';
 import { candidateInterviewIdProperty } from '../../fields';
-import { readId } from '../../schemas';
+import { readId } from '../../helpers/readId';
 import { HUMANLY_CONCURRENT_READS, humanlyRecord } from '../../transport';
 
 export const getCandidateInterviewResults: Operation = {

@@ -2,50 +2,37 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { eachItem, type Operation } from '../../../shared/operation';
-import { validateInput } from '../../../shared/validate';
+import { asList, optional, validateInput } from '../../../shared/input';
 import { HUMANLY } from '../../api';
 import { candidateLocator, interviewLocator } from '../../fields';
-import { blankToUndefined, humanlyId, oneOf } from '../../schemas';
+import { humanlyId, oneOf } from '../../input';
 import { humanlyRecord } from '../../transport';
 
 const input = z.object({
 	candidateId: humanlyId('Candidate'),
 	interviewId: humanlyId('Interview'),
 	deliveryTypes: z.preprocess(
-		(value) =>
-			typeof value === 'string'
-				? value
-						.split(',')
-						.map((type) => type.trim())
-						.filter(Boolean)
-				: value,
+		asList,
 		z
 			.array(oneOf(HUMANLY.deliveryTypes), { invalid_type_error: 'must be a list of email, sms' })
 			.min(1, 'must name at least one channel: email, sms')
 			.transform((types) => [...new Set(types)]),
 	),
-	expiryDays: z.preprocess(
-		blankToUndefined,
+	expiryDays: optional(
 		z
 			.number({ invalid_type_error: 'must be a number of days' })
 			.int('must be a whole number of days')
 			.min(1, 'must be at least 1 day')
-			.max(HUMANLY.maxExpiryDays, `must be at most ${HUMANLY.maxExpiryDays} days`)
-			.optional(),
+			.max(HUMANLY.maxExpiryDays, `must be at most ${HUMANLY.maxExpiryDays} days`),
 	),
-	externalRedirectUri: z.preprocess(
-		blankToUndefined,
+	externalRedirectUri: optional(
 		z
 			.string()
 			.trim()
 			.url('must be a full URL, like https://careers.example.com/thanks')
-			.refine((url) => /^https?:\/\//i.test(url), 'must start with http:// or https://')
-			.optional(),
+			.refine((url) => /^https?:\/\//i.test(url), 'must start with http:// or https://'),
 	),
-	sendInvite: z.preprocess(
-		blankToUndefined,
-		z.boolean({ invalid_type_error: 'must be true or false' }).optional(),
-	),
+	sendInvite: optional(z.boolean({ invalid_type_error: 'must be true or false' })),
 });
 
 export const inviteCandidate: Operation = {

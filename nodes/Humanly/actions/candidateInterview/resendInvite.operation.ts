@@ -3,7 +3,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { eachItem, type Operation } from '../../../shared/operation';
 import { HUMANLY } from '../../api';
 import { candidateInterviewIdProperty } from '../../fields';
-import { readId } from '../../schemas';
+import { readId } from '../../helpers/readId';
 import { humanlyRecord } from '../../transport';
 
 export const resendCandidateInterviewInvite: Operation = {

@@ -2,10 +2,11 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { eachItem, type Operation } from '../../../shared/operation';
-import { validateInput } from '../../../shared/validate';
+import { validateInput } from '../../../shared/input';
 import { HUMANLY } from '../../api';
 import { candidateInterviewIdProperty } from '../../fields';
-import { oneOf, readId } from '../../schemas';
+import { oneOf } from '../../input';
+import { readId } from '../../helpers/readId';
 import { humanlyRecord } from '../../transport';
 import { statusOptions } from '../../helpers/statusOptions';
 

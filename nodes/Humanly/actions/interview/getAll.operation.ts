@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import { getManyOperation } from '../../../shared/getMany';
 import { HUMANLY } from '../../api';
-import { optionalBoolean, optionalOneOf } from '../../schemas';
+import { optionalBoolean, optionalOneOf } from '../../input';
 import { humanlyPagedList } from '../../transport';
 
 const titleCase = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);

@@ -2,11 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { z } from 'zod';
 
 import type { Operation } from '../../../shared/operation';
-import { optionalText, requiredText } from '../../../shared/schemas';
-import { validateInput } from '../../../shared/validate';
+import { optionalText, requiredText, validateInput } from '../../../shared/input';
 import { HUMANLY } from '../../api';
 import { bulkOptionsProperty } from '../../fields';
-import { optionalIdList } from '../../schemas';
+import { optionalIdList } from '../../input';
 import { bulkCreate } from '../../helpers/bulkCreate';
 
 const properties: INodeProperties[] = [

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import { getManyOperation } from '../../../shared/getMany';
 import { HUMANLY } from '../../api';
-import { optionalId } from '../../schemas';
+import { optionalId } from '../../input';
 import { humanlyArray } from '../../transport';
 
 export const getManyTeams = getManyOperation({

@@ -3,10 +3,9 @@ import { z } from 'zod';
 
 import { emailProperty, personNameProperties } from '../../../shared/fields';
 import type { Operation } from '../../../shared/operation';
-import { emailAddress, requiredText } from '../../../shared/schemas';
-import { validateInput } from '../../../shared/validate';
+import { emailAddress, requiredText, validateInput } from '../../../shared/input';
 import { bulkOptionsProperty, teamIdsProperty } from '../../fields';
-import { optionalPhone, teamIdList } from '../../schemas';
+import { optionalPhone, teamIdList } from '../../input';
 import { bulkCreate } from '../../helpers/bulkCreate';
 
 const properties: INodeProperties[] = [

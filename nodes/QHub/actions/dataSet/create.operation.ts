@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { Operation } from '../../../shared/operation';
-import { optionalText, requiredText } from '../../../shared/schemas';
+import { optionalText, requiredText } from '../../../shared/input';
 import { QHUB } from '../../api';
 import { qhubRequest } from '../../transport';
 import { rowsProperties, runDataSetRequests } from '../../helpers/dataSetRows';

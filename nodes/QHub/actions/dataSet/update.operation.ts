@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { z } from 'zod';
 
 import type { Operation } from '../../../shared/operation';
-import { optionalText } from '../../../shared/schemas';
+import { optionalText } from '../../../shared/input';
 import { QHUB } from '../../api';
-import { qhubId } from '../../schemas';
+import { qhubId } from '../../input';
 import { qhubRequest } from '../../transport';
 import { rowsProperties, runDataSetRequests } from '../../helpers/dataSetRows';
 

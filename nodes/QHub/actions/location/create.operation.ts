@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { eachItem, type Operation } from '../../../shared/operation';
-import { validateInput } from '../../../shared/validate';
+import { validateInput } from '../../../shared/input';
 import { QHUB } from '../../api';
 import { locationFields } from '../../fields';
-import { locationInput } from '../../schemas';
+import { locationInput } from '../../input';
 import { qhubRequest } from '../../transport';
 
 export const createLocation: Operation = {

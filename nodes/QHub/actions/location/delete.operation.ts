@@ -3,7 +3,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { eachItem, type Operation } from '../../../shared/operation';
 import { QHUB } from '../../api';
 import { locationLocator } from '../../fields';
-import { readLocationId } from '../../schemas';
+import { readLocationId } from '../../helpers/locationId';
 import { qhubRequest } from '../../transport';
 
 export const deleteLocation: Operation = {

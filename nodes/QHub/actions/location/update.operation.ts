@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { eachItem, type Operation } from '../../../shared/operation';
-import { failInput, validateInput } from '../../../shared/validate';
+import { failInput, validateInput } from '../../../shared/input';
 import { QHUB } from '../../api';
 import { locationFields, locationLocator } from '../../fields';
-import { locationInput, readLocationId } from '../../schemas';
+import { locationInput } from '../../input';
+import { readLocationId } from '../../helpers/locationId';
 import { qhubRequest } from '../../transport';
 
 const changes = locationInput.partial();

@@ -3,10 +3,9 @@ import { z } from 'zod';
 
 import { emailProperty, personNameProperties } from '../../../shared/fields';
 import { eachItem, type Operation } from '../../../shared/operation';
-import { emailAddress, requiredText } from '../../../shared/schemas';
-import { validateInput } from '../../../shared/validate';
+import { asList, emailAddress, requiredText, validateInput } from '../../../shared/input';
 import { QHUB } from '../../api';
-import { qhubId } from '../../schemas';
+import { qhubId } from '../../input';
 import { qhubRequest } from '../../transport';
 
 const ACCESS_LEVELS = ['admin', 'standard', 'view'] as const;
@@ -47,16 +46,6 @@ const input = z.object({
 	locationIds: z.array(qhubId('Location')),
 });
 
-/** Expressions may give one ID, a comma-separated list or an array. */
-function asIdList(value: unknown): unknown {
-	if (typeof value === 'string')
-		return value
-			.split(',')
-			.map((id) => id.trim())
-			.filter(Boolean);
-	return value ?? [];
-}
-
 export const createUser: Operation = {
 	menuEntry: {
 		name: 'Create',
@@ -74,7 +63,7 @@ export const createUser: Operation = {
 				lastName: this.getNodeParameter('lastName', itemIndex),
 				email: this.getNodeParameter('email', itemIndex),
 				accessLevel: this.getNodeParameter('accessLevel', itemIndex),
-				locationIds: asIdList(this.getNodeParameter('locationIds', itemIndex, [])),
+				locationIds: asList(this.getNodeParameter('locationIds', itemIndex, [])),
 			},
 			itemIndex,
 		);

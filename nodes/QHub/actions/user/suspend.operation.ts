@@ -2,9 +2,9 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { eachItem, type Operation } from '../../../shared/operation';
-import { validateInput } from '../../../shared/validate';
+import { validateInput } from '../../../shared/input';
 import { QHUB } from '../../api';
-import { qhubId } from '../../schemas';
+import { qhubId } from '../../input';
 import { qhubRequest } from '../../transport';
 
 const input = z.object({ userId: qhubId('User') });

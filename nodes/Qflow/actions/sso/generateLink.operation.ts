@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { eachItem, type Operation } from '../../../shared/operation';
-import { failInput, validateInput } from '../../../shared/validate';
+import { failInput, validateInput } from '../../../shared/input';
 import { QFLOW } from '../../api';
 import { enterprisePinOf } from '../../auth';
-import { userId } from '../../schemas';
+import { userId } from '../../input';
 import { ssoKeyProblem, ssoLink, ssoToken } from '../../sso';
 
 const EVENT_TARGETS = ['editEvent', 'eventGuests', 'eventStats'];

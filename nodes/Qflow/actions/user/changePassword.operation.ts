@@ -2,10 +2,11 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { eachItem, type Operation } from '../../../shared/operation';
-import { validateInput } from '../../../shared/validate';
+import { validateInput } from '../../../shared/input';
 import { QFLOW } from '../../api';
 import { passwordRules, userLocator } from '../../fields';
-import { newPassword, readUser } from '../../schemas';
+import { newPassword } from '../../input';
+import { readUser } from '../../helpers/userLocator';
 import { qflowRequest } from '../../transport';
 
 const input = z.object({

@@ -2,15 +2,15 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { eachItem, type Operation } from '../../../shared/operation';
-import { validateInput } from '../../../shared/validate';
+import { optional, validateInput } from '../../../shared/input';
 import { QFLOW } from '../../api';
-import { enterpriseUsername, userId } from '../../schemas';
+import { enterpriseUsername, userId } from '../../input';
 import { qflowRequest } from '../../transport';
 
 const input = z.object({
 	oldUserName: enterpriseUsername('Current Username'),
 	newUserName: enterpriseUsername('New Username'),
-	id: z.preprocess((value) => (value === '' ? undefined : value), userId.optional()),
+	id: optional(userId),
 });
 
 export const changeUsername: Operation = {

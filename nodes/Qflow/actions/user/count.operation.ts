@@ -2,7 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { eachItem, type Operation } from '../../../shared/operation';
-import { expectShape } from '../../../shared/shape';
+import { expectShape } from '../../../shared/answer';
 import { QFLOW } from '../../api';
 import { qflowRequest } from '../../transport';
 

@@ -3,7 +3,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { eachItem, type Operation } from '../../../shared/operation';
 import { QFLOW } from '../../api';
 import { userLocator } from '../../fields';
-import { readUser } from '../../schemas';
+import { readUser } from '../../helpers/userLocator';
 import { qflowRequest } from '../../transport';
 
 export const deleteUser: Operation = {

@@ -3,7 +3,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { concurrentReads, eachItem, type Operation } from '../../../shared/operation';
 import { QFLOW } from '../../api';
 import { userLocator } from '../../fields';
-import { readUser } from '../../schemas';
+import { readUser } from '../../helpers/userLocator';
 import { QFLOW_CONCURRENT_READS, qflowUser } from '../../transport';
 
 export const getUser: Operation = {

@@ -2,9 +2,8 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { concurrentReads, eachItem, type Operation } from '../../../shared/operation';
-import { emailAddress } from '../../../shared/schemas';
+import { emailAddress, validateInput } from '../../../shared/input';
 import { emailProperty } from '../../../shared/fields';
-import { validateInput } from '../../../shared/validate';
 import { QFLOW } from '../../api';
 import { QFLOW_CONCURRENT_READS, qflowUser } from '../../transport';
 

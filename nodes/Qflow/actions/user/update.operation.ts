@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { eachItem, type Operation } from '../../../shared/operation';
-import { failInput, validateInput } from '../../../shared/validate';
+import { failInput, validateInput } from '../../../shared/input';
 import { optionalUserFields, userLocator } from '../../fields';
-import { readUser, userChanges } from '../../schemas';
+import { readUser } from '../../helpers/userLocator';
+import { userChanges } from '../../input';
 import { putUser } from '../../helpers/userWrite';
 
 export const updateUser: Operation = {

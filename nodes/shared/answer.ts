@@ -7,8 +7,9 @@ import {
 import type { z } from 'zod';
 
 /**
- * Checks that a response has the shape the node relies on. Several shapes are assumptions (see each
- * vendor's api.ts), so a mismatch says which one to correct instead of failing somewhere later.
+ * Checks what a vendor ANSWERS (what a node sends is checked in input.ts): that a response has the
+ * shape the node relies on. Several shapes are assumptions (see each vendor's api.ts), so a mismatch
+ * says which one to correct instead of failing somewhere later.
  */
 export function expectShape<Schema extends z.ZodTypeAny>(
 	context: IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions,
