@@ -163,7 +163,7 @@ function vendorReadme(manifest, rootReadme, root) {
 		: '';
 	const assumptions = under('Assumptions to check', (title) => title.startsWith(`${label} `));
 	const tested = ['node20', 'current'].map((line) => {
-		const host = readJson(path.join(repo, 'sandbox', 'n8n-host', `${line}.json`));
+		const host = readJson(path.join(repo, 'tooling', 'n8n-host', `${line}.json`));
 		return `${host.dependencies.n8n} (${host.runtime ? `Node.js ${host.runtime.split('@')[1].split('.')[0]}` : 'Node.js 20'})`;
 	});
 	const webUrl = root.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');

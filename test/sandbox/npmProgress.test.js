@@ -11,7 +11,7 @@ const path = require('node:path');
 
 const { createProgress } = require('../../tooling/npmProgress');
 
-const wrapper = path.join(__dirname, '..', '..', 'sandbox', 'npmProgress.js');
+const wrapper = path.join(__dirname, '..', '..', 'tooling', 'npmProgress.js');
 let dir;
 
 beforeAll(() => {
