@@ -17,6 +17,7 @@ module.exports = {
 			transform,
 			testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.js'],
 			globalSetup: '<rootDir>/test/e2e/globalSetup.js',
+			setupFilesAfterEnv: ['<rootDir>/test/e2e/stopServers.js'],
 		},
 	],
 };

@@ -1,72 +1,28 @@
 /**
- * Runs workflow JSON in a real n8n (CLI: import:credentials, import:workflow, execute) with this
- * package installed the way a user gets it: the `npm pack` tarball in the user folder's nodes
- * directory, so node types are `n8n-nodes-qhub-qflow-humanly.*`. Plain JS: the community lint of
- * `n8n-node lint` forbids node:child_process in .ts files, and this is test tooling, not shipped code.
+ * Runs workflow JSON in a real n8n with this package installed the way a user gets it: the `npm pack`
+ * tarball in the user folder's nodes directory, so node types are `n8n-nodes-qhub-qflow-humanly.*`.
+ * One long-lived `n8n start` per test file (a CLI process per workflow cost 3 to 4 s of both cores
+ * each): credentials and workflows go in through n8n's REST API, each workflow is run as the editor
+ * runs it (a manual execution from its Manual Trigger), and its saved execution is read back.
+ * Plain JS: the community lint of `n8n-node lint` forbids node:child_process in .ts files, and this
+ * is test tooling, not shipped code.
  */
-const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { n8nBin, n8nEnv, PACKAGE, line, freePort } = require('../../tooling/n8nHost');
+const { PACKAGE, line, freePort } = require('../../tooling/n8nHost');
+const { startN8nServer } = require('../../tooling/n8nServer');
 
 // One work folder per n8n line: a run on one line never wipes the other's.
 const workRoot = path.resolve(__dirname, '..', '..', '.e2e-work', line);
 const installedNodesDir = path.join(workRoot, 'installed', 'nodes');
 const SECRET_FIELD = /key|secret|password|token/i;
+const RUN_TIMEOUT_MS = 15 * 60 * 1000;
+const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/**
- * Runs the n8n CLI with its output going to files, not pipes: n8n prints the result in one large
- * write and then calls process.exit(), and a pipe the reader drains slowly (a loaded machine, a
- * 1,000-item result) takes only part of it before the process is gone. Writes to a file are
- * synchronous in Node, so the whole result is there.
- */
-function exec(args, env, outputDir) {
-	const files = ['stdout', 'stderr'].map((stream) =>
-		path.join(
-			outputDir,
-			`${stream}-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.log`,
-		),
-	);
-	const fds = files.map((file) => fs.openSync(file, 'w'));
-	return new Promise((resolve) => {
-		const child = spawn(n8nBin, args, { env, stdio: ['ignore', fds[0], fds[1]] });
-		const timer = setTimeout(() => child.kill('SIGKILL'), 15 * 60 * 1000);
-		let ended = false;
-		const done = (exitCode) => {
-			if (ended) return;
-			ended = true;
-			clearTimeout(timer);
-			fds.forEach((fd) => fs.closeSync(fd));
-			const [stdout, stderr] = files.map((file) => fs.readFileSync(file, 'utf8'));
-			files.forEach((file) => fs.rmSync(file, { force: true }));
-			resolve({ exitCode, stdout, stderr });
-		};
-		child.once('error', (error) => {
-			fs.writeSync(fds[1], String(error));
-			done(1);
-		});
-		child.once('exit', (code) => done(typeof code === 'number' ? code : 1));
-	});
-}
-
-/**
- * n8n prints log lines around the result (before it, and on some versions after it): the result is
- * the JSON from a line that opens with `{` to the last line that is a lone `}`.
- */
-function parseResult(stdout) {
-	const lines = stdout.split('\n');
-	const last = lines.map((text) => text.trimEnd()).lastIndexOf('}');
-	for (let first = 0; first <= last; first++) {
-		if (!lines[first].startsWith('{')) continue;
-		try {
-			return JSON.parse(lines.slice(first, last + 1).join('\n'));
-		} catch {
-			// a log line that happened to open with `{`: try the next one
-		}
-	}
-	return undefined;
-}
+/** The n8n servers this test file started; test/e2e/stopServers.js stops them after the file. */
+const running = new Set();
 
 /** A fresh n8n user folder whose nodes directory holds the packed package, as a user installs it. */
 function createUserFolder(name) {
@@ -76,64 +32,136 @@ function createUserFolder(name) {
 	return userFolder;
 }
 
-/** Runs workflows with the n8n CLI on a fresh user folder; one per test file. `env` adds to n8n's environment. */
+/**
+ * Starts one n8n (`n8n start`) on a fresh user folder, for the workflows of one test file. `env` adds
+ * to n8n's environment. Every credential's secret-looking values are watched for in n8n's log and in
+ * every execution read back: a run that shows one fails.
+ */
 async function createN8n(name, { env: extraEnv = {} } = {}) {
 	const userFolder = createUserFolder(name);
-	// Its own task-broker port: n8n processes of other test files or checkouts may run at once.
-	const env = { ...n8nEnv(userFolder, await freePort()), ...extraEnv };
+	const log = path.join(userFolder, 'n8n.log');
+	const server = await startN8nServer({
+		userFolder,
+		port: await freePort(),
+		log,
+		env: { EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'true', ...extraEnv },
+	});
+	running.add(server);
 	const secrets = [];
+	/** Test ids of credentials → the ids n8n gave them (its REST API chooses ids itself). */
+	const credentialIds = new Map();
+	let logRead = 0;
 
-	async function n8n(args) {
-		const result = await exec(args, env, userFolder);
-		const output = result.stdout + result.stderr;
-		const leaked = secrets.find((secret) => output.includes(secret));
+	/** What n8n logged since the last look; fails when it or `text` shows a secret. */
+	function watchForSecrets(text, doing) {
+		const output = fs.readFileSync(log, 'utf8');
+		const fresh = output.slice(logRead);
+		logRead = output.length;
+		const leaked = secrets.find((secret) => fresh.includes(secret) || text.includes(secret));
 		if (leaked)
-			throw new Error(
-				`n8n printed a credential secret (${leaked.slice(0, 3)}…) while running ${args[0]}`,
-			);
-		return result;
+			throw new Error(`n8n showed a credential secret (${leaked.slice(0, 3)}…) while ${doing}`);
+		return fresh;
 	}
+
+	const body = (answer) => answer.json?.data ?? answer.json;
+	const withCredentialIds = (node) =>
+		node.credentials
+			? {
+					...node,
+					credentials: Object.fromEntries(
+						Object.entries(node.credentials).map(([type, reference]) => [
+							type,
+							{ ...reference, id: credentialIds.get(reference.id) ?? reference.id },
+						]),
+					),
+				}
+			: node;
 
 	return {
 		userFolder,
-		/** credentials: [{ id, name, type, data }]; their secret-looking values are then watched for in every output. */
+		server,
+		/**
+		 * credentials: [{ id, name, type, data }]; importing an id again replaces that credential. Their
+		 * secret-looking values are then watched for in every output.
+		 */
 		async importCredentials(credentials) {
-			for (const { data } of credentials) {
+			for (const { id, name, type, data } of credentials) {
 				for (const [field, value] of Object.entries(data)) {
 					if (SECRET_FIELD.test(field) && typeof value === 'string' && value.length >= 6)
 						secrets.push(value);
 				}
+				if (credentialIds.has(id)) {
+					await server.api('PATCH', `/rest/credentials/${credentialIds.get(id)}`, {
+						name,
+						type,
+						data,
+					});
+				} else {
+					credentialIds.set(
+						id,
+						body(await server.api('POST', '/rest/credentials', { name, type, data })).id,
+					);
+				}
 			}
-			const file = path.join(userFolder, `credentials-${Date.now()}.json`);
-			fs.writeFileSync(file, JSON.stringify(credentials));
-			const result = await n8n(['import:credentials', `--input=${file}`]);
-			if (result.exitCode !== 0)
-				throw new Error(`import:credentials failed:\n${result.stdout}\n${result.stderr}`);
 		},
-		/** Imports and executes a workflow; resolves with its run data whether or not a node failed. */
+		/**
+		 * Saves and runs a workflow from its Manual Trigger, as the editor's "Execute workflow" does;
+		 * resolves with its run data whether or not a node failed.
+		 */
 		async run(workflow) {
-			const file = path.join(userFolder, `${workflow.id}.json`);
-			fs.writeFileSync(file, JSON.stringify(workflow));
-			const imported = await n8n(['import:workflow', `--input=${file}`]);
-			if (imported.exitCode !== 0)
-				throw new Error(`import:workflow failed:\n${imported.stdout}\n${imported.stderr}`);
+			const nodes = workflow.nodes.map(withCredentialIds);
+			const trigger = nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger');
+			if (!trigger) throw new Error(`Workflow ${workflow.id} has no Manual Trigger to run from`);
+			const { id: _id, active: _active, ...rest } = workflow;
+			const saved = body(
+				await server.api('POST', '/rest/workflows', { ...rest, nodes, active: false }),
+			);
 			const started = Date.now();
-			const result = await n8n(['execute', `--id=${workflow.id}`, '--rawOutput']);
-			return new RunResult(result, parseResult(result.stdout), Date.now() - started);
+			const answer = body(
+				await server.api('POST', `/rest/workflows/${saved.id}/run`, {
+					workflowData: saved,
+					triggerToStartFrom: { name: trigger.name },
+				}),
+			);
+			if (!answer?.executionId)
+				throw new Error(`n8n did not start ${workflow.id}: ${JSON.stringify(answer)}`);
+			let execution;
+			for (;;) {
+				execution = await server.execution(answer.executionId).catch(() => undefined);
+				if (execution && (FINISHED.has(execution.status) || execution.finished)) break;
+				if (Date.now() - started > RUN_TIMEOUT_MS)
+					throw new Error(`${workflow.id} did not finish within ${RUN_TIMEOUT_MS / 60_000} min`);
+				await pause(150);
+			}
+			const durationMs = Date.now() - started;
+			const stdout = JSON.stringify(execution);
+			const stderr = watchForSecrets(stdout, `running ${workflow.id}`);
+			return new RunResult(execution, { stdout, stderr }, durationMs);
 		},
 		secrets,
+		stop: async () => {
+			running.delete(server);
+			await server.stop();
+		},
 	};
 }
 
+/** Stops every n8n this test file started (test/e2e/stopServers.js calls it after each file). */
+async function stopN8nServers() {
+	await Promise.all([...running].map((server) => server.stop()));
+	running.clear();
+}
+
 class RunResult {
-	constructor({ exitCode, stdout, stderr }, parsed, durationMs) {
-		this.exitCode = exitCode;
+	constructor(execution, { stdout, stderr }, durationMs) {
+		this.execution = execution;
+		this.runData = execution?.data?.resultData?.runData;
+		this.error = execution?.data?.resultData?.error;
+		// What `n8n execute` answered: 0 for a run that ended well, 1 for one a node failed.
+		this.exitCode = execution?.status === 'success' && !this.error ? 0 : 1;
 		this.stdout = stdout;
 		this.stderr = stderr;
 		this.durationMs = durationMs;
-		this.execution = parsed;
-		this.runData = parsed?.data?.resultData?.runData;
-		this.error = parsed?.data?.resultData?.error;
 	}
 
 	/** Throws with n8n's own error text when the execution failed; returns the run otherwise. */
@@ -209,4 +237,11 @@ function workflow({ id, input, nodes }) {
 	};
 }
 
-module.exports = { createN8n, createUserFolder, workflow, workRoot, installedNodesDir };
+module.exports = {
+	createN8n,
+	createUserFolder,
+	stopN8nServers,
+	workflow,
+	workRoot,
+	installedNodesDir,
+};
