@@ -11,17 +11,21 @@ node -e 'require("./tooling/n8nHost").ensureDevDependencies()'
 results=.test-results
 rm -rf "$results" && mkdir -p "$results"
 
-# A whole run installs both n8n lines the first time (minutes each): in the background, while lint,
-# the type check and the unit tests run. Each e2e run's global setup waits for its own install
-# under the install lock, and installs it itself if this one failed (its log stays in $results).
+# A whole run installs both n8n lines the first time (minutes each) in the background, one after the
+# other: node20 while lint, the type check and the unit tests run, then current while the node20 e2e
+# suite runs (whose waits for rate-limit windows and polls leave the cores idle). Each e2e run's
+# global setup waits for its own install under the install lock, and installs it itself if this
+# one failed (its log stays in $results).
 installs=()
 if [ $# -eq 0 ]; then
 	lines=(node20)
 	[ "${N8N_CURRENT:-run}" != skip ] && lines+=(current)
-	for n8n_line in "${lines[@]}"; do
-		N8N_LINE=$n8n_line node -e 'require("./tooling/n8nHost").ensureN8n()' >"$results/n8n-install-$n8n_line.log" 2>&1 &
-		installs+=($!)
-	done
+	(
+		for n8n_line in "${lines[@]}"; do
+			N8N_LINE=$n8n_line node -e 'require("./tooling/n8nHost").ensureN8n()' >"$results/n8n-install-$n8n_line.log" 2>&1
+		done
+	) &
+	installs+=($!)
 	echo "Installing n8n (${lines[*]}) in the background if not yet installed: $results/n8n-install-*.log"
 fi
 finish() { [ ${#installs[@]} -eq 0 ] || wait "${installs[@]}" 2>/dev/null; }
