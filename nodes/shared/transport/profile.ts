@@ -21,6 +21,11 @@ export interface VendorProfile {
 	rateLimitHeaders?: RateLimitHeaderNames;
 	/** A limit the vendor documents but does not announce in headers: the node stays under it. */
 	documentedLimit?: DocumentedLimit;
+	/**
+	 * Whether the vendor counts its limits per source IP (at its edge) rather than per key: then every
+	 * credential of this n8n shares one window per host.
+	 */
+	limitsPerSourceIp?: boolean;
 	/** Default of the node's "Max Wait" option (Request Options), in seconds. */
 	defaultMaxWaitSeconds: number;
 	/** Whether the credential renews a token in `preAuthentication` (n8n does so on a thrown 401). */
@@ -48,6 +53,11 @@ export interface ApiCall {
 	 * for POST/PATCH: those are never resent once they may have reached the server.
 	 */
 	idempotent?: boolean;
+	/**
+	 * A limit of this endpoint of its own, on top of the vendor's (e.g. a send endpoint's): `name`
+	 * tells the endpoint's window apart from the vendor's; both must allow the call.
+	 */
+	endpointLimit?: { name: string; limit: DocumentedLimit };
 }
 
 export function isIdempotent(call: ApiCall): boolean {

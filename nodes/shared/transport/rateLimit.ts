@@ -144,6 +144,13 @@ export class RateLimitMemory {
 		return 0;
 	}
 
+	/** Gives back the request reserve() just granted, unsent (another window made it wait). */
+	release(key: string): void {
+		const state = this.state(key);
+		state.inFlight = Math.max(0, state.inFlight - 1);
+		state.sent.pop();
+	}
+
 	/** Frees a reserved request and keeps what its answer said about the window. */
 	settle(key: string, report: WindowReport | undefined): void {
 		const state = this.state(key);

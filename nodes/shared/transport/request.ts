@@ -19,10 +19,28 @@ import { exchangeWithToken } from './tokenSignIn';
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 
-/** The window memory's key: one window per credential and host. */
+/** The window memory's key: one window per credential and host, or per host where limits are per source IP. */
 function windowKey(context: TransportContext, profile: VendorProfile, baseUrl: string): string {
-	const credentialId = context.getNode().credentials?.[profile.credentialType]?.id ?? '';
+	const credentialId = profile.limitsPerSourceIp
+		? '*'
+		: (context.getNode().credentials?.[profile.credentialType]?.id ?? '');
 	return `${profile.credentialType}|${credentialId}|${baseUrl}`;
+}
+
+/**
+ * How long to wait before the call may go out (0: it is reserved in every window it counts in). An
+ * endpoint's own window is reserved first and given back when the vendor's window makes it wait.
+ */
+function reserve(key: string, profile: VendorProfile, call: ApiCall): number {
+	const endpoint = call.endpointLimit;
+	const endpointKey = endpoint && `${key}|${endpoint.name}`;
+	if (endpoint && endpointKey) {
+		const waitMs = rateLimits.reserve(endpointKey, clock.now(), endpoint.limit);
+		if (waitMs > 0) return waitMs;
+	}
+	const waitMs = rateLimits.reserve(key, clock.now(), profile.documentedLimit);
+	if (waitMs > 0 && endpointKey) rateLimits.release(endpointKey);
+	return waitMs;
 }
 
 /**
@@ -85,7 +103,7 @@ export async function apiRequest<T = unknown>(
 	for (let attempt = 0; ; attempt++) {
 		// Pacing: a request is reserved before it goes out, and waits for the reset when the window
 		// the headers described is spent, instead of spending a request on a 429.
-		for (let waitMs = rateLimits.reserve(key, clock.now(), profile.documentedLimit); waitMs > 0; ) {
+		for (let waitMs = reserve(key, profile, call); waitMs > 0; ) {
 			const verdict = beforeSending(
 				pacing,
 				waitMs,
@@ -96,7 +114,7 @@ export async function apiRequest<T = unknown>(
 			if (!verdict.retry) throw fail(429, {}, verdict.message ?? '', verdict.hint);
 			await clock.sleep(waitMs);
 			waitedMs += waitMs;
-			waitMs = rateLimits.reserve(key, clock.now(), profile.documentedLimit);
+			waitMs = reserve(key, profile, call);
 		}
 
 		const outcome = await send(this, profile, request, key);
@@ -106,6 +124,7 @@ export async function apiRequest<T = unknown>(
 			clock.now(),
 		);
 		rateLimits.settle(key, report);
+		if (call.endpointLimit) rateLimits.settle(`${key}|${call.endpointLimit.name}`, undefined);
 		if ('response' in outcome) return outcome.response as ApiResponse<T>;
 		const { failure } = outcome;
 

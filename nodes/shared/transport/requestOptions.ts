@@ -26,7 +26,7 @@ export function requestOptionsProperty(
 					displayName: 'Concurrent Reads',
 					name: 'concurrentReads' satisfies keyof RequestOptions,
 					type: 'number',
-					typeOptions: { minValue: 1, maxValue: 20 },
+					typeOptions: { minValue: 1, maxValue: 50 },
 					default: concurrentReads,
 					description:
 						'How many lookups (Get, Get by Email, and the lookup of Create or Update) may be in flight at once. Output order and pairing stay exact; the node still keeps to the vendor’s rate limit.',
