@@ -19,12 +19,15 @@ import { exchangeWithToken } from './tokenSignIn';
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 
-/** The window memory's key: one window per credential and host, or per host where limits are per source IP. */
-function windowKey(context: TransportContext, profile: VendorProfile, baseUrl: string): string {
-	const credentialId = profile.limitsPerSourceIp
-		? '*'
-		: (context.getNode().credentials?.[profile.credentialType]?.id ?? '');
+/** One credential on one host: the key of its token. */
+function credentialKey(context: TransportContext, profile: VendorProfile, baseUrl: string): string {
+	const credentialId = context.getNode().credentials?.[profile.credentialType]?.id ?? '';
 	return `${profile.credentialType}|${credentialId}|${baseUrl}`;
+}
+
+/** The window memory's key: one window per credential and host, or per host where limits are per source IP. */
+function windowKey(profile: VendorProfile, credential: string, baseUrl: string): string {
+	return profile.limitsPerSourceIp ? `${profile.credentialType}|*|${baseUrl}` : credential;
 }
 
 /**
@@ -58,7 +61,9 @@ export async function apiRequest<T = unknown>(
 	const secrets = profile.secretFields
 		.map((field) => credentials[field])
 		.filter((value): value is string => typeof value === 'string' && value !== '');
-	const key = windowKey(this, profile, profile.url(credentials, ''));
+	const baseUrl = profile.url(credentials, '');
+	const credential = credentialKey(this, profile, baseUrl);
+	const key = windowKey(profile, credential, baseUrl);
 	const node = this.getNode();
 	const fail = (status: number | null, vendorError: VendorError, message: string, hint?: string) =>
 		apiError(node, {
@@ -117,7 +122,7 @@ export async function apiRequest<T = unknown>(
 			waitMs = reserve(key, profile, call);
 		}
 
-		const outcome = await send(this, profile, request, key);
+		const outcome = await send(this, profile, request, credential);
 		const report = windowReport(
 			'response' in outcome ? outcome.response.headers : outcome.failure.headers,
 			profile.rateLimitHeaders,
@@ -174,14 +179,14 @@ async function send(
 	context: TransportContext,
 	profile: VendorProfile,
 	request: IHttpRequestOptions,
-	key: string,
+	credential: string,
 ): Promise<{ response: ApiResponse } | { failure: HttpFailure }> {
 	const http = context.helpers.httpRequestWithAuthentication;
 	const answering = async (options: IHttpRequestOptions) =>
 		(await http.call(context, profile.credentialType, options)) as ApiResponse;
 	try {
 		const response = profile.renewsTokenOn401
-			? await exchangeWithToken(key, answering, request)
+			? await exchangeWithToken(credential, answering, request)
 			: await answering({ ...request, ignoreHttpStatusErrors: true });
 		if (response.statusCode < 400) return { response };
 		return {
