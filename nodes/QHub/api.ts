@@ -1,14 +1,17 @@
 /**
  * Every Q-Hub fact that is not published (docs/qhub.md) lives in this one table, so a user holding
- * the Postman reference can correct a path, the paging or the error body in one line; the README
- * lists the same entries. A body field or filter is written once, as the key of its operation's zod
- * schema. Published facts (headers, limits) are not here: the transport reads them from the live
- * responses.
+ * the Postman reference can correct a path, the paging or the error body in one line. Each is
+ * [assumed]: the help text and the auth page (docs/qhub.md says which) do not show it. The README and
+ * docs/qhub.md list the same entries, and test/unit/vendorFacts.test.ts holds them to this table;
+ * the sandbox (sandbox/qhub) reads it. A body field or filter is written once, as the key of its
+ * operation's zod schema. Published facts (headers, limits) are not here: the transport reads them
+ * from the live responses.
  */
 export const QHUB = {
-	/** API host and version prefix; the credential lets the user override it. */
+	/** [assumed] API host and version prefix; the credential lets the user override it. */
 	defaultBaseUrl: 'https://api.q-hub.co.uk/v1',
 
+	/** [assumed] Plural REST nouns named after the help text's resources. */
 	paths: {
 		/** Also the credential test and the location list of the editor. */
 		locations: '/locations',
@@ -26,26 +29,27 @@ export const QHUB = {
 	},
 
 	/**
-	 * Entry lists come oldest first (by this time field, then id), and `from`/`to` are inclusive: the
+	 * [assumed] Entry lists come oldest first (by this time field, then id), and `from`/`to` are inclusive: the
 	 * trigger's cursor relies on both.
 	 */
 	entryTimeField: { formEntries: 'submittedAt', processEntries: 'createdAt' },
 
-	/** Method that updates a location or a data set (partial body). */
+	/** [assumed] Method that updates a location or a data set (partial body). */
 	updateMethod: 'PATCH',
 
-	/** Most rows one data set request may carry; each row is flat (a cell is a string, number, boolean or null). */
+	/** [assumed] Most rows one data set request may carry; each row is flat (a cell is a string, number, boolean or null). */
 	maxDataSetRows: 10000,
 
-	/** List paging: `?page=1&perPage=100` → `{ data: [...], meta: { page, perPage, total, totalPages } }`. */
+	/** [assumed] List paging: `?page=1&perPage=100` → `{ data: [...], meta: { page, perPage, total, totalPages } }`. */
 	paging: { pageParam: 'page', sizeParam: 'perPage', maxPageSize: 100, itemsField: 'data' },
 
-	/** Error body `{ error: code, message, details?: [{ field, message }] }` and its request id header. */
+	/** [assumed] Error body `{ error: code, message, details?: [{ field, message }] }`. */
 	error: { codeField: 'error', messageField: 'message', detailsField: 'details' },
+	/** [assumed] The header that carries the request id to quote to support. */
 	requestIdHeader: 'x-request-id',
 
 	/**
-	 * What an id looks like. Deliberately loose: it only refuses what would break the URL (empty,
+	 * [assumed] What an id looks like. Deliberately loose: it only refuses what would break the URL (empty,
 	 * spaces, slashes, query characters), not a format we cannot know.
 	 */
 	idPattern: /^[A-Za-z0-9_-]{1,64}$/,

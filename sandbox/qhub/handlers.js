@@ -1,12 +1,13 @@
 'use strict';
 /**
- * Q-Hub resources. Paths, field names, paging and the error body follow the [assumed] table in
- * nodes/QHub/api.ts (a correction there must be mirrored here). Handlers take `{ params, query, body }`
+ * Q-Hub resources. Paging, the data set row limit and the entry time fields are read from
+ * nodes/QHub/api.ts (vendorFacts), so a correction there reaches the mock too. Handlers take `{ params, query, body }`
  * and return `{ status, body }` or throw an ApiError; they collect every problem first, so one 400
  * tells the caller everything that is wrong.
  */
 const crypto = require('node:crypto');
 const { ApiError } = require('../lib');
+const { vendorFacts } = require('../lib/vendorFacts');
 const {
 	FORMS,
 	PROCESSES,
@@ -20,8 +21,9 @@ const {
 const ACCESS_LEVELS = ['admin', 'standard', 'view'];
 /** Access levels that take a licence seat; `view` is free. */
 const SEATED_LEVELS = ['admin', 'standard'];
-const MAX_PER_PAGE = 100;
-const MAX_ROWS = 10000;
+const { QHUB } = vendorFacts('QHub');
+const { pageParam, sizeParam, maxPageSize: MAX_PER_PAGE, itemsField } = QHUB.paging;
+const MAX_ROWS = QHUB.maxDataSetRows;
 /** A 10 000-row mistake should not produce a 10 000-entry error body. */
 const MAX_ROW_PROBLEMS = 10;
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -142,9 +144,9 @@ function readDateRange(query, problems) {
  */
 function listPage(query, readFilters = () => ({})) {
 	const problems = [];
-	const page = readPositiveInt(query, 'page', 1, problems);
-	const perPage = readPositiveInt(query, 'perPage', 25, problems);
-	if (perPage > MAX_PER_PAGE) problems.push(problem('perPage', `must be at most ${MAX_PER_PAGE}`));
+	const page = readPositiveInt(query, pageParam, 1, problems);
+	const perPage = readPositiveInt(query, sizeParam, 25, problems);
+	if (perPage > MAX_PER_PAGE) problems.push(problem(sizeParam, `must be at most ${MAX_PER_PAGE}`));
 	const filters = readFilters(problems);
 	assertValid(problems);
 	const meta = (items) => ({
@@ -156,7 +158,10 @@ function listPage(query, readFilters = () => ({})) {
 	return {
 		filters,
 		page: (items) =>
-			ok({ data: items.slice((page - 1) * perPage, page * perPage), meta: meta(items) }),
+			ok({
+				[itemsField]: items.slice((page - 1) * perPage, page * perPage),
+				meta: meta(items),
+			}),
 	};
 }
 
@@ -168,14 +173,14 @@ const ENTRY_KINDS = {
 	form: {
 		list: 'formEntries',
 		idField: 'formId',
-		dateField: 'submittedAt',
+		dateField: QHUB.entryTimeField.formEntries,
 		catalogue: FORMS,
 		content: 'answers',
 	},
 	process: {
 		list: 'processEntries',
 		idField: 'processId',
-		dateField: 'createdAt',
+		dateField: QHUB.entryTimeField.processEntries,
 		catalogue: PROCESSES,
 		content: 'fields',
 	},

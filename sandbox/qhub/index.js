@@ -3,8 +3,8 @@
  * Local mock of the Q-Hub compliance API ("Q-Hub API (beta)"), the stand-in for the real API in
  * every e2e test. Published facts: `x-api-key` + `x-api-secret` on every request; 401 for a missing
  * or wrong pair (no rate-limit headers); 25 requests per fixed window per key with `RateLimit-*`
- * headers (no `X-` prefix, reset in epoch seconds); 429 when spent; 503 on a traffic spike. Paths
- * and fields follow the [assumed] table in nodes/QHub/api.ts.
+ * headers (no `X-` prefix, reset in epoch seconds); 429 when spent; 503 on a traffic spike. Paths,
+ * paging, limits and the error body are read from nodes/QHub/api.ts (vendorFacts).
  *
  *   node sandbox/qhub            (QHUB_HOST / QHUB_PORT override 127.0.0.1:4010)
  */
@@ -19,6 +19,7 @@ const {
 	ApiError,
 	statusError,
 } = require('../lib');
+const { vendorFacts } = require('../lib/vendorFacts');
 const { QHUB_SANDBOX, seedState } = require('./seed');
 const { createHandlers, invalid, problem } = require('./handlers');
 const { PREFIX, qhubRoutes } = require('./routes');
@@ -34,6 +35,7 @@ const DEFAULTS = {
 	seats: 10,
 	now: () => Date.now(),
 };
+const { QHUB } = vendorFacts('QHub');
 const AUTH_HINT =
 	'Send both x-api-key and x-api-secret headers; keys are made in Admin > Dev centre > API keys.';
 const FAULT_ERRORS = {
@@ -75,13 +77,21 @@ async function startQHubMock(options = {}) {
 	let requestCounter = 0;
 	let outage = { remaining: 0 };
 
-	/** Every answer carries its own X-Request-Id; errors have the `{ error, message, details? }` body. */
+	/** Every answer carries its own request id; errors have the `{ error, message, details? }` body. */
 	const withId = (outcome) => ({
 		...outcome,
-		headers: { 'X-Request-Id': `qh_req_${++requestCounter}`, ...outcome.headers },
+		headers: { [QHUB.requestIdHeader]: `qh_req_${++requestCounter}`, ...outcome.headers },
 	});
 	const errorAnswer = ({ status, code, message, details }, headers = {}) =>
-		withId({ status, body: { error: code, message, ...(details && { details }) }, headers });
+		withId({
+			status,
+			body: {
+				[QHUB.error.codeField]: code,
+				[QHUB.error.messageField]: message,
+				...(details && { [QHUB.error.detailsField]: details }),
+			},
+			headers,
+		});
 	const rateHeaders = (window, remaining = Math.max(0, limit - window.count)) => ({
 		'RateLimit-Limit': String(limit),
 		'RateLimit-Remaining': String(remaining),
@@ -136,7 +146,7 @@ async function startQHubMock(options = {}) {
 		handle,
 		errorAnswer: (error) => errorAnswer(error),
 		faultError: (status) => statusError(status, FAULT_ERRORS),
-		// The log shows the path below /v1, as nodes/QHub/api.ts writes it.
+		// The log shows the path below the base URL's prefix, as QHUB.paths in nodes/QHub/api.ts writes it.
 		logPath: (ctx) => router.pathOf(ctx.pathname) ?? ctx.pathname,
 		emptyBody: null,
 		spendWindow: () => limiter.spend(apiKey),

@@ -1,23 +1,30 @@
 'use strict';
-/** Q-Hub routes below /v1: QHUB.paths and updateMethod (PATCH) of nodes/QHub/api.ts. */
+/** Q-Hub routes, read from nodes/QHub/api.ts: the base URL's path prefix, QHUB.paths and updateMethod. */
 const { routes } = require('../lib');
+const { vendorFacts } = require('../lib/vendorFacts');
 
-const PREFIX = '/v1';
+const { QHUB } = vendorFacts('QHub');
+const PREFIX = new URL(QHUB.defaultBaseUrl).pathname.replace(/\/+$/, '');
+const paths = QHUB.paths;
+const ID = ':id';
 
 const qhubRoutes = (h) =>
 	routes({
-		'/users': { GET: h.listUsers, POST: h.createUser },
-		'/users/:id/suspend': { POST: h.suspendUser },
-		'/locations': { GET: h.listLocations, POST: h.createLocation },
-		'/locations/:id': { GET: h.getLocation, PATCH: h.updateLocation, DELETE: h.deleteLocation },
-		'/locations/:id/archive': { POST: h.archiveLocation },
-		'/data-sets': { POST: h.createDataSet },
-		'/data-sets/:id': { PATCH: h.updateDataSet },
-		'/form-entries': { GET: h.listFormEntries },
-		'/process-entries': { GET: h.listProcessEntries },
-		// The catalogues behind the entries, paged like the other lists: [assumed] (QHUB.paths in api.ts).
-		'/forms': { GET: h.listForms },
-		'/processes': { GET: h.listProcesses },
+		[paths.users]: { GET: h.listUsers, POST: h.createUser },
+		[paths.userSuspend(ID)]: { POST: h.suspendUser },
+		[paths.locations]: { GET: h.listLocations, POST: h.createLocation },
+		[paths.location(ID)]: {
+			GET: h.getLocation,
+			[QHUB.updateMethod]: h.updateLocation,
+			DELETE: h.deleteLocation,
+		},
+		[paths.locationArchive(ID)]: { POST: h.archiveLocation },
+		[paths.dataSets]: { POST: h.createDataSet },
+		[paths.dataSet(ID)]: { [QHUB.updateMethod]: h.updateDataSet },
+		[paths.formEntries]: { GET: h.listFormEntries },
+		[paths.processEntries]: { GET: h.listProcessEntries },
+		[paths.forms]: { GET: h.listForms },
+		[paths.processes]: { GET: h.listProcesses },
 	});
 
 module.exports = { PREFIX, qhubRoutes };
