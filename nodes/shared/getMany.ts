@@ -14,7 +14,7 @@ const limitInput = z.object({
 export interface GetManySpec {
 	/** Plural noun of the records, e.g. `candidates`. */
 	noun: string;
-	/** Second half of the dropdown description, after "Get <noun>". */
+	/** What narrows the list, after "Get <noun>" in the dropdown description and the tool's description. */
 	narrowing?: string;
 	/** Fields shown before Filters (e.g. Include Teams). */
 	properties?: INodeProperties[];
@@ -80,11 +80,16 @@ export function getManyOperation(spec: GetManySpec): Operation {
 			options: spec.filters.properties,
 		});
 	}
+	const narrowing = spec.narrowing ? `, ${spec.narrowing}` : '';
 	return {
 		menuEntry: {
 			name: 'Get Many',
-			action: `Get many ${spec.noun} (one item each)${spec.narrowing ? `, ${spec.narrowing}` : ''}`,
-			description: `Get ${spec.noun}${spec.narrowing ? `, ${spec.narrowing}` : ''}, one item each`,
+			action: `Get many ${spec.noun}`,
+			description: `Get ${spec.noun}${narrowing}, one item each`,
+			toolDescription:
+				`Get many ${spec.noun}${narrowing}. Returns one item per record, the first 50 (Limit) ` +
+				`unless Return All is on${spec.simplify ? ', with the fields most workflows need unless Simplify is off' : ''}. ` +
+				'Fails before sending when a filter or Limit is invalid.',
 		},
 		properties,
 		execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {

@@ -7,7 +7,33 @@ function showFor(property: INodeProperties, resource: string, operation: string)
 	return { ...property, displayOptions: { ...property.displayOptions, show } };
 }
 
-/** The Resource and Operation dropdowns and every operation's fields, shown only for that operation. */
+/**
+ * The Tool Description field of one operation, shown only when the node is an AI tool (`@tool`). n8n
+ * adds its own Tool Description fields only to a node without one, and hands the agent this field's
+ * value (n8n-workflow's getToolDescriptionForNode), so the agent reads what the operation does and
+ * returns while the canvas keeps the short action.
+ */
+function toolDescriptionProperty(
+	resource: string,
+	operation: string,
+	text: string,
+): INodeProperties {
+	return {
+		displayName: 'Tool Description',
+		name: 'toolDescription',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: text,
+		description:
+			'What the AI agent reads about this tool: what it does, what it returns and when it fails',
+		displayOptions: { show: { '@tool': [true], resource: [resource], operation: [operation] } },
+	};
+}
+
+/**
+ * The Resource and Operation dropdowns, the tool's description of each operation, and every
+ * operation's fields, shown only for that operation.
+ */
 export function nodeProperties(resources: Resources): INodeProperties[] {
 	const resourceKeys = Object.keys(resources);
 	const firstResource = resourceKeys[0];
@@ -30,9 +56,17 @@ export function nodeProperties(resources: Resources): INodeProperties[] {
 			type: 'options',
 			noDataExpression: true,
 			displayOptions: { show: { resource: [resource] } },
-			options: operationKeys.map((value) => ({ ...operations[value].menuEntry, value })),
+			options: operationKeys.map((value) => {
+				const { name, action, description } = operations[value].menuEntry;
+				return { name, action, description, value };
+			}),
 			default: firstOperation,
 		});
+	}
+	for (const [resource, { operations }] of Object.entries(resources)) {
+		for (const [operation, { menuEntry }] of Object.entries(operations)) {
+			properties.push(toolDescriptionProperty(resource, operation, menuEntry.toolDescription));
+		}
 	}
 	for (const [resource, { operations }] of Object.entries(resources)) {
 		for (const [operation, { properties: fields }] of Object.entries(operations)) {

@@ -12,8 +12,14 @@ import { readRequestOptions } from './transport/requestOptions';
 
 /** One operation: its entry in the Operation dropdown, its fields, and how it turns input items into output items. */
 export interface Operation {
-	/** The Operation dropdown entry; `action` is also what an AI agent reads as the tool's description. */
-	menuEntry: { name: string; action: string; description: string };
+	/**
+	 * What n8n shows of the operation. `name`, `action` and `description` make its Operation dropdown
+	 * entry; n8n names a new node after `action` and lists it in the node panel, so it is short, as
+	 * n8n's own ("Create a user"). `toolDescription` is what an AI agent reads when the node is a
+	 * tool: what the operation does, what it returns, what fails (nodeProperties() makes it the
+	 * default of the tool's Tool Description field).
+	 */
+	menuEntry: { name: string; action: string; description: string; toolDescription: string };
 	/** Fields of this operation only: nodeProperties() adds the resource/operation display conditions. */
 	properties: INodeProperties[];
 	execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]>;

@@ -81,17 +81,27 @@ const CREDENTIAL_CLASSES = [
 	built('credentials/HumanlyApi.credentials.js').HumanlyApi,
 ];
 
-/** The operation's action text, as the node offers it in its Operation dropdown. */
-function actionText(toolNode) {
+/**
+ * What the node says about the tool's operation: its short action (the canvas name) and the text an
+ * agent reads, the default of the Tool Description field the node shows only on the tool.
+ */
+function operationTexts(toolNode) {
 	const shortType = toolNode.type.split('.').pop().replace(/Tool$/, '');
 	const { description } = new NODE_CLASSES[shortType]();
 	const { resource, operation } = toolNode.parameters;
+	const forOperation = (property) =>
+		property.displayOptions?.show?.resource?.includes(resource) &&
+		(property.name === 'operation' ||
+			property.displayOptions?.show?.operation?.includes(operation));
 	const dropdown = description.properties.find(
-		(property) =>
-			property.name === 'operation' && property.displayOptions?.show?.resource?.includes(resource),
+		(property) => property.name === 'operation' && forOperation(property),
+	);
+	const toolField = description.properties.find(
+		(property) => property.name === 'toolDescription' && forOperation(property),
 	);
 	return {
 		action: dropdown.options.find((option) => option.value === operation).action,
+		agentText: toolField.default,
 		node: description.defaults.name,
 	};
 }
@@ -208,14 +218,16 @@ afterAll(async () => {
 	);
 }, START_TIMEOUT);
 
-test('lists the example’s tools, each described by its operation’s action text, with the arguments it asks for', () => {
+test('lists the example’s tools, each described by what it does and returns (not its short canvas name), with the arguments it asks for', () => {
 	expect(listing.map((tool) => tool.name).sort()).toEqual(Object.keys(TOOLS).sort());
 	for (const tool of listing) {
 		const node = example.nodes.find(
 			(candidate) => candidate.name.replace(/[^a-zA-Z0-9_-]+/g, '_') === tool.name,
 		);
-		const { action, node: vendor } = actionText(node);
-		expect(tool.description).toBe(`${action} in ${vendor}`);
+		const { action, agentText, node: vendor } = operationTexts(node);
+		expect(tool.description).toBe(agentText);
+		expect(tool.description).toMatch(/\bReturns \S/);
+		expect(tool.description).not.toBe(`${action} in ${vendor}`);
 		const { properties, required = [] } = tool.inputSchema;
 		expect({ properties: Object.keys(properties).sort(), required: [...required].sort() }).toEqual(
 			TOOLS[tool.name],

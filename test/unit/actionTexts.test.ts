@@ -1,16 +1,26 @@
 /**
- * What an AI agent reads. Used as a tool, a node is described by its operation's action text plus
- * " in <node>" (n8n-workflow's makeDescription): the agent picks a tool by that line alone. Every
- * action of every node must say what the operation does and what it returns.
+ * Two readers, two texts. n8n names a node on the canvas after its operation's `action` and lists
+ * actions by it in the node panel, so the action is short, as n8n's own ("Create a user"). An AI
+ * agent picks a tool by its description alone, so each operation also carries the text an agent
+ * reads: what it does, what it returns, what fails. As a tool, the node has a Tool Description
+ * field per operation (shown only on the tool: `@tool`) whose default is that text; n8n then adds
+ * no field of its own and hands the field's value to the agent (n8n-workflow's
+ * getToolDescriptionForNode). This test runs that n8n-workflow code on every operation of every node.
  */
-import type { INodeProperties, INodePropertyOptions, INodeTypeDescription } from 'n8n-workflow';
+import {
+	NodeHelpers,
+	type INode,
+	type INodeProperties,
+	type INodePropertyOptions,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { Humanly } from '../../nodes/Humanly/Humanly.node';
 import { QHub } from '../../nodes/QHub/QHub.node';
 import { Qflow } from '../../nodes/Qflow/Qflow.node';
 
 interface Action {
-	node: string;
 	resource: string;
 	operation: string;
 	/** The Operation dropdown label, e.g. "Get Many". */
@@ -24,7 +34,6 @@ function actionsOf(description: INodeTypeDescription): Action[] {
 		.filter((property: INodeProperties) => property.name === 'operation')
 		.flatMap((property) =>
 			(property.options as INodePropertyOptions[]).map((option) => ({
-				node: description.defaults.name ?? description.displayName,
 				resource: String(property.displayOptions?.show?.resource?.[0]),
 				operation: String(option.value),
 				name: option.name,
@@ -33,43 +42,42 @@ function actionsOf(description: INodeTypeDescription): Action[] {
 		);
 }
 
-const MIN_WORDS = 8;
-/** ID, SMS, PIN, and their plurals (IDs). */
+/** ID, SMS, PIN, SSO, and their plurals (IDs). */
 const isAcronym = (word: string) => /^\p{Lu}{2,}s?$/u.test(word);
-const MAX_CHARACTERS = 200;
+/** n8n's own: "Create a user", "Get many users", "Add a member to a channel". */
+const MAX_ACTION_WORDS = 7;
+const MAX_ACTION_CHARACTERS = 40;
+const MIN_TOOL_WORDS = 8;
+
+const words = (text: string) => text.split(/\s+/).filter(Boolean);
+
+function sentenceCaseProblems(text: string): string[] {
+	const capitalised = words(text)
+		.slice(1)
+		.flatMap((word) => word.split('/'))
+		.map((word) => word.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, ''))
+		.filter((word) => /^\p{Lu}/u.test(word) && !isAcronym(word));
+	const problems: string[] = [];
+	if (!/^\p{Lu}/u.test(text)) problems.push('does not start with a capital letter');
+	if (capitalised.length > 0) problems.push(`is not in sentence case (${capitalised.join(', ')})`);
+	return problems;
+}
 
 /**
- * The rule, as a reviewer would put it: an action text
- * - starts with the verb of its dropdown label ("Get many" for Get Many), so the agent and the user
- *   read the same operation;
- * - says what comes back: "; returns …", or "(one item each)" for a list;
- * - is a sentence, not a label: at least 8 words, at most 200 characters (n8n's node panel lists it);
- * - is in sentence case, as n8n's lint wants: only the first word capitalised, acronyms (ID, SMS)
- *   aside;
- * - is unique within its node (ignoring case).
+ * The canvas rule: an action starts with the verb of its dropdown label ("Get many" for Get Many),
+ * is a few words in sentence case, and is unique within its node (ignoring case).
  */
-function problemsOf(action: Action, siblings: Action[]): string[] {
+function actionProblems(action: Action, siblings: Action[]): string[] {
 	const text = action.action;
 	if (text.trim() === '') return ['is empty'];
 	const problems: string[] = [];
 	const verb = action.name === 'Get Many' ? 'Get many' : action.name.split(' ')[0];
 	if (!text.startsWith(`${verb} `)) problems.push(`does not start with "${verb}"`);
-	const returns = action.name === 'Get Many' ? /\(one item each\)/ : /; returns \S/;
-	if (!returns.test(text))
-		problems.push(
-			action.name === 'Get Many' ? 'does not say "(one item each)"' : 'does not say "; returns …"',
-		);
-	const words = text.split(/\s+/).filter(Boolean);
-	if (words.length < MIN_WORDS) problems.push(`has ${words.length} words, fewer than ${MIN_WORDS}`);
-	if (text.length > MAX_CHARACTERS)
-		problems.push(`has ${text.length} characters, more than ${MAX_CHARACTERS}`);
-	const capitalised = words
-		.slice(1)
-		.flatMap((word) => word.split('/'))
-		.map((word) => word.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, ''))
-		.filter((word) => /^\p{Lu}/u.test(word) && !isAcronym(word));
-	if (!/^\p{Lu}/u.test(text)) problems.push('does not start with a capital letter');
-	if (capitalised.length > 0) problems.push(`is not in sentence case (${capitalised.join(', ')})`);
+	const count = words(text).length;
+	if (count > MAX_ACTION_WORDS) problems.push(`has ${count} words, more than ${MAX_ACTION_WORDS}`);
+	if (text.length > MAX_ACTION_CHARACTERS)
+		problems.push(`has ${text.length} characters, more than ${MAX_ACTION_CHARACTERS}`);
+	problems.push(...sentenceCaseProblems(text));
 	const twins = siblings.filter(
 		(other) => other !== action && other.action.toLowerCase() === text.toLowerCase(),
 	);
@@ -80,12 +88,49 @@ function problemsOf(action: Action, siblings: Action[]): string[] {
 	return problems;
 }
 
+/** The agent rule: a sentence or more that says what comes back ("Returns …"). */
+function toolTextProblems(text: string): string[] {
+	if (text.trim() === '') return ['is empty'];
+	const problems: string[] = [];
+	if (!/\bReturns \S/.test(text)) problems.push('does not say "Returns …"');
+	const count = words(text).length;
+	if (count < MIN_TOOL_WORDS) problems.push(`has ${count} words, fewer than ${MIN_TOOL_WORDS}`);
+	if (!/^\p{Lu}/u.test(text)) problems.push('does not start with a capital letter');
+	return problems;
+}
+
+/** The node as n8n wraps it for an agent (the name ends in Tool, which `@tool` display options test). */
+const asTool = (description: INodeTypeDescription): INodeTypeDescription => ({
+	...description,
+	name: `${description.name}Tool`,
+	displayName: `${description.displayName} Tool`,
+});
+
+/** The parameters n8n resolves for a node set to one operation, defaults filled in. */
+function parametersOf(description: INodeTypeDescription, action: Action) {
+	return NodeHelpers.getNodeParameters(
+		description.properties,
+		{ resource: action.resource, operation: action.operation },
+		true,
+		false,
+		{ typeVersion: 1 },
+		description,
+	)!;
+}
+
+/** What the agent reads: n8n-workflow's own choice between the node's fields and its action. */
+function agentReads(tool: INodeTypeDescription, action: Action): string {
+	const node = { parameters: parametersOf(tool, action) } as unknown as INode;
+	return NodeHelpers.getToolDescriptionForNode(node, { description: tool } as INodeType);
+}
+
 const nodes = [new QHub().description, new Qflow().description, new Humanly().description];
 
 describe.each(nodes.map((description) => [description.displayName, description] as const))(
 	'%s',
 	(_name, description) => {
 		const actions = actionsOf(description);
+		const tool = asTool(description);
 
 		test('lists every operation of every resource', () => {
 			const resources = description.properties.find((property) => property.name === 'resource')
@@ -96,57 +141,90 @@ describe.each(nodes.map((description) => [description.displayName, description] 
 			expect(actions.length).toBeGreaterThan(resources.length);
 		});
 
-		test('every action text says what the operation does and returns, in sentence case, once', () => {
+		test('every action is short, says the operation, in sentence case, once', () => {
 			const problems = actions.flatMap((action) =>
-				problemsOf(action, actions).map(
+				actionProblems(action, actions).map(
 					(problem) => `${action.resource} ${action.operation}: "${action.action}" ${problem}`,
 				),
 			);
 			expect(problems).toEqual([]);
 		});
+
+		test('as a tool, the agent reads what each operation does and returns, not the short action', () => {
+			const problems = actions.flatMap((action) => {
+				const text = agentReads(tool, action);
+				return toolTextProblems(text).map(
+					(problem) => `${action.resource} ${action.operation}: "${text}" ${problem}`,
+				);
+			});
+			expect(problems).toEqual([]);
+		});
+
+		test('the Tool Description field exists only on the tool, so n8n adds no field of its own', () => {
+			const fields = description.properties.filter(
+				(property) => property.name === 'toolDescription',
+			);
+			expect(fields).toHaveLength(actions.length);
+			expect(fields.every((field) => field.displayOptions?.show?.['@tool']?.[0] === true)).toBe(
+				true,
+			);
+			for (const action of actions) {
+				expect(parametersOf(description, action)).not.toHaveProperty('toolDescription');
+				expect(parametersOf(tool, action).toolDescription).toEqual(expect.any(String));
+			}
+		});
+
+		test('a description the user wrote on the tool wins', () => {
+			const [action] = actions;
+			const node = {
+				parameters: {
+					...parametersOf(tool, action),
+					toolDescription: 'Only for the onboarding agent',
+				},
+			} as unknown as INode;
+			expect(NodeHelpers.getToolDescriptionForNode(node, { description: tool } as INodeType)).toBe(
+				'Only for the onboarding agent',
+			);
+		});
 	},
 );
 
-describe('the rule itself', () => {
+describe('the rules themselves', () => {
 	const action = (name: string, text: string, operation = 'op'): Action => ({
-		node: 'Test',
 		resource: 'user',
 		operation,
 		name,
 		action: text,
 	});
-	const problems = (name: string, text: string) => problemsOf(action(name, text), []);
+	const problems = (name: string, text: string) => actionProblems(action(name, text), []);
 
-	test('passes a text a reviewer would accept', () => {
-		expect(
-			problems('Get', 'Get a user by ID; returns the user with their names and email'),
-		).toEqual([]);
-		expect(
-			problems('Get Many', 'Get many candidates (one item each), optionally filtered by email'),
-		).toEqual([]);
+	test('pass what n8n itself writes', () => {
+		expect(problems('Create', 'Create a user')).toEqual([]);
+		expect(problems('Get Many', 'Get many users')).toEqual([]);
+		expect(problems('Generate iFrame SSO Link', 'Generate an SSO link')).toEqual([]);
+		expect(toolTextProblems('Get a user by ID. Returns the user with their names.')).toEqual([]);
 	});
 
-	test('fails an empty, terse, verb-less, return-less or miscased text', () => {
+	test('fail a long, verb-less or miscased action', () => {
 		expect(problems('Get', '')).toEqual(['is empty']);
-		expect(problems('Get', 'Get a user')).toEqual([
-			'does not say "; returns …"',
+		expect(problems('Create', 'Create a location (site) with a name and optional code')).toEqual([
+			'has 10 words, more than 7',
+			'has 54 characters, more than 40',
+		]);
+		expect(problems('Delete', 'Remove a user')).toEqual(['does not start with "Delete"']);
+		expect(problems('Get', 'Get a User')).toEqual(['is not in sentence case (User)']);
+	});
+
+	test('fail an agent text that does not say what comes back', () => {
+		expect(toolTextProblems('Create a user')).toEqual([
+			'does not say "Returns …"',
 			'has 3 words, fewer than 8',
 		]);
-		expect(problems('Get Many', 'Get many users')).toContain('does not say "(one item each)"');
-		expect(
-			problems('Delete', 'Remove a user for good, by ID; returns their ID and deleted: true'),
-		).toEqual(['does not start with "Delete"']);
-		expect(problems('Get', 'Get a User by ID; returns the User and their Teams and IDs')).toEqual([
-			'is not in sentence case (User, User, Teams)',
-		]);
-		expect(
-			problems('Get', `Get a user by ID; returns ${'the user and '.repeat(20)}more`)[0],
-		).toMatch(/more than 200/);
 	});
 
-	test('fails a text used twice in one node, whatever its case', () => {
-		const first = action('Get', 'Get a user by ID; returns the user with their names', 'get');
-		const second = action('Get', 'Get a user by ID; returns the user with their NAMES', 'find');
-		expect(problemsOf(first, [first, second])).toEqual(['is the same as user find']);
+	test('fail an action used twice in one node, whatever its case', () => {
+		const first = action('Get', 'Get a user', 'get');
+		const second = action('Get', 'Get a USER', 'find');
+		expect(actionProblems(first, [first, second])).toEqual(['is the same as user find']);
 	});
 });

@@ -21,9 +21,10 @@ const input = z.object({
 export const createCandidate: Operation = {
 	menuEntry: {
 		name: 'Create',
-		action:
-			'Create a candidate with names, email and optional phone, external ID, time zone and SMS opt-in; returns the new candidate with their ID',
+		action: 'Create a candidate',
 		description: 'Add a candidate, e.g. from your ATS, so they can be invited to interviews',
+		toolDescription:
+			'Create a Humanly candidate from first and last name, email and optional phone (E.164), external ID, time zone and SMS opt-in. Returns the new candidate with their ID. Fails when Humanly refuses a field, e.g. a malformed email or phone.',
 	},
 	properties: [
 		...personNameProperties,

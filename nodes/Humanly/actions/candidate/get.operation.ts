@@ -9,9 +9,10 @@ import { HUMANLY_CONCURRENT_READS, humanlyRecord } from '../../transport';
 export const getCandidate: Operation = {
 	menuEntry: {
 		name: 'Get',
-		action:
-			'Get a candidate by ID; returns their names, email, phone, external ID, SMS opt-in and archived state',
+		action: 'Get a candidate',
 		description: 'Get one candidate by ID',
+		toolDescription:
+			'Get a Humanly candidate by ID. Returns their names, email, phone, external ID, SMS opt-in and archived state. Fails when no candidate has the ID.',
 	},
 	properties: [candidateLocator('The candidate to get')],
 	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {

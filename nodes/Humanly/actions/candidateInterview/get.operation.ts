@@ -9,9 +9,10 @@ import { HUMANLY_CONCURRENT_READS, humanlyRecord } from '../../transport';
 export const getCandidateInterview: Operation = {
 	menuEntry: {
 		name: 'Get',
-		action:
-			'Get a candidate interview (an invite) by ID; returns its status, channels, invite link and expiry',
+		action: 'Get a candidate interview',
 		description: 'Get one candidate interview (an invite and its status) by ID',
+		toolDescription:
+			'Get a Humanly candidate interview (an invite) by ID. Returns its status, channels, invite link and expiry. Fails when no candidate interview has the ID.',
 	},
 	properties: [
 		candidateInterviewIdProperty('ID of the candidate interview, as returned by Invite'),

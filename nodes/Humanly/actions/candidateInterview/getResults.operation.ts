@@ -9,9 +9,10 @@ import { HUMANLY_CONCURRENT_READS, humanlyRecord } from '../../transport';
 export const getCandidateInterviewResults: Operation = {
 	menuEntry: {
 		name: 'Get Results',
-		action:
-			'Get the results of a completed candidate interview; returns its answers, transcripts and scores',
+		action: 'Get interview results',
 		description: 'Get the answers, transcripts and scores of a completed candidate interview',
+		toolDescription:
+			'Get the results of a completed Humanly candidate interview by ID. Returns its answers, transcripts and scores. Fails with not found until the candidate has answered, and when no candidate interview has the ID.',
 	},
 	properties: [
 		candidateInterviewIdProperty(

@@ -38,10 +38,11 @@ const input = z.object({
 export const inviteCandidate: Operation = {
 	menuEntry: {
 		name: 'Invite',
-		action:
-			'Invite a candidate to an interview by email and/or SMS; returns the new candidate interview with its invite link',
+		action: 'Invite a candidate',
 		description:
 			'Create a candidate interview and send the candidate the invite by email and/or SMS',
+		toolDescription:
+			'Invite a Humanly candidate to an interview by email and/or SMS, with optional expiry days and redirect URL. Returns the new candidate interview with its invite link. Fails when no candidate or interview has the ID, or Humanly refuses the channel (e.g. SMS to a candidate without a phone).',
 	},
 	properties: [
 		candidateLocator('The candidate to invite'),

@@ -9,9 +9,10 @@ import { humanlyRecord } from '../../transport';
 export const resendCandidateInterviewInvite: Operation = {
 	menuEntry: {
 		name: 'Resend Invite',
-		action:
-			'Resend the invite of a candidate interview by its first channels; returns the updated candidate interview',
+		action: 'Resend an invite',
 		description: 'Send the candidate the invite again, by the channels it was first sent by',
+		toolDescription:
+			'Resend the invite of a Humanly candidate interview by the channels it was first sent by. Returns the updated candidate interview. Fails when no candidate interview has the ID.',
 	},
 	properties: [
 		candidateInterviewIdProperty(

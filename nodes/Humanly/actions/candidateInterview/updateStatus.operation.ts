@@ -15,9 +15,10 @@ const input = z.object({ status: oneOf(HUMANLY.candidateInterviewStatuses) });
 export const updateCandidateInterviewStatus: Operation = {
 	menuEntry: {
 		name: 'Update Status',
-		action:
-			'Update the status of a candidate interview, e.g. to hired; returns the updated candidate interview',
+		action: 'Update an interview status',
 		description: 'Move a candidate interview on, e.g. to Has Reviewed or Hired',
+		toolDescription:
+			'Update the status of a Humanly candidate interview, e.g. to has reviewed or hired. Returns the updated candidate interview. Fails when no candidate interview has the ID.',
 	},
 	properties: [
 		candidateInterviewIdProperty('ID of the candidate interview to update'),

@@ -9,8 +9,10 @@ import { HUMANLY_CONCURRENT_READS, humanlyRecord } from '../../transport';
 export const getInterview: Operation = {
 	menuEntry: {
 		name: 'Get',
-		action: 'Get an interview by ID; returns its title, type, status, description and question IDs',
+		action: 'Get an interview',
 		description: 'Get one interview (its questions and settings) by ID',
+		toolDescription:
+			'Get a Humanly interview by ID. Returns its title, type, status, description and question IDs. Fails when no interview has the ID.',
 	},
 	properties: [interviewLocator('The interview to get')],
 	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {

@@ -61,9 +61,10 @@ const input = z.object({
 export const createTeam: Operation = {
 	menuEntry: {
 		name: 'Create',
-		action:
-			'Create teams in bulk, one per input item, with optional display name, description and members; returns one item per created team',
+		action: 'Create teams',
 		description: 'Create teams in bulk, one per input item',
+		toolDescription:
+			'Create Humanly teams in bulk, one per input item, each with a name and optional display name, description and member user IDs. Returns one item per created team. Fails when Humanly refuses a field, e.g. a name another team has.',
 	},
 	properties,
 	execute: bulkCreate({

@@ -55,9 +55,10 @@ const input = z
 export const createUser: Operation = {
 	menuEntry: {
 		name: 'Create',
-		action:
-			'Create users in bulk, one per input item, each in at least one team; returns one item per created user',
+		action: 'Create users',
 		description: 'Create users in bulk, one per input item, each in at least one team',
+		toolDescription:
+			'Create Humanly users in bulk, one per input item, each with names, email, dashboard access and at least one team. Returns one item per created user. Fails when Humanly refuses a field, e.g. an email already in use or an unknown team.',
 	},
 	properties,
 	execute: bulkCreate({

@@ -12,9 +12,10 @@ const fields = z.object({ name: requiredText('Name', 200), description: optional
 export const createDataSet: Operation = {
 	menuEntry: {
 		name: 'Create',
-		action:
-			'Create a data set from rows (each input item a row, or a JSON array); returns the new data set',
+		action: 'Create a data set',
 		description: 'Push a named table of rows into Q-Hub from another system',
+		toolDescription:
+			'Create a Q-Hub data set from rows: each input item is a row, or one JSON array holds them all. Returns the new data set with its ID. Fails before sending when a row is not flat (a cell must be text, a number, true/false or null) or there are too many rows.',
 	},
 	properties: [
 		{

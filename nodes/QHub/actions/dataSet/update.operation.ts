@@ -17,9 +17,10 @@ const fields = z.object({
 export const updateDataSet: Operation = {
 	menuEntry: {
 		name: 'Update',
-		action:
-			'Update a data set by replacing all its rows and optionally its name; returns the updated data set',
+		action: 'Update a data set',
 		description: 'Replace a data set’s rows (and optionally its name) to keep it in sync',
+		toolDescription:
+			'Update a Q-Hub data set by ID, replacing all its rows and, if given, its name. Returns the updated data set. Fails before sending when a row is not flat, and when no data set has the ID.',
 	},
 	properties: [
 		{

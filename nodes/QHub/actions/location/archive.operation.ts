@@ -9,9 +9,10 @@ import { qhubRequest } from '../../transport';
 export const archiveLocation: Operation = {
 	menuEntry: {
 		name: 'Archive',
-		action:
-			'Archive a location, hiding it but keeping its history and users; returns the archived location',
+		action: 'Archive a location',
 		description: 'Hide a location from use while keeping its records and user assignments',
+		toolDescription:
+			'Archive a Q-Hub location by ID: it is hidden from use but keeps its history and users. Returns the archived location. Fails when no location has the ID.',
 	},
 	properties: [
 		locationLocator('The location to archive. Unlike Delete, its history and users stay.'),

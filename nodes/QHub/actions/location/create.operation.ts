@@ -10,9 +10,10 @@ import { qhubRequest } from '../../transport';
 export const createLocation: Operation = {
 	menuEntry: {
 		name: 'Create',
-		action:
-			'Create a location (site) with a name and optional code, address and parent; returns the new location',
+		action: 'Create a location',
 		description: 'Create a location (site)',
+		toolDescription:
+			'Create a Q-Hub location (site) with a name and optional code, address and parent location ID. Returns the new location with its ID. Fails when Q-Hub refuses a field, e.g. a name another active location has.',
 	},
 	properties: [
 		{

@@ -9,9 +9,10 @@ import { qhubRequest } from '../../transport';
 export const deleteLocation: Operation = {
 	menuEntry: {
 		name: 'Delete',
-		action:
-			'Delete a location for good (refused while users are assigned); returns its ID and deleted: true',
+		action: 'Delete a location',
 		description: 'Remove a location for good; Q-Hub refuses while users are assigned to it',
+		toolDescription:
+			'Delete a Q-Hub location by ID for good. Returns its ID and deleted: true. Fails while users are assigned to it (archive it instead), or when no location has the ID.',
 	},
 	properties: [
 		locationLocator('The location to delete. To keep its history, use Archive instead.'),

@@ -13,9 +13,10 @@ const changes = locationInput.partial();
 export const updateLocation: Operation = {
 	menuEntry: {
 		name: 'Update',
-		action:
-			'Update a location’s name, code, address or parent, sending only the fields given; returns the updated location',
+		action: 'Update a location',
 		description: 'Change a location’s name, code, address or parent',
+		toolDescription:
+			'Update a Q-Hub location by ID, sending only the fields given: name, code, address or parent. Returns the updated location. Fails before sending when no field is given, and when no location has the ID.',
 	},
 	properties: [
 		locationLocator('The location to update'),

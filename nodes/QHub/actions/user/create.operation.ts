@@ -49,9 +49,10 @@ const input = z.object({
 export const createUser: Operation = {
 	menuEntry: {
 		name: 'Create',
-		action:
-			'Create a user with names, email, access level (admin, standard or view) and locations; returns the new user, who is emailed an onboarding link',
+		action: 'Create a user',
 		description: 'Create a user; Q-Hub emails them an onboarding link',
+		toolDescription:
+			'Create a Q-Hub user from first and last name, email, access level (admin, standard or view) and optional location IDs; Q-Hub emails them an onboarding link. Returns the new user with their ID. Fails when Q-Hub refuses it, e.g. no licence seat is left for an admin or standard user (view users take none).',
 	},
 	properties,
 	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {

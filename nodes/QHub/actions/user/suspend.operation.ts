@@ -12,9 +12,10 @@ const input = z.object({ userId: qhubId('User') });
 export const suspendUser: Operation = {
 	menuEntry: {
 		name: 'Suspend',
-		action:
-			'Suspend a user by ID, ending their access but keeping their data; returns the suspended user',
+		action: 'Suspend a user',
 		description: 'Disable a user’s access while keeping their data',
+		toolDescription:
+			'Suspend a Q-Hub user by ID: their access ends and their data is kept. Returns the suspended user. Fails when no user has the ID, or Q-Hub’s rules forbid suspending them (e.g. the account admin).',
 	},
 	properties: [
 		{

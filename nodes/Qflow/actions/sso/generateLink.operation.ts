@@ -47,10 +47,11 @@ const customPath = z
 export const generateSsoLink: Operation = {
 	menuEntry: {
 		name: 'Generate iFrame SSO Link',
-		action:
-			'Generate an iFrame SSO link that signs a user into the dashboard without a password; returns the link and token, sending no request',
+		action: 'Generate an SSO link',
 		description:
 			'Build the link that signs a user into the white-label dashboard without a password (no request is sent)',
+		toolDescription:
+			'Generate an iFrame SSO link that signs a Qflow user into the white-label dashboard without a password, on a chosen landing page. Returns the link and its token; no request is sent. Fails when the credential has no usable Enterprise SSO Key, or the landing page needs an event ID that is missing.',
 	},
 	properties: [
 		{

@@ -23,9 +23,10 @@ const input = z.object({
 export const changePassword: Operation = {
 	menuEntry: {
 		name: 'Change Password',
-		action:
-			'Change a user’s password, given the current and a new one; returns their ID and passwordChanged: true',
+		action: 'Change a password',
 		description: 'Set a new password for a user (needs a trusted, KYC-verified account)',
+		toolDescription:
+			'Change a Qflow user’s password, given the current one and a new one. Returns their ID and passwordChanged: true. Fails when the current password does not match, the new one breaks the password rules, or the credential’s account is not trusted (KYC-verified).',
 	},
 	properties: [
 		userLocator('The user whose password changes'),

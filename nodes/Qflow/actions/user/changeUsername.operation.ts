@@ -16,9 +16,10 @@ const input = z.object({
 export const changeUsername: Operation = {
 	menuEntry: {
 		name: 'Change Username',
-		action:
-			'Change a user’s username from one PIN/email to another; returns the old and new usernames',
+		action: 'Change a username',
 		description: 'Rename a user’s sign-in, e.g. after an email change',
+		toolDescription:
+			'Change a Qflow user’s username (PIN/email) to a new one. Returns the old and new usernames. Fails when another user already has the new username, or no user has the current one.',
 	},
 	properties: [
 		{

@@ -15,8 +15,9 @@ const total = z.union([
 export const countUsers: Operation = {
 	menuEntry: {
 		name: 'Count',
-		action: 'Count the users of the enterprise; returns one item with the total',
+		action: 'Count users',
 		description: 'Get the number of users in the enterprise',
+		toolDescription: 'Count the users of the Qflow enterprise. Returns one item with the total.',
 	},
 	properties: [],
 	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {

@@ -8,9 +8,10 @@ import { postUser, readNewUser } from '../../helpers/userWrite';
 export const createUser: Operation = {
 	menuEntry: {
 		name: 'Create',
-		action:
-			'Create a user with names, email and optional time zone, company, custom data and initial password; returns the new user with their ID',
+		action: 'Create a user',
 		description: 'Create a user in the enterprise',
+		toolDescription:
+			'Create a Qflow enterprise user from first and last name, email and optional time zone, company, custom data and initial password. Returns the new user with their ID. Fails when another user already has the email, or the password breaks Qflow’s rules.',
 	},
 	properties: [
 		...personNameProperties,

@@ -9,9 +9,11 @@ import { qflowRequest } from '../../transport';
 export const deleteUser: Operation = {
 	menuEntry: {
 		name: 'Delete',
-		action: 'Delete a user for good, given by ID or email; returns their ID and deleted: true',
+		action: 'Delete a user',
 		description:
 			'Remove a user from the enterprise for good (needs a trusted, KYC-verified account)',
+		toolDescription:
+			'Delete a Qflow user for good, given by ID or email. Returns their ID and deleted: true. Fails when no user has the ID or email, or the credential’s account is not trusted (KYC-verified).',
 	},
 	properties: [userLocator('The user to delete')],
 	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {

@@ -9,9 +9,10 @@ import { QFLOW_CONCURRENT_READS, qflowUser } from '../../transport';
 export const getUser: Operation = {
 	menuEntry: {
 		name: 'Get',
-		action:
-			'Get a user by ID or email; returns the user with their ID, names, email, username, time zone and company',
+		action: 'Get a user',
 		description: 'Get a user by ID, from the list, or by email',
+		toolDescription:
+			'Get a Qflow user by ID or email. Returns the user with their ID, names, email, username, time zone and company. Fails when no user has the ID or email.',
 	},
 	properties: [userLocator('The user to get')],
 	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {

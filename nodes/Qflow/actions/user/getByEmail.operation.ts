@@ -12,9 +12,10 @@ const input = z.object({ email: emailAddress });
 export const getUserByEmail: Operation = {
 	menuEntry: {
 		name: 'Get by Email',
-		action:
-			'Get the user who has an email address; returns that user, or fails with not found when no user has it',
+		action: 'Get a user by email',
 		description: 'Find the user who has an email address',
+		toolDescription:
+			'Find the Qflow user who has an email address. Returns that user. Fails with not found when no user has it.',
 	},
 	properties: [
 		emailProperty(

@@ -12,8 +12,10 @@ const translations = z.record(z.unknown());
 export const getTranslations: Operation = {
 	menuEntry: {
 		name: 'Get Translations',
-		action: 'Get the user interface translations; returns one item of locale key: text pairs',
+		action: 'Get translations',
 		description: 'Get the locale strings of the Qflow user interface, as one item',
+		toolDescription:
+			'Get the translations of the Qflow user interface. Returns one item of locale key: text pairs.',
 	},
 	properties: [],
 	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {

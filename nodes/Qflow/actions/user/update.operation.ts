@@ -10,9 +10,10 @@ import { putUser } from '../../helpers/userWrite';
 export const updateUser: Operation = {
 	menuEntry: {
 		name: 'Update',
-		action:
-			'Update a user’s names, email, time zone, company or custom data, keeping other fields; returns the updated user',
+		action: 'Update a user',
 		description: 'Change a user’s names, email or other fields',
+		toolDescription:
+			'Update a Qflow user’s names, email, time zone, company or custom data, keeping the fields not given. Returns the updated user. Fails before sending when no field is given, and when no user has the ID or another user has the new email.',
 	},
 	properties: [
 		userLocator('The user to update'),

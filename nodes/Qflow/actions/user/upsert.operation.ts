@@ -15,9 +15,10 @@ import { postUser, putUser, readNewUser, type NewUser } from '../../helpers/user
 export const upsertUser: Operation = {
 	menuEntry: {
 		name: 'Create or Update',
-		action:
-			'Create or update a user by email: updates the user who has it, else creates one; returns the user and created: true or false',
+		action: 'Create or update a user',
 		description: 'Create a new user, or update the one who already has this email',
+		toolDescription:
+			'Create a Qflow user, or update the one who already has the email. Returns the user and created: true or false. Fails when Qflow refuses a field, e.g. a password that breaks its rules.',
 	},
 	properties: [
 		emailProperty(
