@@ -16,10 +16,9 @@ import { exchangeWithToken, forgetTokens } from '../../../nodes/shared/transport
 function identityServer({ refuses }: { refuses: boolean }) {
 	let token: string | undefined;
 	const counts = { grants: 0, requests: 0 };
-	const answering = async (_options: IHttpRequestOptions): Promise<ApiResponse> => {
+	const answering = async (): Promise<ApiResponse> => {
 		if (!token) {
 			counts.grants += 1;
-			await new Promise((resolve) => setImmediate(resolve));
 			if (refuses)
 				throw new CredentialAnswerError('Sign-in refused', {
 					status: 400,
