@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test code reads the docs and api.ts from disk; it is not shipped */
 /**
  * Each vendor fact has one home, the vendor's api.ts; README.md and docs/<vendor>.md describe the
  * same facts. This test fails when a table row there disagrees with api.ts, and when a fact in
