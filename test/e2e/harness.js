@@ -135,7 +135,12 @@ async function createN8n(name, { env: extraEnv = {} } = {}) {
 			}
 			const durationMs = Date.now() - started;
 			const stdout = JSON.stringify(execution);
-			const stderr = watchForSecrets(stdout, `running ${workflow.id}`);
+			// What n8n produced (run data, errors, its log), not the workflow the test wrote: a secret the
+			// test typed into a node's parameters (the HTTP Request node's headers) is no leak.
+			const stderr = watchForSecrets(
+				JSON.stringify(execution.data ?? {}),
+				`running ${workflow.id}`,
+			);
 			return new RunResult(execution, { stdout, stderr }, durationMs);
 		},
 		secrets,
