@@ -3,6 +3,7 @@ import {
 	type IDataObject,
 	type ILoadOptionsFunctions,
 	type INodeExecutionData,
+	type INodeProperties,
 	type INodePropertyOptions,
 	type INodeType,
 	type INodeTypeDescription,
@@ -11,7 +12,7 @@ import {
 import { z } from 'zod';
 
 import { vendorContextOf } from '../shared/errors';
-import { requestOptionsProperty } from '../shared/transport/requestOptions';
+import { requestOptionsProperty, type RequestOptions } from '../shared/transport/requestOptions';
 import { clock } from '../shared/transport/clock';
 import { validateInput } from '../shared/input';
 import { isLastPage } from '../shared/paging';
@@ -21,6 +22,18 @@ import { QHUB } from './api';
 import { qhubList, qhubPage, QHUB_DEFAULT_MAX_WAIT_SECONDS } from './transport';
 
 type Event = keyof typeof ENTRY_KINDS;
+
+/**
+ * Newer n8n abandons a poll after 45 s, and a Q-Hub window lasts an hour: a poll never waits for one
+ * (the transport's callOptions), so the trigger offers Timeout but no Max Wait.
+ */
+const requestOptions = requestOptionsProperty(QHUB_DEFAULT_MAX_WAIT_SECONDS, '');
+const pollRequestOptions: INodeProperties = {
+	...requestOptions,
+	options: requestOptions.options?.filter(
+		(option) => option.name !== ('maxWaitSeconds' satisfies keyof RequestOptions),
+	),
+};
 
 /** What a poll keeps in the workflow's static data. */
 interface PollState extends IDataObject {
@@ -97,7 +110,7 @@ export class QHubTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Each poll spends one request of the Q-Hub key’s window (about 25 requests per 15 to 60 minutes) when nothing is new, and one more per 100 new entries. Polling every 15 minutes costs 4 requests an hour and leaves the rest for your workflows; poll more often only if the key has room.',
+					'Each poll spends one request of the Q-Hub key’s window (25 requests per 60 minutes) when nothing is new, and one more per 100 new entries. Polling every 15 minutes costs 4 requests an hour and leaves the rest for your workflows; poll more often only if the key has room. A poll never waits for the window: when it is spent, the poll emits what it read and the next poll after the reset carries on.',
 				name: 'pollCost',
 				type: 'notice',
 				default: '',
@@ -164,10 +177,7 @@ export class QHubTrigger implements INodeType {
 					},
 				],
 			},
-			requestOptionsProperty(
-				QHUB_DEFAULT_MAX_WAIT_SECONDS,
-				'Q-Hub allows about 25 requests per key per window and says in its headers when the window resets. A poll that cannot wait for the window ends without emitting, and the next poll carries on from the same place.',
-			),
+			pollRequestOptions,
 		],
 	};
 
@@ -227,7 +237,7 @@ export class QHubTrigger implements INodeType {
 				.call(this, kind.path, { ...filter, from }, page, PAGE_SIZE)
 				.catch((error: Error) => error);
 			if (read instanceof Error) {
-				// A rate limit past Max Wait ends the poll: what was read is emitted, the rest comes next poll.
+				// A spent window or a 429 ends the poll at once: what was read is emitted, the rest comes next poll.
 				if (vendorContextOf(read)?.httpCode !== '429') throw read;
 				this.logger.warn(`Q-Hub Trigger: ${read.message}. The next poll carries on from here.`);
 				break;

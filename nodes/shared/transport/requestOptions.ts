@@ -88,7 +88,11 @@ export function readRequestOptions(
 /** Longest wait a dropdown in the editor may spend on a rate limit: the user is watching. */
 const EDITOR_MAX_WAIT_MS = 10_000;
 
-/** The bounds of one call from the node's Request Options; the editor's lists wait less. */
+/**
+ * The bounds of one call from the node's Request Options; the editor's lists wait less, and a poll
+ * never waits: newer n8n abandons a poll after 45 s (and backs the trigger off), while a spent window
+ * can last an hour. A poll that meets one ends, and the next poll carries on.
+ */
 export function callOptions(
 	context: TransportContext,
 	profile: VendorProfile,
@@ -105,5 +109,6 @@ export function callOptions(
 		options.timeoutSeconds !== undefined && options.timeoutSeconds > 0
 			? options.timeoutSeconds * 1000
 			: undefined;
+	if ('__emit' in context) return { maxWaitMs: 0, itemIndex, timeoutMs };
 	return { maxWaitMs: Math.max(0, maxWaitSeconds) * 1000, itemIndex, timeoutMs };
 }
