@@ -22,7 +22,7 @@ export class Humanly implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Create users and teams in bulk, and manage candidates, interviews and interview invites in Humanly (Qualifi)',
+			'Create users and teams in bulk, and manage candidates, interviews, questions, message groups and interview invites in Humanly (Qualifi)',
 		defaults: { name: 'Humanly' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -122,7 +122,6 @@ export const HUMANLY = {
 			maxPageSize: 100,
 		},
 	},
-	paginationField: 'pagination',
 
 	/**
 	 * Request fields whose names no page shows, named once here. [assumed] all of them:
@@ -147,8 +146,6 @@ export const HUMANLY = {
 	 * are these names in lower case.
 	 */
 	interviewStatusNames: ['Active', 'Paused', 'Closed', 'Archived'],
-	/** The filter values the node offered before; goes with the interview Get Many rewrite. */
-	interviewStatuses: ['draft', 'active', 'inactive'],
 	/** Documented `mode` of `PATCH /interviews/bulk-update`: replace list values, or append to them. */
 	bulkUpdateModes: ['overwrite', 'merge'],
 	/**

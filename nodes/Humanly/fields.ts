@@ -23,6 +23,65 @@ export const interviewLocator = (description: string): INodeProperties =>
 		description,
 	});
 
+export const questionLocator = (description: string): INodeProperties =>
+	recordLocator({
+		displayName: 'Question',
+		name: 'questionId',
+		searchListMethod: 'searchQuestions',
+		idPlaceholder: 'e.g. 5b1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f',
+		description,
+	});
+
+export const narratorLocator = (description: string): INodeProperties =>
+	recordLocator({
+		displayName: 'Narrator',
+		name: 'narratorId',
+		searchListMethod: 'searchNarrators',
+		idPlaceholder: 'e.g. 9c8b7a6f-5e4d-4c3b-8a2f-1e0d9c8b7a6f',
+		description,
+	});
+
+export const messageGroupLocator = (description: string): INodeProperties =>
+	recordLocator({
+		displayName: 'Message Group',
+		name: 'messageGroupId',
+		searchListMethod: 'searchMessageGroups',
+		idPlaceholder: 'e.g. 2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d',
+		description,
+	});
+
+export const teamLocator = (description: string): INodeProperties =>
+	recordLocator({
+		displayName: 'Team',
+		name: 'teamId',
+		searchListMethod: 'searchTeams',
+		idPlaceholder: 'e.g. 11111111-2222-4333-8444-555555555555',
+		description,
+	});
+
+/** The "Include Archived" filter of the candidate and interview lists (the API's `archived`). */
+export const includeArchivedProperty = (noun: string): INodeProperties => ({
+	displayName: 'Include Archived',
+	name: 'archived',
+	type: 'boolean',
+	default: false,
+	description: `Whether to include archived ${noun} as well. Humanly leaves them out by default.`,
+});
+
+/** How an invite reaches the candidate (Invite, Resend Invite). */
+export const deliveryTypesProperty = (description: string): INodeProperties => ({
+	displayName: 'Delivery',
+	name: 'deliveryTypes',
+	type: 'multiOptions',
+	options: [
+		{ name: 'Email', value: 'email' },
+		{ name: 'SMS', value: 'sms' },
+	],
+	default: ['email'],
+	required: true,
+	description,
+});
+
 export const candidateInterviewIdProperty = (description: string): INodeProperties => ({
 	displayName: 'Candidate Interview ID',
 	name: 'candidateInterviewId',

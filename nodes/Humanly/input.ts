@@ -61,3 +61,32 @@ export const optionalTimezone = optional(
 			}
 		}, 'must be an IANA time zone such as America/New_York'),
 );
+
+/**
+ * `archived` on the candidate and interview lists means "include archived ones too" (documented,
+ * default false): on sends `archived=true`, off sends nothing.
+ */
+export const includeArchived = optional(
+	z
+		.boolean({ invalid_type_error: 'must be true or false' })
+		.transform((include) => (include ? true : undefined)),
+);
+
+/** A URL Humanly calls or sends people to: http(s) only. */
+export const optionalHttpUrl = optional(
+	z
+		.string()
+		.trim()
+		.url('must be a full URL, like https://example.com/path')
+		.refine((url) => /^https?:\/\//i.test(url), 'must start with http:// or https://'),
+);
+
+/** A list of words (keywords): one value, a comma-separated list or an array of text. */
+export const optionalWords = optional(
+	z.preprocess(
+		asList,
+		z.array(z.string({ invalid_type_error: 'must be text' }).trim().min(1).max(100), {
+			invalid_type_error: 'must be a list of words, e.g. java, python',
+		}),
+	),
+);

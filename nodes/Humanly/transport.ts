@@ -1,8 +1,9 @@
-import type {
-	ICredentialDataDecryptedObject,
-	IDataObject,
-	IExecuteFunctions,
-	ILoadOptionsFunctions,
+import {
+	NodeOperationError,
+	type ICredentialDataDecryptedObject,
+	type IDataObject,
+	type IExecuteFunctions,
+	type ILoadOptionsFunctions,
 } from 'n8n-workflow';
 import { z } from 'zod';
 
@@ -62,6 +63,9 @@ function hintFor(status: number, error: VendorError): string | undefined {
 	if (status === 400 && field === 'deliveryTypes') {
 		return 'An invite goes by SMS only to a candidate who opted in to SMS (SMS Opt In on the candidate) and has a phone number. Choose Email delivery, or update the candidate first.';
 	}
+	if (status === 400 && field === 'userId') {
+		return 'This Humanly API asks who creates the question (its older reference requires userId): pick a user under Created By, then run the item again.';
+	}
 	if (status === 400 && typeof field === 'string' && /teamIds$/.test(field)) {
 		return 'Every user needs at least one team of your organization (the one the API key belongs to). Pick teams from the list or check the IDs.';
 	}
@@ -105,35 +109,104 @@ export async function humanlyRequest(
 
 const recordEnvelope = z.object({ data: z.record(z.unknown()) }).passthrough();
 
-/** One call whose answer is one record (`data` is an object); returns that record. */
+const isRecord = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A get-one answer that Humanly may wrap (`data.interview`), named by its key of `HUMANLY.records`. */
+export type WrappedRecord = keyof typeof HUMANLY.records;
+
+/**
+ * One call whose answer is one record (`data` is an object); returns that record. `wrapped` names
+ * the key a record may sit under (`data.interview` on the newer pages, `data` itself on the older):
+ * the record is taken from under it when it is there, else `data` is the record.
+ */
 export async function humanlyRecord(
 	this: Context,
 	call: ApiCall,
 	itemIndex = 0,
+	wrapped?: WrappedRecord,
 ): Promise<IDataObject> {
 	const body = await humanlyRequest.call(this, call, itemIndex);
-	return expectShape(this, recordEnvelope, body, `${call.method} ${call.path}`, itemIndex)
-		.data as IDataObject;
+	const { data } = expectShape(
+		this,
+		recordEnvelope,
+		body,
+		`${call.method} ${call.path}`,
+		itemIndex,
+	);
+	const inner = wrapped === undefined ? undefined : data[HUMANLY.records[wrapped]];
+	return (isRecord(inner) ? inner : data) as IDataObject;
 }
 
-/** One call whose answer is a list under `data.<listField>`; returns the list. */
-export async function humanlyArray(
+/** A list of api.ts (`HUMANLY.lists`); its path is `HUMANLY.paths.<list>`. */
+export type ListName = keyof typeof HUMANLY.lists;
+/** A list Humanly pages (`HUMANLY.paging`). */
+export type PagedList = keyof typeof HUMANLY.paging;
+
+/** What an answer held where records were expected, by shape only: its values may be personal data. */
+function shapeOf(value: unknown): string {
+	if (value === undefined) return 'nothing';
+	if (value === null) return 'null';
+	if (Array.isArray(value)) {
+		const kinds = [...new Set(value.map((entry) => (isRecord(entry) ? 'object' : typeof entry)))];
+		return `a list of ${value.length} (${kinds.join(', ') || 'empty'})`;
+	}
+	if (isRecord(value)) {
+		const keys = Object.keys(value);
+		return keys.length === 0 ? 'an empty object' : `an object with ${keys.slice(0, 8).join(', ')}`;
+	}
+	return `a ${typeof value}`;
+}
+
+/**
+ * The one reader of every Humanly list answer. The pages show two shapes: the records as `data`
+ * itself (candidate interviews, narrators) or as `data.<list>` (users, teams, candidates, message
+ * groups), and the paging block in `meta.pagination` (candidate interviews) or, as other answers
+ * have it, `data.pagination`. Both are read for every list; anything else fails the item naming the
+ * request and what came back.
+ */
+export function readList(
+	context: Context,
+	body: unknown,
+	list: ListName,
+	request: string,
+	itemIndex?: number,
+): Page<IDataObject> {
+	const key = HUMANLY.lists[list];
+	const data = isRecord(body) ? body.data : undefined;
+	const records = Array.isArray(data) ? data : isRecord(data) ? data[key] : undefined;
+	if (!Array.isArray(records) || !records.every(isRecord)) {
+		const found =
+			isRecord(data) && key in data
+				? `data.${key} is ${shapeOf(data[key])}`
+				: `data is ${shapeOf(data)}`;
+		throw new NodeOperationError(
+			context.getNode(),
+			`Unexpected response shape for ${request}: expected the ${key} as data or data.${key} (a list of records), but ${found}`,
+			{
+				itemIndex,
+				description:
+					'Humanly answered this list in a shape the node does not know. Check the list against docs.humanly.io; where the records sit is HUMANLY.lists in the node’s api.ts (listed in the README).',
+			},
+		);
+	}
+	const meta = isRecord(body) && isRecord(body.meta) ? body.meta : {};
+	const pagination = [meta.pagination, isRecord(data) ? data.pagination : undefined].find(isRecord);
+	const totalPages = typeof pagination?.totalPages === 'number' ? pagination.totalPages : undefined;
+	return { items: records as IDataObject[], totalPages };
+}
+
+/** A list Humanly does not page (users, teams, questions, narrators, message groups): all of it. */
+export async function humanlyList(
 	this: Context,
-	call: ApiCall,
-	listField: string,
+	list: ListName,
+	qs: IDataObject = {},
 	itemIndex = 0,
 ): Promise<IDataObject[]> {
-	const body = await humanlyRequest.call(this, call, itemIndex);
-	const schema = z
-		.object({ data: z.object({ [listField]: z.array(z.record(z.unknown())) }).passthrough() })
-		.passthrough();
-	return expectShape(this, schema, body, `${call.method} ${call.path}`, itemIndex).data[
-		listField
-	] as IDataObject[];
+	const path = HUMANLY.paths[list];
+	const body = await humanlyRequest.call(this, { method: 'GET', path, qs }, itemIndex);
+	return readList(this, body, list, `GET ${path}`, itemIndex).items;
 }
-
-/** A paged list of api.ts: its records at `data.<list>`, at `paths.<list>`. */
-export type PagedList = keyof typeof HUMANLY.paging;
 
 /** One page of a paged list (1-based page number). */
 export async function humanlyPage(
@@ -146,27 +219,12 @@ export async function humanlyPage(
 ): Promise<Page<IDataObject>> {
 	const { pageParam, sizeParam } = HUMANLY.paging[list];
 	const path = HUMANLY.paths[list];
-	const schema = z
-		.object({
-			data: z
-				.object({
-					[list]: z.array(z.record(z.unknown())),
-					[HUMANLY.paginationField]: z
-						.object({ totalPages: z.number().optional() })
-						.passthrough()
-						.optional(),
-				})
-				.passthrough(),
-		})
-		.passthrough();
 	const body = await humanlyRequest.call(
 		this,
 		{ method: 'GET', path, qs: { ...filters, [pageParam]: page, [sizeParam]: pageSize } },
 		itemIndex,
 	);
-	const { data } = expectShape(this, schema, body, `GET ${path}`, itemIndex);
-	const pagination = data[HUMANLY.paginationField] as { totalPages?: number } | undefined;
-	return { items: data[list] as IDataObject[], totalPages: pagination?.totalPages };
+	return readList(this, body, list, `GET ${path}`, itemIndex);
 }
 
 /** A paged Humanly list, read page by page as api.ts says, up to `limit` (undefined: all). */

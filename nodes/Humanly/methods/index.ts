@@ -7,7 +7,13 @@ import type {
 
 import { searchPages } from '../../shared/paging';
 import { HUMANLY } from '../api';
-import { humanlyArray, humanlyPage, type PagedList } from '../transport';
+import {
+	humanlyList,
+	humanlyPage,
+	humanlyPagedList,
+	type ListName,
+	type PagedList,
+} from '../transport';
 
 /** The editor shows its lists sorted by name. */
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
@@ -44,28 +50,69 @@ async function searchList(
 	);
 }
 
+/** A searchable list over a list Humanly does not page: read once, filtered here. */
+async function searchUnpaged(
+	context: ILoadOptionsFunctions,
+	list: ListName,
+	label: (record: IDataObject) => string,
+	filter: string | undefined,
+): Promise<INodeListSearchResult> {
+	const needle = filter?.trim().toLowerCase() ?? '';
+	const records = await humanlyList.call(context, list);
+	return {
+		results: records
+			.map((record) => ({ name: label(record), value: String(record.id) }))
+			.filter((entry) => entry.name.toLowerCase().includes(needle))
+			.sort(byName),
+	};
+}
+
+const titled = (record: IDataObject) => String(record.title ?? record.displayName ?? record.id);
+
+/** A narrator with its language and voices, so the one to pick can be told apart. */
+function narratorLabel(narrator: IDataObject): string {
+	const voices = Array.isArray(narrator.voices)
+		? (narrator.voices as IDataObject[])
+				.map(
+					(voice) =>
+						`${String(voice.name ?? voice.id)}${voice.gender ? ` (${String(voice.gender)})` : ''}`,
+				)
+				.join(', ')
+		: '';
+	const language = narrator.language ? ` [${String(narrator.language)}]` : '';
+	return `${String(narrator.name ?? narrator.id)}${language}${voices ? `: ${voices}` : ''}`;
+}
+
+const options = (records: IDataObject[], label: (record: IDataObject) => string) =>
+	records.map((record) => ({ name: label(record), value: String(record.id) })).sort(byName);
+
 export const loadOptions = {
 	async getTeams(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		const teams = await humanlyArray.call(
-			this,
-			{ method: 'GET', path: HUMANLY.paths.teams },
-			'teams',
-		);
+		const teams = await humanlyList.call(this, 'teams');
 		return teams.map(teamOption).sort(byName);
 	},
 
 	async getUsers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		const users = await humanlyArray.call(
-			this,
-			{ method: 'GET', path: HUMANLY.paths.users, qs: { includeTeams: false } },
-			'users',
-		);
-		return users.map((user) => ({ name: person(user), value: String(user.id) })).sort(byName);
+		return options(await humanlyList.call(this, 'users', { includeTeams: false }), person);
+	},
+
+	async getQuestions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		return options(await humanlyList.call(this, 'questions'), titled);
+	},
+
+	/** Narrators with their voices, for Question → Create's Generate Audio. */
+	async getNarrators(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		return options(await humanlyList.call(this, 'narrators'), narratorLabel);
+	},
+
+	/** Every interview (all pages), for Bulk Update's interviews and template. */
+	async getInterviews(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		return options(await humanlyPagedList.call(this, 'interviews', {}, undefined), titled);
 	},
 };
 
 export const listSearch = {
-	/** The candidate list searches names and emails itself [assumed `search`]. */
+	/** The candidate list searches names and emails itself [assumed parameter: fields.candidateSearch]. */
 	async searchCandidates(
 		this: ILoadOptionsFunctions,
 		filter?: string,
@@ -75,7 +122,7 @@ export const listSearch = {
 		return await searchList(
 			this,
 			'candidates',
-			needle ? { search: needle } : {},
+			needle ? { [HUMANLY.fields.candidateSearch]: needle } : {},
 			person,
 			undefined,
 			paginationToken,
@@ -88,14 +135,23 @@ export const listSearch = {
 		filter?: string,
 		paginationToken?: string,
 	): Promise<INodeListSearchResult> {
-		const result = await searchList(
-			this,
-			'interviews',
-			{},
-			(interview) => String(interview.title ?? interview.displayName ?? interview.id),
-			filter,
-			paginationToken,
-		);
+		const result = await searchList(this, 'interviews', {}, titled, filter, paginationToken);
 		return { ...result, results: result.results.sort(byName) };
+	},
+
+	async searchQuestions(this: ILoadOptionsFunctions, filter?: string) {
+		return await searchUnpaged(this, 'questions', titled, filter);
+	},
+
+	async searchNarrators(this: ILoadOptionsFunctions, filter?: string) {
+		return await searchUnpaged(this, 'narrators', narratorLabel, filter);
+	},
+
+	async searchMessageGroups(this: ILoadOptionsFunctions, filter?: string) {
+		return await searchUnpaged(this, 'messageGroups', titled, filter);
+	},
+
+	async searchTeams(this: ILoadOptionsFunctions, filter?: string) {
+		return await searchUnpaged(this, 'teams', (team) => teamOption(team).name, filter);
 	},
 };

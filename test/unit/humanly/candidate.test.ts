@@ -149,7 +149,7 @@ describe('Candidate Get', () => {
 });
 
 describe('Candidate Get Many', () => {
-	test('Return All pages with the maximum page size until the last page', async () => {
+	test('Return All pages with the maximum page size until the last page; Include Archived off sends nothing', async () => {
 		const ids = Array.from({ length: 250 }, (_, i) => `c-${i}`);
 		const { fake, result } = run(
 			getManyCandidates,
@@ -161,7 +161,6 @@ describe('Candidate Get Many', () => {
 			[1, 2, 3].map((p) => ({
 				search: 'garcia',
 				externalId: 'ATS-1',
-				archived: false,
 				page: p,
 				pageSize: 100,
 			})),
@@ -179,12 +178,22 @@ describe('Candidate Get Many', () => {
 		expect(fake.requests[0].qs).toEqual({ page: 1, pageSize: 5 });
 	});
 
-	test('a list answer without the assumed shape says which assumption to check', async () => {
+	test('Include Archived on asks Humanly to include archived candidates (archived=true)', async () => {
+		const { fake, result } = run(
+			getManyCandidates,
+			{ returnAll: false, limit: 5, filters: { archived: true } },
+			[page(['a'], 1, 1)],
+		);
+		await result;
+		expect(fake.requests[0].qs).toEqual({ archived: true, page: 1, pageSize: 5 });
+	});
+
+	test('a list answer in neither documented shape fails naming the request and what came back', async () => {
 		const { result } = run(getManyCandidates, { returnAll: true, filters: {} }, [
 			ok({ items: [] }),
 		]);
 		await expect(result).rejects.toThrow(
-			'Unexpected response shape for GET /qsi/gather/candidates: data.candidates required',
+			'Unexpected response shape for GET /qsi/gather/candidates: expected the candidates as data or data.candidates (a list of records), but data is an object with items',
 		);
 	});
 });

@@ -10,7 +10,7 @@ import { statusOptions } from '../../../nodes/Humanly/helpers/statusOptions';
 import { updateCandidateInterviewStatus } from '../../../nodes/Humanly/actions/candidateInterview/updateStatus.operation';
 import type { Operation } from '../../../nodes/shared/operation';
 import { fakeClock, fakeContext, type FakeAnswer } from '../helpers/context';
-import { BASE, credentials, credentialType, ok, refused } from './fixtures';
+import { BASE, credentials, credentialType, ok, okPaged, refused } from './fixtures';
 
 beforeEach(() => fakeClock());
 
@@ -42,6 +42,7 @@ describe('Candidate Interview Invite', () => {
 					expiryDays: 14,
 					externalRedirectUri: 'https://careers.example.com/thanks',
 					sendInvite: true,
+					webhookUrl: 'https://hooks.example.com/humanly',
 				},
 			},
 			[ok({ id: 'ci-1', status: 'invite_sent' }, 201)],
@@ -59,6 +60,7 @@ describe('Candidate Interview Invite', () => {
 				expiryDays: 14,
 				externalRedirectUri: 'https://careers.example.com/thanks',
 				sendInvite: true,
+				webhookUrl: 'https://hooks.example.com/humanly',
 			},
 		});
 	});
@@ -130,7 +132,8 @@ describe('Candidate Interview Get, Get Many, Results, Resend', () => {
 		});
 	});
 
-	test('Get Many filters by candidate, interview and status with page and limit', async () => {
+	test('Get Many reads the page’s shape: data a bare array, paging in meta.pagination', async () => {
+		const ids = Array.from({ length: 101 }, (_, i) => `ci-${i}`);
 		const { fake, result } = run(
 			getManyCandidateInterviews,
 			{
@@ -138,38 +141,84 @@ describe('Candidate Interview Get, Get Many, Results, Resend', () => {
 				filters: { candidateId: 'c-1', interviewId: 'i-1', status: 'new_response' },
 			},
 			[
-				ok({
-					candidateInterviews: [{ id: 'ci-1' }],
-					pagination: { page: 1, limit: 100, total: 1, totalPages: 1 },
-				}),
+				okPaged(
+					ids.slice(0, 100).map((id) => ({ id })),
+					{ page: 1, limit: 100, total: 101, totalPages: 2 },
+				),
+				okPaged([{ id: ids[100] }], { page: 2, limit: 100, total: 101, totalPages: 2 }),
 			],
 		);
-		expect((await result).map((item) => item.json.id)).toEqual(['ci-1']);
+		expect((await result).map((item) => item.json.id)).toEqual(ids);
 		expect(fake.requests[0]).toMatchObject({
 			url: `${BASE}/qsi/gather/candidate-interviews`,
 			qs: { candidateId: 'c-1', interviewId: 'i-1', status: 'new_response', page: 1, limit: 100 },
 		});
+		expect(fake.requests[1].qs).toMatchObject({ page: 2 });
 	});
 
-	test('Get Results reads the results', async () => {
-		const { fake, result } = run(getCandidateInterviewResults, { candidateInterviewId: 'ci-1' }, [
-			ok({ candidateInterviewId: 'ci-1', overallScore: 80 }),
+	test('Get Many also reads data.candidateInterviews with data.pagination', async () => {
+		const { fake, result } = run(getManyCandidateInterviews, { returnAll: true, filters: {} }, [
+			ok({
+				candidateInterviews: [{ id: 'ci-1' }],
+				pagination: { page: 1, limit: 100, total: 1, totalPages: 1 },
+			}),
 		]);
-		expect((await result)[0].json).toEqual({ candidateInterviewId: 'ci-1', overallScore: 80 });
+		expect((await result).map((item) => item.json.id)).toEqual(['ci-1']);
+		expect(fake.requests).toHaveLength(1);
+	});
+
+	test('Get Many: an answer of neither shape fails the item naming the request and what came back', async () => {
+		const { result } = run(getManyCandidateInterviews, { returnAll: true, filters: {} }, [
+			ok({ candidateInterviews: 'none' }),
+		]);
+		await expect(result).rejects.toThrow(
+			'Unexpected response shape for GET /qsi/gather/candidate-interviews: expected the candidateInterviews as data or data.candidateInterviews (a list of records), but data.candidateInterviews is a string',
+		);
+	});
+
+	test('Get Results returns summary and score card as answered, null while processing', async () => {
+		const answer = {
+			candidateInterviewId: 'ci-1',
+			transcriptions: [],
+			summary: null,
+			summaryStatus: 'processing',
+			scoreCard: null,
+		};
+		const { fake, result } = run(getCandidateInterviewResults, { candidateInterviewId: 'ci-1' }, [
+			ok(answer),
+		]);
+		expect((await result)[0].json).toEqual(answer);
 		expect(fake.requests[0]).toMatchObject({
 			method: 'GET',
 			url: `${BASE}/qsi/gather/candidate-interviews/ci-1/results`,
 		});
 	});
 
-	test('Resend Invite posts to resend-invite', async () => {
-		const { fake, result } = run(resendCandidateInterviewInvite, { candidateInterviewId: 'ci-1' }, [
-			ok({ id: 'ci-1', inviteCount: 2 }),
+	test('Get Results with If Summary Is Processing → Fail fails the item while processing, not once complete', async () => {
+		const parameters = { candidateInterviewId: 'ci-1', options: { summaryProcessing: 'fail' } };
+		const processing = run(getCandidateInterviewResults, parameters, [
+			ok({ summaryStatus: 'processing', summary: null }),
 		]);
-		expect((await result)[0].json).toEqual({ id: 'ci-1', inviteCount: 2 });
+		await expect(processing.result).rejects.toThrow(
+			'The summary of candidate interview ci-1 is still being generated (summaryStatus processing)',
+		);
+		const complete = run(getCandidateInterviewResults, parameters, [
+			ok({ summaryStatus: 'complete', summary: 'Strong answers' }),
+		]);
+		expect((await complete.result)[0].json.summary).toBe('Strong answers');
+	});
+
+	test('Resend Invite posts { deliveryTypes } to resend-invite', async () => {
+		const { fake, result } = run(
+			resendCandidateInterviewInvite,
+			{ candidateInterviewId: 'ci-1', deliveryTypes: ['sms', 'email', 'sms'] },
+			[ok({ id: 'ci-1', status: 'invite_sent' })],
+		);
+		expect((await result)[0].json).toEqual({ id: 'ci-1', status: 'invite_sent' });
 		expect(fake.requests[0]).toMatchObject({
 			method: 'POST',
 			url: `${BASE}/qsi/gather/candidate-interviews/ci-1/resend-invite`,
+			body: { deliveryTypes: ['sms', 'email'] },
 		});
 	});
 

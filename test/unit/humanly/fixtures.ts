@@ -56,3 +56,14 @@ export function userItems(
 export function createdUsers(emails: string[]): FakeAnswer {
 	return ok({ users: emails.map((email) => ({ id: `id-${email}`, email, isApiUser: true })) }, 201);
 }
+
+/** A list answer as the candidate-interviews page shows it: paging in `meta.pagination`. */
+export function okPaged(data: unknown, pagination: IDataObject): FakeAnswer {
+	return {
+		status: 200,
+		body: {
+			data,
+			meta: { requestId: 'req-200', timestamp: '2026-11-23T10:00:00Z', pagination },
+		},
+	};
+}

@@ -44,9 +44,9 @@ test('the resources and operations of the issue, each named in Title Case', () =
 	);
 	expect(names).toEqual({
 		user: ['Create', 'Get Many'],
-		team: ['Create', 'Get Many'],
+		team: ['Create', 'Get', 'Get Many', 'Update Branding'],
 		candidate: ['Create', 'Get', 'Get Many'],
-		interview: ['Get', 'Get Many'],
+		interview: ['Bulk Update', 'Create', 'Get', 'Get Many'],
 		candidateInterview: [
 			'Get',
 			'Get Many',
@@ -55,6 +55,15 @@ test('the resources and operations of the issue, each named in Title Case', () =
 			'Resend Invite',
 			'Update Status',
 		],
+		question: [
+			'Create AI Text Question',
+			'Create Audio Question',
+			'Create Survey Question',
+			'Get',
+			'Get Many',
+		],
+		narrator: ['Get', 'Get Many'],
+		messageGroup: ['Create', 'Get', 'Get Many'],
 	});
 });
 
@@ -71,9 +80,11 @@ test('booleans are described starting with "Whether", display names are Title Ca
 	const properties = allProperties(description.properties);
 	for (const property of properties) {
 		if (property.type === 'boolean') expect(property.description).toMatch(/^Whether /);
-		expect(property.displayName).toMatch(
-			/^[A-Z0-9][A-Za-z0-9]*( (or|of|by|[A-Z0-9(][A-Za-z0-9()]*))*$/,
-		);
+		// A notice's display name is its text, a sentence.
+		if (property.type !== 'notice')
+			expect(property.displayName).toMatch(
+				/^[A-Z0-9][A-Za-z0-9]*( (or|of|by|[A-Z0-9(][A-Za-z0-9()]*))*$/,
+			);
 	}
 });
 

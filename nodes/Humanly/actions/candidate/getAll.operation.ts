@@ -3,22 +3,17 @@ import { z } from 'zod';
 
 import { getManyOperation } from '../../../shared/getMany';
 import { optionalText } from '../../../shared/input';
-import { optionalBoolean } from '../../input';
+import { includeArchivedProperty } from '../../fields';
+import { includeArchived } from '../../input';
 import { humanlyPagedList } from '../../transport';
 
 export const getManyCandidates = getManyOperation({
 	noun: 'candidates',
-	narrowing: 'optionally filtered by a name or email search, external ID or archived state',
+	narrowing:
+		'optionally filtered by a name or email search or external ID, archived ones included on request',
 	filters: {
 		properties: [
-			{
-				displayName: 'Archived',
-				name: 'archived',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to return only archived candidates (on) or only active ones (off). Leave the filter out for both.',
-			},
+			includeArchivedProperty('candidates'),
 			{
 				displayName: 'External ID',
 				name: 'externalId',
@@ -37,7 +32,7 @@ export const getManyCandidates = getManyOperation({
 		schema: z.object({
 			search: optionalText(200),
 			externalId: optionalText(200),
-			archived: optionalBoolean,
+			archived: includeArchived,
 		}),
 	},
 	async list(this: IExecuteFunctions, query, limit, itemIndex) {

@@ -12,7 +12,7 @@ export const getCandidateInterview: Operation = {
 		action: 'Get a candidate interview',
 		description: 'Get one candidate interview (an invite and its status) by ID',
 		toolDescription:
-			'Get a Humanly candidate interview (an invite) by ID. Returns its status, channels, invite link and expiry. Fails when no candidate interview has the ID.',
+			'Get a Humanly candidate interview (an invite) by ID. Returns its status, inviteToken, expiry and when the invite was sent. Fails when no candidate interview has the ID.',
 	},
 	properties: [
 		candidateInterviewIdProperty('ID of the candidate interview, as returned by Invite'),

@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { eachItem, type Operation } from '../../../shared/operation';
 import { asList, optional, validateInput } from '../../../shared/input';
 import { HUMANLY } from '../../api';
-import { candidateLocator, interviewLocator } from '../../fields';
-import { humanlyId, oneOf } from '../../input';
+import { candidateLocator, deliveryTypesProperty, interviewLocator } from '../../fields';
+import { humanlyId, oneOf, optionalHttpUrl } from '../../input';
 import { humanlyRecord } from '../../transport';
 
 const input = z.object({
@@ -33,6 +33,7 @@ const input = z.object({
 			.refine((url) => /^https?:\/\//i.test(url), 'must start with http:// or https://'),
 	),
 	sendInvite: optional(z.boolean({ invalid_type_error: 'must be true or false' })),
+	[HUMANLY.fields.inviteWebhookUrl]: optionalHttpUrl,
 });
 
 export const inviteCandidate: Operation = {
@@ -42,24 +43,14 @@ export const inviteCandidate: Operation = {
 		description:
 			'Create a candidate interview and send the candidate the invite by email and/or SMS',
 		toolDescription:
-			'Invite a Humanly candidate to an interview by email and/or SMS, with optional expiry days and redirect URL. Returns the new candidate interview with its invite link. Fails when no candidate or interview has the ID, or Humanly refuses the channel (e.g. SMS to a candidate without a phone).',
+			'Invite a Humanly candidate to an interview by email and/or SMS, with optional expiry days, redirect URL and a webhook URL for this invite’s events. Returns the new candidate interview with its status, inviteToken and expiry. Fails when no candidate or interview has the ID, or Humanly refuses the channel (e.g. SMS to a candidate without a phone).',
 	},
 	properties: [
 		candidateLocator('The candidate to invite'),
 		interviewLocator('The interview the candidate is invited to'),
-		{
-			displayName: 'Delivery',
-			name: 'deliveryTypes',
-			type: 'multiOptions',
-			options: [
-				{ name: 'Email', value: 'email' },
-				{ name: 'SMS', value: 'sms' },
-			],
-			default: ['email'],
-			required: true,
-			description:
-				'How the invite reaches the candidate. SMS works only for candidates who opted in to SMS (SMS Opt In on the candidate) and have a phone number; otherwise Humanly refuses the invite with a validation error.',
-		},
+		deliveryTypesProperty(
+			'How the invite reaches the candidate. SMS works only for candidates who opted in to SMS (SMS Opt In on the candidate) and have a phone number; otherwise Humanly refuses the invite with a validation error.',
+		),
 		{
 			displayName: 'Additional Fields',
 			name: 'additionalFields',
@@ -89,7 +80,16 @@ export const inviteCandidate: Operation = {
 					type: 'boolean',
 					default: true,
 					description:
-						'Whether Humanly sends the invite now. Off creates the candidate interview and its link (inviteUrl) without contacting the candidate.',
+						'Whether Humanly sends the invite now. Off creates the candidate interview without contacting the candidate.',
+				},
+				{
+					displayName: 'Webhook URL',
+					name: 'webhookUrl',
+					type: 'string',
+					default: '',
+					placeholder: 'https://example.com/webhooks/humanly',
+					description:
+						'A URL Humanly calls with the events of this candidate interview (such as completed), besides your organization’s webhooks. A Humanly Trigger’s Production URL works.',
 				},
 			],
 		},
@@ -106,6 +106,7 @@ export const inviteCandidate: Operation = {
 				expiryDays: additional.expiryDays,
 				externalRedirectUri: additional.externalRedirectUri,
 				sendInvite: additional.sendInvite,
+				[HUMANLY.fields.inviteWebhookUrl]: additional.webhookUrl,
 			},
 			itemIndex,
 		);

@@ -10,7 +10,7 @@ import { readId } from '../../helpers/readId';
 import { humanlyRecord } from '../../transport';
 import { statusOptions } from '../../helpers/statusOptions';
 
-const input = z.object({ status: oneOf(HUMANLY.candidateInterviewStatuses) });
+const input = z.object({ [HUMANLY.fields.status]: oneOf(HUMANLY.candidateInterviewStatuses) });
 
 export const updateCandidateInterviewStatus: Operation = {
 	menuEntry: {
@@ -36,7 +36,7 @@ export const updateCandidateInterviewStatus: Operation = {
 		const body = validateInput(
 			this,
 			input,
-			{ status: this.getNodeParameter('status', itemIndex) },
+			{ [HUMANLY.fields.status]: this.getNodeParameter('status', itemIndex) },
 			itemIndex,
 		);
 		// Setting the same status twice leaves the same state: safe to resend after a lost answer.

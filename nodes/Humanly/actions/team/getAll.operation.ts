@@ -2,9 +2,8 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { getManyOperation } from '../../../shared/getMany';
-import { HUMANLY } from '../../api';
 import { optionalId } from '../../input';
-import { humanlyArray } from '../../transport';
+import { humanlyList } from '../../transport';
 
 export const getManyTeams = getManyOperation({
 	noun: 'teams',
@@ -25,11 +24,6 @@ export const getManyTeams = getManyOperation({
 	},
 	// The list has no documented paging: one request, Limit applied by the builder.
 	async list(this: IExecuteFunctions, query, _limit, itemIndex) {
-		return await humanlyArray.call(
-			this,
-			{ method: 'GET', path: HUMANLY.paths.teams, qs: query },
-			'teams',
-			itemIndex,
-		);
+		return await humanlyList.call(this, 'teams', query, itemIndex);
 	},
 });

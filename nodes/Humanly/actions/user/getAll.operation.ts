@@ -2,9 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { getManyOperation } from '../../../shared/getMany';
-import { HUMANLY } from '../../api';
 import { optionalId } from '../../input';
-import { humanlyArray } from '../../transport';
+import { humanlyList } from '../../transport';
 
 /** The fields most workflows need; team names instead of team records. */
 export function simplifyUser(user: IDataObject): IDataObject {
@@ -53,11 +52,6 @@ export const getManyUsers = getManyOperation({
 	// The list has no documented paging: one request, Limit applied by the builder.
 	async list(this: IExecuteFunctions, query, _limit, itemIndex) {
 		const includeTeams = this.getNodeParameter('includeTeams', itemIndex, true) as boolean;
-		return await humanlyArray.call(
-			this,
-			{ method: 'GET', path: HUMANLY.paths.users, qs: { ...query, includeTeams } },
-			'users',
-			itemIndex,
-		);
+		return await humanlyList.call(this, 'users', { ...query, includeTeams }, itemIndex);
 	},
 });
