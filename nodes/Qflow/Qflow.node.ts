@@ -21,7 +21,8 @@ export class Qflow implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage the users of a Qflow enterprise and generate white-label iFrame SSO links',
+		description:
+			'Manage Qflow events, guests and check-ins, door staff, templated emails, enterprise users and iFrame SSO links',
 		defaults: { name: 'Qflow' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -34,6 +34,16 @@ export const TRUST_HINT =
 
 const CODE_HINTS: Record<string, string> = {
 	[QFLOW.trustRequiredCode]: TRUST_HINT,
+	[QFLOW.commsNotEnabledCode]:
+		'The Comms API is on an allow-list: ask Qflow support (support@qflowhub.io) to enable Comms for the account this credential signs in as.',
+	[QFLOW.previousSendFailedCode]:
+		'The last email of this template to this guest bounced, was dropped, reported as spam or unsubscribed: sending again would fail the same way. Correct the guest’s email address first.',
+	[QFLOW.guestPlanCapCode]:
+		'The account’s plan caps the guests added via the API each month (Free 75, Starter 1,500, Pro 35,000). Upgrade the account in Qflow to lift it.',
+	[QFLOW.checkInRefusals.alreadyAdmitted]:
+		'The guest is already checked in; nothing was changed. Check the Admitted time with Guest Get Many.',
+	[QFLOW.checkInRefusals.blocked]: 'The guest is blocked. Unblock them first if they may come in.',
+	spam_check_failed: 'Qflow flagged a URL in the template HTML as unsafe: remove or replace it.',
 	rate_limit: `Qflow allows about 1000 requests a minute per IP and then blocks for ${QFLOW.mitigationWindowSeconds} s. Raise Max Wait under Request Options, or pace the workflow with Loop Over Items and a Wait node.`,
 };
 
@@ -41,8 +51,8 @@ const STATUS_HINTS: Record<number, string> = {
 	400: 'Correct the value the message names, then run the item again.',
 	401: 'Qflow refused the token or the APIM subscription key, even after signing in again. Check the APIM Subscription Key and the API Host in the Qflow credential.',
 	403: 'The account this credential signs in as may not do this in its enterprise. Check its role in the Qflow dashboard, or use an enterprise admin’s credential.',
-	404: 'Check the user ID or email: the user may have been deleted or belong to another enterprise.',
-	409: 'Another user already has this email or username. Use Create or Update to change the existing user instead.',
+	404: 'Check the user ID or email, or the event, guest, template or team member ID: it may have been deleted, or belong to another enterprise or account (Qflow answers 404 for both).',
+	409: 'Another user already has this email or username, or another team member this username. Use Create or Update to change the existing user instead.',
 	503: 'Qflow is temporarily unavailable. Run the workflow again later, or raise Max Wait under Request Options.',
 };
 
@@ -50,8 +60,10 @@ export const qflowProfile: VendorProfile = {
 	displayName: 'Qflow',
 	credentialType: 'qflowApi',
 	secretFields: ['clientSecret', 'password', 'subscriptionApiKey', 'accessToken', 'ssoSecretKey'],
+	// Users API paths are below its prefix; the check-in and Comms paths come with their own prefix
+	// (helpers/checkin.ts): three surfaces on one host, one token and key.
 	url: (credentials, path) =>
-		`${hostOf(credentials.apiHost, QFLOW.defaultApiHost)}${QFLOW.apiPrefix}${path}`,
+		`${hostOf(credentials.apiHost, QFLOW.defaultApiHost)}${path.startsWith('/') ? path : `${QFLOW.apiPrefix}${path}`}`,
 	// The credential signs in through preAuthentication: n8n renews the token on a thrown 401.
 	renewsTokenOn401: true,
 	defaultMaxWaitSeconds: QFLOW_DEFAULT_MAX_WAIT_SECONDS,

@@ -1,5 +1,28 @@
 import type { Resources } from '../../shared/operation';
+import { getManyTemplates } from './comms/getTemplates.operation';
+import { sendEmail } from './comms/send.operation';
+import { upsertTemplate } from './comms/upsertTemplate.operation';
+import { archiveEvent } from './event/archive.operation';
+import { createEvent } from './event/create.operation';
+import { getEvent } from './event/get.operation';
+import { getManyEvents } from './event/getAll.operation';
+import { getEventStatistics } from './event/getStatistics.operation';
+import { restoreEvent } from './event/restore.operation';
+import { updateEvent } from './event/update.operation';
+import { blockGuest } from './guest/block.operation';
+import { bulkUpsertGuests } from './guest/bulkUpsert.operation';
+import { checkInGuest } from './guest/checkIn.operation';
+import { getManyGuests } from './guest/getAll.operation';
+import { unblockGuest } from './guest/unblock.operation';
+import { upsertGuest } from './guest/upsert.operation';
 import { generateSsoLink } from './sso/generateLink.operation';
+import { assignTeamMember } from './teamMember/assign.operation';
+import { createTeamMember } from './teamMember/create.operation';
+import { deleteTeamMember } from './teamMember/delete.operation';
+import { getManyTeamMembers } from './teamMember/getAll.operation';
+import { getTeamEventStats } from './teamMember/getEventStats.operation';
+import { unassignTeamMember } from './teamMember/unassign.operation';
+import { updateTeamMember } from './teamMember/update.operation';
 import { changePassword } from './user/changePassword.operation';
 import { changeUsername } from './user/changeUsername.operation';
 import { countUsers } from './user/count.operation';
@@ -27,6 +50,49 @@ export const resources: Resources = {
 			changeUsername,
 			count: countUsers,
 			getTranslations,
+		},
+	},
+	event: {
+		name: 'Event',
+		operations: {
+			create: createEvent,
+			get: getEvent,
+			getAll: getManyEvents,
+			update: updateEvent,
+			archive: archiveEvent,
+			restore: restoreEvent,
+			getStatistics: getEventStatistics,
+		},
+	},
+	guest: {
+		name: 'Guest',
+		operations: {
+			getAll: getManyGuests,
+			upsert: upsertGuest,
+			bulkUpsert: bulkUpsertGuests,
+			checkIn: checkInGuest,
+			block: blockGuest,
+			unblock: unblockGuest,
+		},
+	},
+	teamMember: {
+		name: 'Team Member',
+		operations: {
+			create: createTeamMember,
+			update: updateTeamMember,
+			delete: deleteTeamMember,
+			getAll: getManyTeamMembers,
+			assign: assignTeamMember,
+			unassign: unassignTeamMember,
+			getEventStats: getTeamEventStats,
+		},
+	},
+	comms: {
+		name: 'Comms',
+		operations: {
+			upsertTemplate,
+			getTemplates: getManyTemplates,
+			send: sendEmail,
 		},
 	},
 	sso: { name: 'SSO', operations: { generateLink: generateSsoLink } },

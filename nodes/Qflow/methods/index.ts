@@ -2,6 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 
 import { searchPages } from '../../shared/paging';
 import { QFLOW } from '../api';
+import { checkinListSearch } from './checkinSearch';
 import { qflowUserPage } from '../transport';
 
 /** Pages read per search call when a filter hides most users; the editor then asks for more. */
@@ -16,6 +17,7 @@ function label(user: IDataObject): string {
 }
 
 export const listSearch = {
+	...checkinListSearch,
 	/**
 	 * The users API has no search parameter [assumed]: read pages and filter here, a few pages per
 	 * call, and hand the editor the next page number to continue from.

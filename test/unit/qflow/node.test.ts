@@ -62,13 +62,35 @@ describe('node description', () => {
 				'Count',
 				'Get Translations',
 			],
+			event: ['Create', 'Get', 'Get Many', 'Update', 'Archive', 'Restore', 'Get Statistics'],
+			guest: [
+				'Get Many',
+				'Create or Update',
+				'Create or Update Many',
+				'Check In',
+				'Block',
+				'Unblock',
+			],
+			teamMember: [
+				'Create',
+				'Update',
+				'Delete',
+				'Get Many',
+				'Assign to Event',
+				'Unassign From Event',
+				'Get Check-In Stats',
+			],
+			comms: ['Create or Update Template', 'Get Many', 'Send Email'],
 			sso: ['Generate iFrame SSO Link'],
 		});
-		const files = [
-			...fs.readdirSync(path.join(root, 'nodes/Qflow/actions/user')).map((file) => `user/${file}`),
-			...fs.readdirSync(path.join(root, 'nodes/Qflow/actions/sso')).map((file) => `sso/${file}`),
-		].filter((file) => file.endsWith('.operation.ts'));
-		expect(files).toHaveLength(12);
+		const files = Object.keys(resources)
+			.flatMap((resource) =>
+				fs
+					.readdirSync(path.join(root, 'nodes/Qflow/actions', resource))
+					.map((file) => `${resource}/${file}`),
+			)
+			.filter((file) => file.endsWith('.operation.ts'));
+		expect(files).toHaveLength(35);
 	});
 
 	test('booleans say "Whether", display names are Title Case', () => {
