@@ -13,6 +13,26 @@ import { verifySignature } from './helpers/webhookSignature';
 
 const DEFAULT_TOLERANCE_SECONDS = 300;
 
+type HumanlyEvent = (typeof HUMANLY.webhook.events)[number];
+
+/** How the editor shows each documented event; typed by api.ts's list, so none can be left out. */
+const EVENT_LABELS: Record<HumanlyEvent, { name: string; description?: string }> = {
+	'candidate_interview.completed': {
+		name: 'Candidate Interview Completed',
+		description: 'A candidate finished an interview',
+	},
+	'candidate_interview.status_changed': {
+		name: 'Candidate Interview Status Changed',
+		description: 'An invite moved to another status, e.g. hired',
+	},
+	'interview.created': { name: 'Interview Created' },
+	'interview.updated': { name: 'Interview Updated', description: 'E.g. by a bulk update' },
+	'question.audio_generated': {
+		name: 'Question Audio Generated',
+		description: 'The spoken audio of a question is ready',
+	},
+};
+
 /**
  * Signatures already accepted, per trigger, until they are too old to be accepted anyway. Checked
  * and set with no await in between, so identical requests arriving together start one execution;
@@ -56,7 +76,7 @@ export class HumanlyTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Humanly registers webhooks on request: there is no API for it. Send the Production URL above and the events you chose to your Humanly (Qualifi) contact. They give you the signing secret: put it in the Humanly credential as Webhook Secret. Every delivery is checked against it; forged, altered, unsigned or replayed ones are refused with 401 and start nothing.',
+					'Humanly registers webhooks on request: there is no API for it. Send the Production URL above and the events you chose to your Humanly (Qualifi) contact. They give you the signing secret: put it in the Humanly credential as Webhook Secret. Every delivery is checked against it: forged, altered, unsigned or stale ones are refused with 401 and start nothing; a delivery received before is acknowledged and starts nothing again.',
 				name: 'registration',
 				type: 'notice',
 				default: '',
@@ -65,25 +85,7 @@ export class HumanlyTrigger implements INodeType {
 				displayName: 'Events',
 				name: 'events',
 				type: 'multiOptions',
-				options: [
-					{
-						name: 'Candidate Interview Completed',
-						value: 'candidate_interview.completed',
-						description: 'A candidate finished an interview',
-					},
-					{
-						name: 'Candidate Interview Status Changed',
-						value: 'candidate_interview.status_changed',
-						description: 'An invite moved to another status, e.g. hired',
-					},
-					{ name: 'Interview Created', value: 'interview.created' },
-					{ name: 'Interview Updated', value: 'interview.updated' },
-					{
-						name: 'Question Audio Generated',
-						value: 'question.audio_generated',
-						description: 'The spoken audio of a question is ready',
-					},
-				],
+				options: HUMANLY.webhook.events.map((value) => ({ value, ...EVENT_LABELS[value] })),
 				default: ['candidate_interview.completed'],
 				required: true,
 				description: 'The events that start the workflow; others are acknowledged and ignored',
@@ -102,7 +104,7 @@ export class HumanlyTrigger implements INodeType {
 						typeOptions: { minValue: 1 },
 						default: DEFAULT_TOLERANCE_SECONDS,
 						description:
-							'How far the signed timestamp may be from now. Older deliveries are refused as replays. Humanly retries a missed delivery after 1 and 5 more minutes: raise this to 420 to take a retry that keeps its first timestamp.',
+							'How far the signed timestamp (Unix seconds or milliseconds) may be from now. Older deliveries are refused as stale. Humanly retries a missed delivery after 1 and 5 more minutes: raise this to 420 to take a retry that keeps its first timestamp.',
 					},
 				],
 			},
@@ -124,10 +126,11 @@ export class HumanlyTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const request = this.getRequestObject() as WebhookRequest;
 		const response = this.getResponseObject() as WebhookResponse;
-		const refuse = (message: string): IWebhookResponseData => {
-			response.status(401).json({ error: 'unauthorized', message });
+		const answer = (status: number, body: IDataObject): IWebhookResponseData => {
+			response.status(status).json(body);
 			return { noWebhookResponse: true };
 		};
+		const refuse = (message: string) => answer(401, { error: 'unauthorized', message });
 
 		const credentials = await this.getCredentials('humanlyApi');
 		const secret = typeof credentials.webhookSecret === 'string' ? credentials.webhookSecret : '';
@@ -152,7 +155,17 @@ export class HumanlyTrigger implements INodeType {
 		});
 		if (!verdict.valid) return refuse(verdict.message);
 
-		// An identical delivery (same signature) is a replay within the tolerance: one execution only.
+		// Signed but not a delivery: nothing to start, and Humanly should hear it was not taken.
+		const raw = Buffer.isBuffer(request.rawBody) ? request.rawBody : undefined;
+		const isObject = typeof payload === 'object' && payload !== null && !Array.isArray(payload);
+		if ((raw !== undefined && raw.toString('utf8').trim() === '') || !isObject)
+			return answer(400, {
+				error: 'bad_request',
+				message: 'The delivery has no JSON object body ({ event, timestamp, data })',
+			});
+
+		// Humanly retries a delivery it thinks failed, and the page warns of duplicates: one already
+		// taken (same signature) is acknowledged, so the sender counts it delivered, and starts nothing.
 		const state = this.getWorkflowStaticData('node') as { accepted?: Record<string, number> };
 		const key = `${this.getWorkflow().id ?? ''}:${this.getNode().name}:${verdict.signature}`;
 		for (const [seen, until] of acceptedSignatures)
@@ -160,22 +173,19 @@ export class HumanlyTrigger implements INodeType {
 		const stored = Object.fromEntries(
 			Object.entries(state.accepted ?? {}).filter(([, until]) => until >= nowMs),
 		);
-		if (acceptedSignatures.has(key) || stored[verdict.signature] !== undefined) {
-			return refuse('This delivery was received before (same signature): refused as a replay');
-		}
+		if (acceptedSignatures.has(key) || stored[verdict.signature] !== undefined)
+			return answer(200, { received: true, duplicate: true });
 		const until = (verdict.timestamp + toleranceSeconds) * 1000;
 		acceptedSignatures.set(key, until);
 		state.accepted = { ...stored, [verdict.signature]: until };
 
 		const event = typeof payload.event === 'string' ? payload.event : '';
 		const events = this.getNodeParameter('events', []) as string[];
-		if (!events.includes(event)) {
-			response.status(200).json({
+		if (!events.includes(event))
+			return answer(200, {
 				received: true,
 				ignored: `${event || 'an unnamed event'} is not one of the trigger's events`,
 			});
-			return { noWebhookResponse: true };
-		}
 		const data =
 			payload.data && typeof payload.data === 'object' && !Array.isArray(payload.data)
 				? (payload.data as IDataObject)

@@ -221,7 +221,7 @@ describe('Humanly Trigger', () => {
 	});
 
 	test(
-		'one signed delivery starts one execution with the payload; forged, tampered, unsigned and replayed ones start none',
+		'one signed delivery starts one execution with the payload (t in seconds or milliseconds); forged, tampered, unsigned, stale, duplicate and empty ones start none',
 		async () => {
 			const data = { candidateInterviewId: 'ci-e2e-1', candidateId: 'c-1', status: 'new_response' };
 			const now = Math.floor(Date.now() / 1000);
@@ -267,15 +267,29 @@ describe('Humanly Trigger', () => {
 					event: 'interview.created',
 					data: { id: 'i-1' },
 				}),
+				emptyBody: await mock.sendWebhook({
+					url,
+					event: 'candidate_interview.completed',
+					body: '',
+				}),
+				inMilliseconds: await mock.sendWebhook({
+					url,
+					event: 'candidate_interview.status_changed',
+					data: { ...data, status: 'hired' },
+					unit: 'ms',
+				}),
 			};
+			// A duplicate is acknowledged (Humanly then counts it delivered) and starts nothing.
 			expect(statuses).toEqual({
 				signed: 200,
 				forged: 401,
 				tampered: 401,
 				unsigned: 401,
 				replayedOld: 401,
-				replayedSame: 401,
+				replayedSame: 200,
 				notListenedTo: 200,
+				emptyBody: 400,
+				inMilliseconds: 200,
 			});
 			await pause(3_000);
 			const runs = await emitted(n8n, 'humanlyTriggerE2e', 'Humanly Trigger');
@@ -290,6 +304,7 @@ describe('Humanly Trigger', () => {
 						timestamp: new Date(now * 1000).toISOString(),
 					},
 				],
+				[expect.objectContaining({ event: 'candidate_interview.status_changed', status: 'hired' })],
 			]);
 			expect(JSON.stringify(runs)).not.toContain(HUMANLY_SANDBOX.webhookSecret);
 		},

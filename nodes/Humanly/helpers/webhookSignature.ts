@@ -1,10 +1,13 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
- * Humanly's webhook signature (docs/humanly.md): `X-Qualifi-Signature: t=<unix seconds>,v1=<hex>`,
- * where hex is HMAC-SHA256 with the webhook secret over `<t>.<body>`. Pure: no I/O, no clock.
+ * Humanly's webhook signature (docs/humanly.md): `X-Qualifi-Signature: t=<timestamp>,v1=<hex>`,
+ * where hex is HMAC-SHA256 with the webhook secret over `<t>.<body>`. The page does not say whether
+ * `t` counts seconds or milliseconds: both are read (13 digits or more is milliseconds; seconds reach
+ * 13 digits only in the year 33658), and `t` is signed exactly as sent. Pure: no I/O, no clock.
  */
 export type SignatureVerdict =
+	/** `timestamp`: the signing time in Unix seconds, whatever unit `t` came in. */
 	| { valid: true; timestamp: number; signature: string }
 	| { valid: false; reason: 'unsigned' | 'malformed' | 'mismatch' | 'stale'; message: string };
 
@@ -27,15 +30,28 @@ export function signatureOf(
 	return createHmac('sha256', secret).update(`${timestamp}.`).update(body).digest('hex');
 }
 
-function parseHeader(header: string): { timestamp: number; signatures: string[] } | undefined {
-	let timestamp: number | undefined;
+/** `t` of 13 digits or more counts milliseconds. */
+const MILLISECONDS_FROM = 1e12;
+
+interface ParsedHeader {
+	/** `t` as sent: the signature covers it in this form. */
+	signedT: string;
+	/** `t` in Unix seconds. */
+	seconds: number;
+	signatures: string[];
+}
+
+function parseHeader(header: string): ParsedHeader | undefined {
+	let signedT: string | undefined;
 	const signatures: string[] = [];
 	for (const part of header.split(',')) {
 		const [key, value] = part.trim().split('=', 2);
-		if (key === 't' && /^\d{1,12}$/.test(value ?? '')) timestamp = Number(value);
+		if (key === 't' && /^\d{1,16}$/.test(value ?? '')) signedT = value;
 		if (key === 'v1' && /^[0-9a-f]{64}$/i.test(value ?? '')) signatures.push(value.toLowerCase());
 	}
-	return timestamp === undefined || signatures.length === 0 ? undefined : { timestamp, signatures };
+	if (signedT === undefined || signatures.length === 0) return undefined;
+	const t = Number(signedT);
+	return { signedT, seconds: t >= MILLISECONDS_FROM ? t / 1000 : t, signatures };
 }
 
 /** Compares in constant time (equal lengths: both are 32-byte digests). */
@@ -58,7 +74,7 @@ export function verifySignature(delivery: SignedDelivery): SignatureVerdict {
 		return {
 			valid: false,
 			reason: 'malformed',
-			message: 'The X-Qualifi-Signature header is not t=<unix seconds>,v1=<hex>',
+			message: 'The X-Qualifi-Signature header is not t=<unix time>,v1=<hex>',
 		};
 	}
 	// Humanly's own sample signs JSON.stringify(payload), not the bytes it sends: the raw body first,
@@ -68,7 +84,7 @@ export function verifySignature(delivery: SignedDelivery): SignatureVerdict {
 		delivery.parsedBody === undefined ? undefined : JSON.stringify(delivery.parsedBody),
 	].filter((body): body is Buffer | string => body !== undefined);
 	const match = bodies
-		.map((body) => signatureOf(delivery.secret, parsed.timestamp, body))
+		.map((body) => signatureOf(delivery.secret, parsed.signedT, body))
 		.flatMap((expected) =>
 			parsed.signatures.filter((signature) => sameDigest(expected, signature)),
 		)[0];
@@ -78,12 +94,12 @@ export function verifySignature(delivery: SignedDelivery): SignatureVerdict {
 			reason: 'mismatch',
 			message: 'The signature does not match the body and the webhook secret',
 		};
-	if (Math.abs(delivery.nowSeconds - parsed.timestamp) > delivery.toleranceSeconds) {
+	if (Math.abs(delivery.nowSeconds - parsed.seconds) > delivery.toleranceSeconds) {
 		return {
 			valid: false,
 			reason: 'stale',
-			message: `The signature is dated ${parsed.timestamp}, more than ${delivery.toleranceSeconds} s from now: refused as a replay`,
+			message: `The signature is dated ${parsed.signedT}, more than ${delivery.toleranceSeconds} s from now: refused as stale`,
 		};
 	}
-	return { valid: true, timestamp: parsed.timestamp, signature: match };
+	return { valid: true, timestamp: parsed.seconds, signature: match };
 }

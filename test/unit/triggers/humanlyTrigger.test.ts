@@ -1,5 +1,6 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
+import { HUMANLY } from '../../../nodes/Humanly/api';
 import { signatureOf } from '../../../nodes/Humanly/helpers/webhookSignature';
 import { HumanlyTrigger } from '../../../nodes/Humanly/HumanlyTrigger.node';
 import { fakeClock } from '../helpers/context';
@@ -33,7 +34,7 @@ function deliver(
 		}),
 		getCredentials: async () => options.credentials ?? { apiKey: 'qapi_x', webhookSecret: secret },
 		getHeaderData: () => (header === undefined ? {} : { 'x-qualifi-signature': header }),
-		getBodyData: () => JSON.parse(raw),
+		getBodyData: () => (raw.trim() === '' ? {} : JSON.parse(raw)),
 		getNodeParameter: (name: string, fallback: unknown) =>
 			name === 'events' ? (options.events ?? ['candidate_interview.completed']) : fallback,
 		getWorkflowStaticData: () => staticData,
@@ -80,7 +81,7 @@ test.each([
 	],
 	['tampered (body changed after signing)', signed(), raw.replace('87', '99'), 'does not match'],
 	['unsigned', undefined, raw, 'no X-Qualifi-Signature header'],
-	['replayed (signed 10 minutes ago)', signed(nowSeconds - 600), raw, 'refused as a replay'],
+	['stale (signed 10 minutes ago)', signed(nowSeconds - 600), raw, 'refused as stale'],
 ])('a %s delivery gets 401 and starts nothing', async (_case, header, text, message) => {
 	const { result, answered } = deliver(text, header);
 	expect(await result).toEqual({ noWebhookResponse: true });
@@ -95,15 +96,40 @@ test('a delivery signed in the docs-sample way (JSON.stringify of the payload), 
 	expect(await deliver(spaced, signed(nowSeconds, raw)).result).toHaveProperty('workflowData');
 });
 
-test('the same delivery twice starts one execution: the second is refused as a replay', async () => {
+test('the same delivery twice starts one execution: the second is answered 200 and starts nothing', async () => {
 	const staticData = {};
 	expect(await deliver(raw, signed(), { staticData }).result).toHaveProperty('workflowData');
 	const again = deliver(raw, signed(), { staticData });
 	expect(await again.result).toEqual({ noWebhookResponse: true });
-	expect(again.answered).toMatchObject({
+	expect(again.answered).toEqual({ status: 200, body: { received: true, duplicate: true } });
+});
+
+test('t in milliseconds is read as such: a fresh one is taken, a stale one refused', async () => {
+	const ms = (t: number) => `t=${t},v1=${signatureOf(secret, t, raw)}`;
+	expect(await deliver(raw, ms(NOW)).result).toHaveProperty('workflowData');
+	const stale = deliver(raw, ms(NOW - 600_000));
+	await stale.result;
+	expect(stale.answered).toMatchObject({
 		status: 401,
-		body: { message: expect.stringContaining('received before') },
+		body: { message: expect.stringContaining('refused as stale') },
 	});
+});
+
+test.each([
+	['empty', ''],
+	['a JSON list', '[1,2]'],
+	['a JSON string', '"completed"'],
+])('a correctly signed %s body is answered 400 and starts nothing', async (_case, text) => {
+	const { result, answered } = deliver(text, signed(nowSeconds, text));
+	expect(await result).toEqual({ noWebhookResponse: true });
+	expect(answered).toMatchObject({ status: 400, body: { error: 'bad_request' } });
+});
+
+test('the event list is the documented events of api.ts', () => {
+	const events = new HumanlyTrigger().description.properties.find((p) => p.name === 'events');
+	expect((events?.options as Array<{ value: string }>).map((option) => option.value)).toEqual([
+		...HUMANLY.webhook.events,
+	]);
 });
 
 test('an event the trigger does not listen to is acknowledged and starts nothing', async () => {

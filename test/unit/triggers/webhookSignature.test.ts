@@ -83,6 +83,12 @@ test.each([
 	expect(check(header)).toMatchObject({ valid: false, reason });
 });
 
+test('t in milliseconds is signed as sent and dated in seconds', () => {
+	const t = now * 1000 + 250;
+	expect(check(signed(t))).toMatchObject({ valid: true, timestamp: now + 0.25 });
+	expect(check(signed((now - 301) * 1000))).toMatchObject({ valid: false, reason: 'stale' });
+});
+
 test('any of several v1 signatures may match (a secret being rotated)', () => {
 	expect(check(`t=${now},v1=${'0'.repeat(64)},v1=${signatureOf(secret, now, raw)}`)).toMatchObject({
 		valid: true,
