@@ -68,3 +68,65 @@ test('searchInterviews filters one page by title', async () => {
 	});
 	expect(fake.requests[0].qs).toEqual({ page: 1, limit: 100 });
 });
+
+test('getNarrators shows each narrator with its language and voices, from the bare data array', async () => {
+	const { context } = editor([
+		ok([
+			{
+				id: 'n1',
+				name: 'Default Narrator',
+				language: 'en',
+				voices: [
+					{ id: 'v1', name: 'James', gender: 'male' },
+					{ id: 'v2', name: 'Olivia', gender: 'female' },
+				],
+			},
+		]),
+	]);
+	expect(await loadOptions.getNarrators.call(context)).toEqual([
+		{ name: 'Default Narrator [en]: James (male), Olivia (female)', value: 'n1' },
+	]);
+});
+
+test('getInterviews reads every page, whichever shape each page has', async () => {
+	const full = Array.from({ length: 100 }, (_, i) => ({ id: `i${i}`, title: `Interview ${i}` }));
+	const { fake, context } = editor([
+		ok({ interviews: full, pagination: { totalPages: 2 } }),
+		{
+			status: 200,
+			body: {
+				data: [{ id: 'last', title: 'Zoo keeper' }],
+				meta: { pagination: { totalPages: 2 } },
+			},
+		},
+	]);
+	const options = await loadOptions.getInterviews.call(context);
+	expect(options).toHaveLength(101);
+	expect(options.at(-1)).toEqual({ name: 'Zoo keeper', value: 'last' });
+	expect(fake.requests.map((request) => request.qs)).toEqual([
+		{ page: 1, limit: 100 },
+		{ page: 2, limit: 100 },
+	]);
+});
+
+test('searchTeams, searchQuestions and searchMessageGroups filter their whole list by name', async () => {
+	const teams = editor([
+		ok({
+			teams: [
+				{ id: 't1', name: 'Sales Team' },
+				{ id: 't2', name: 'Ops' },
+			],
+		}),
+	]);
+	expect(await listSearch.searchTeams.call(teams.context, 'sales')).toEqual({
+		results: [{ name: 'Sales Team', value: 't1' }],
+	});
+	const questions = editor([ok({ questions: [{ id: 'q1', title: 'Why us?' }] })]);
+	expect(await listSearch.searchQuestions.call(questions.context, 'why')).toEqual({
+		results: [{ name: 'Why us?', value: 'q1' }],
+	});
+	const groups = editor([ok({ messageGroups: [{ id: 'g1', title: 'Standard invites' }] })]);
+	expect(await listSearch.searchMessageGroups.call(groups.context, 'nothing')).toEqual({
+		results: [],
+	});
+});
