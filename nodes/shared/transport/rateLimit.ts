@@ -92,8 +92,14 @@ interface KeyState {
 	resetAt?: number;
 	/** Requests sent under this key that have not been answered yet. */
 	inFlight: number;
-	/** Send times within the documented window, oldest first (vendors without headers). */
-	sent: number[];
+	/**
+	 * Under a documented limit (vendors without headers): requests reserved and not yet answered, and
+	 * the answer times of those answered within the window, oldest first. A request counts from its
+	 * answer, not from when it was reserved: the vendor counts it on arrival, which may be much later
+	 * (after a sign-in, say), and never after the answer.
+	 */
+	unanswered: number;
+	answered: number[];
 }
 
 /** The window the last answer described says nothing any more; requests in flight stay counted. */
@@ -113,7 +119,7 @@ export class RateLimitMemory {
 	private state(key: string): KeyState {
 		let state = this.keys.get(key);
 		if (!state) {
-			state = { inFlight: 0, sent: [] };
+			state = { inFlight: 0, unanswered: 0, answered: [] };
 			this.keys.set(key, state);
 		}
 		return state;
@@ -134,11 +140,12 @@ export class RateLimitMemory {
 			return state.resetAt - nowMs;
 		}
 		if (documented) {
-			while (state.sent.length > 0 && state.sent[0] <= nowMs - documented.windowMs)
-				state.sent.shift();
-			if (state.sent.length >= documented.requests)
-				return state.sent[0] + documented.windowMs - nowMs;
-			state.sent.push(nowMs);
+			while (state.answered.length > 0 && state.answered[0] <= nowMs - documented.windowMs)
+				state.answered.shift();
+			if (state.unanswered + state.answered.length >= documented.requests)
+				// All in flight: one of them frees a place a window after its answer at the earliest.
+				return (state.answered[0] ?? nowMs) + documented.windowMs - nowMs;
+			state.unanswered += 1;
 		}
 		state.inFlight += 1;
 		return 0;
@@ -148,13 +155,17 @@ export class RateLimitMemory {
 	release(key: string): void {
 		const state = this.state(key);
 		state.inFlight = Math.max(0, state.inFlight - 1);
-		state.sent.pop();
+		state.unanswered = Math.max(0, state.unanswered - 1);
 	}
 
-	/** Frees a reserved request and keeps what its answer said about the window. */
-	settle(key: string, report: WindowReport | undefined): void {
+	/** Frees a reserved request answered at `nowMs`, and keeps what its answer said about the window. */
+	settle(key: string, report: WindowReport | undefined, nowMs: number): void {
 		const state = this.state(key);
 		state.inFlight = Math.max(0, state.inFlight - 1);
+		if (state.unanswered > 0) {
+			state.unanswered -= 1;
+			state.answered.push(nowMs);
+		}
 		if (!report) return;
 		if (report.limit !== undefined) state.limit = report.limit;
 		// Answers of requests in flight together may arrive out of order: within one window the

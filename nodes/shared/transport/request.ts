@@ -128,8 +128,9 @@ export async function apiRequest<T = unknown>(
 			profile.rateLimitHeaders,
 			clock.now(),
 		);
-		rateLimits.settle(key, report);
-		if (call.endpointLimit) rateLimits.settle(`${key}|${call.endpointLimit.name}`, undefined);
+		rateLimits.settle(key, report, clock.now());
+		if (call.endpointLimit)
+			rateLimits.settle(`${key}|${call.endpointLimit.name}`, undefined, clock.now());
 		if ('response' in outcome) return outcome.response as ApiResponse<T>;
 		const { failure } = outcome;
 
