@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { noteHint } from './hints';
 import { eachItem, type Operation } from './operation';
 import { validateInput } from './input';
 
@@ -115,6 +116,12 @@ export function getManyOperation(spec: GetManySpec): Operation {
 					).limit;
 			// Lists without paging return everything: Limit is applied here as well.
 			const records = (await spec.list.call(this, query, limit, itemIndex)).slice(0, limit);
+			if (limit !== undefined && records.length === limit)
+				noteHint(this, 'limit', {
+					message: `Stopped at Limit (${limit} ${spec.noun}); there may be more. Turn on Return All, or raise Limit, to get them.`,
+					type: 'info',
+					location: 'outputPane',
+				});
 			const simplify =
 				spec.simplify && (this.getNodeParameter('simplify', itemIndex, true) as boolean);
 			return simplify ? records.map(spec.simplify!) : records;

@@ -8,6 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { vendorContextOf } from './errors';
+import { noteHint, takeHints } from './hints';
 import { readRequestOptions } from './transport/requestOptions';
 
 /** One operation: its entry in the Operation dropdown, its fields, and how it turns input items into output items. */
@@ -46,8 +47,22 @@ export async function route(
 			`The operation "${operation}" of "${resource}" is not supported`,
 		);
 	}
-	return [await selected.execute.call(this, this.getInputData())];
+	const items = this.getInputData();
+	const output = await selected.execute.call(this, items);
+	const failed = output.filter((item) => errorItems.has(item.json)).length;
+	if (failed > 0)
+		noteHint(this, 'failed', {
+			message: `${failed} of ${items.length} items failed and were skipped: each is an error item in the output, with the reason (On Error: Continue).`,
+			type: 'warning',
+			location: 'outputPane',
+		});
+	const hints = takeHints(this);
+	if (hints.length > 0) this.addExecutionHints(...hints);
+	return [output];
 }
+
+/** The `json` of every error item made in this process: route() counts them for its hint. */
+const errorItems = new WeakSet<IDataObject>();
 
 /** The error item n8n shows under "continue on fail": the message plus the vendor's code, request id and details. */
 export function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
@@ -62,6 +77,7 @@ export function errorItem(error: unknown, itemIndex: number): INodeExecutionData
 			requestId: vendor.requestId,
 			details: vendor.details,
 		});
+	errorItems.add(json);
 	return { json, pairedItem: { item: itemIndex } };
 }
 

@@ -1,6 +1,7 @@
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { apiError, type VendorError } from '../errors';
+import { noteWait } from '../hints';
 import { clock } from './clock';
 import { failureOf, foreignBody, type HttpFailure } from './failure';
 import { credentialsOf, rateLimits, refusedSignIns } from './memory';
@@ -118,6 +119,7 @@ export async function apiRequest<T = unknown>(
 			);
 			if (!verdict.retry) throw fail(429, {}, verdict.message ?? '', verdict.hint);
 			await clock.sleep(waitMs);
+			noteWait(this, profile.displayName, waitMs);
 			waitedMs += waitMs;
 			waitMs = reserve(key, profile, call);
 		}
@@ -152,6 +154,7 @@ export async function apiRequest<T = unknown>(
 		if (verdict.retry) {
 			if (verdict.bare) bareRefusals += 1;
 			await clock.sleep(verdict.waitMs);
+			if (failure.status === 429) noteWait(this, profile.displayName, verdict.waitMs);
 			waitedMs += verdict.waitMs;
 			if (failure.status === 429 || failure.status === 503)
 				rateLimits.reopen(key, report?.resetAt, clock.now());
