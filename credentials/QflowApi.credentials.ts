@@ -81,7 +81,7 @@ export class QflowApi implements ICredentialType {
 			type: 'string',
 			default: QFLOW.defaultApiHost,
 			description:
-				'Qflow API gateway. Change it for a regional host (e.g. https://api-uksouth-01.qflowhub.io) or a test server.',
+				'Qflow API gateway. The users, check-in and Comms APIs sit under their own paths on it (/users/v1/api, /checkin/v1/api, /comms/v1/api/comms), with the same token and key. Change it for a regional host (e.g. https://api-uksouth-01.qflowhub.io) or a test server.',
 		},
 		{
 			displayName: 'Enterprise SSO Key',

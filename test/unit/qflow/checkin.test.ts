@@ -17,7 +17,7 @@ import { deleteTeamMember } from '../../../nodes/Qflow/actions/teamMember/delete
 import { unassignTeamMember } from '../../../nodes/Qflow/actions/teamMember/unassign.operation';
 import { updateTeamMember } from '../../../nodes/Qflow/actions/teamMember/update.operation';
 import { fakeClock } from '../helpers/context';
-import { locator, run } from './helpers';
+import { credentials, locator, run } from './helpers';
 
 const CHECKIN = 'http://api.test/checkin/v1/api/';
 const EVENT = '4ef2891c-1e79-4c27-90b7-e2c20c8b13d9';
@@ -126,6 +126,21 @@ describe('Event', () => {
 		const bad = run(getEvent, { eventId: locator('id', '42') });
 		await expect(bad.result).rejects.toThrow('Invalid eventId: must be a GUID');
 		expect(bad.fake.requests).toHaveLength(0);
+	});
+
+	test('a regional API host carries the check-in prefix too, with the same credential', async () => {
+		const { fake, result } = run(
+			getEvent,
+			{ eventId: locator('id', EVENT) },
+			{
+				answers: [{ body: event() }],
+				credentials: { ...credentials, apiHost: 'https://api-uksouth-01.qflowhub.io/' },
+			},
+		);
+		await result;
+		expect(fake.requests[0].url).toBe(
+			`https://api-uksouth-01.qflowhub.io/checkin/v1/api/event/${EVENT}`,
+		);
 	});
 
 	test('Get Many applies the limit to the bare array', async () => {
