@@ -169,10 +169,11 @@ test(
 	TIMEOUT,
 );
 
-test(
-	'a completed Humanly interview: a Qflow user per candidate with a new response, and an SSO link for each',
-	async () => {
+test.each(['newer', 'older'])(
+	'a completed Humanly interview (polling variant, invite list as the %s pages answer it): a Qflow user per candidate with a new response, and an SSO link for each',
+	async (docs) => {
 		mocks.humanly.reset();
+		mocks.humanly.setDocs(docs);
 		mocks.qflow.reset();
 		// Three invites through the public API; two candidates answer, one has not yet.
 		const [first, second, third] = HUMANLY_SANDBOX.candidateIds;
@@ -217,6 +218,20 @@ test(
 		expect(links.map((link) => link.userId).sort()).toEqual(created.map((user) => user.id).sort());
 		for (const link of links)
 			expect(link.link).toMatch(/^https:\/\/acme\.qflowhub\.io\/sso\?successUrl=.+&token=.+/);
+		// The webhook variant's trigger is what the example starts from; the run went through the
+		// polling variant, and nothing ran from the trigger.
+		expect(run.runData['Humanly Trigger']).toBeUndefined();
 	},
 	TIMEOUT,
 );
+
+test('the interview example starts from the Humanly Trigger (completed interviews) and keeps the polling variant', () => {
+	const workflow = example('humanly-interview-to-qflow-sso.json');
+	const trigger = workflow.nodes.find((node) => node.name === 'Humanly Trigger');
+	expect(trigger).toMatchObject({
+		type: 'n8n-nodes-qhub-qflow-humanly.humanlyTrigger',
+		parameters: { events: ['candidate_interview.completed'] },
+	});
+	expect(workflow.connections['Humanly Trigger'].main[0][0].node).toBe('Get Candidate');
+	expect(workflow.connections['Completed Interviews'].main[0][0].node).toBe('Get Candidate');
+});
