@@ -15,7 +15,13 @@ const { ensureN8n, installPackage } = require('../tooling/n8nHost');
 const { startQHubMock, QHUB_SANDBOX, qhubCredential } = require('../sandbox/qhub');
 const { startQflowMock, QFLOW_SANDBOX, qflowCredential } = require('../sandbox/qflow');
 const { startHumanlyMock, HUMANLY_SANDBOX, humanlyCredential } = require('../sandbox/humanly');
-const { createN8n, workflow, workRoot, installedNodesDir } = require('../test/e2e/harness');
+const {
+	createN8n,
+	stopN8nServers,
+	workflow,
+	workRoot,
+	installedNodesDir,
+} = require('../test/e2e/harness');
 const { startProxy } = require('./proxy');
 
 const QHUB_CREDENTIAL = { id: 'benchQHub', name: 'bench Q-Hub' };
@@ -397,7 +403,10 @@ async function main() {
 	);
 }
 
-main().catch((error) => {
-	console.error(error);
-	process.exit(1);
-});
+// The n8n the bench started stops with it, also when a scenario fails.
+main()
+	.catch((error) => {
+		console.error(error);
+		process.exitCode = 1;
+	})
+	.finally(stopN8nServers);
