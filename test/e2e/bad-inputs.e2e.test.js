@@ -574,10 +574,167 @@ const VENDORS = {
 					limit: 5,
 					filters: { status: '={{ $json.status }}', interviewType: '={{ $json.interviewType }}' },
 				},
-				valid: { status: 'active', interviewType: 'standard' },
+				valid: { status: 0, interviewType: 'standard' },
 				cases: [
-					['unknown status', { status: 'paused' }, 'status'],
+					['status as the older text', { status: 'active' }, 'status'],
+					['status number 7', { status: 7 }, 'status'],
 					['unknown interview type', { interviewType: 'video' }, 'interviewType'],
+				],
+			},
+			'Interview Create': {
+				parameters: {
+					resource: 'interview',
+					operation: 'create',
+					title: '={{ $json.title }}',
+					additionalFields: {
+						questionIds: '={{ $json.questionIds }}',
+						keywords: '={{ $json.keywords }}',
+						surveyQuestions: {
+							question: [{ id: '={{ $json.surveyId }}', knockout: true }],
+						},
+					},
+				},
+				valid: { title: 'Barista', questionIds: [], keywords: '', surveyId: 'sq-1' },
+				cases: [
+					['empty title', { title: '  ' }, 'title'],
+					['201-character title', { title: long(201) }, 'title'],
+					['question id with a slash', { questionIds: ['a/b'] }, 'questionIds'],
+					['survey question id with a space', { surveyId: 'a b' }, 'surveyQuestions'],
+					['keywords as a number', { keywords: 42 }, 'keywords'],
+				],
+			},
+			'Interview Bulk Update': {
+				parameters: {
+					resource: 'interview',
+					operation: 'bulkUpdate',
+					interviewIds: '={{ $json.interviewIds }}',
+					mode: '={{ $json.mode }}',
+					updateFields: { templateInterviewId: '={{ $json.template }}' },
+				},
+				valid: { interviewIds: [INTERVIEW], mode: 'merge', template: '' },
+				cases: [
+					['no interviews', { interviewIds: [] }, 'interviewIds'],
+					['unknown mode', { mode: 'replace' }, 'mode'],
+					['interview id climbing the path', { interviewIds: ['../x'] }, 'interviewIds'],
+					['template id with a query', { template: 'x?y=1' }, 'templateInterviewId'],
+				],
+			},
+			'Question Create': {
+				parameters: {
+					resource: 'question',
+					operation: 'create',
+					title: '={{ $json.title }}',
+					questionScript: '={{ $json.script }}',
+					additionalFields: {
+						generateAudio: '={{ $json.generateAudio }}',
+						audioURL: '={{ $json.audioURL }}',
+						narratorId: '={{ $json.narratorId }}',
+					},
+				},
+				valid: {
+					title: 'Tell me about yourself',
+					script: 'Tell me about yourself.',
+					generateAudio: false,
+					audioURL: '',
+					narratorId: '',
+				},
+				cases: [
+					['empty title', { title: '' }, 'title'],
+					[
+						'generated audio without a script',
+						{ script: '', generateAudio: true },
+						'questionScript',
+					],
+					['neither a script nor an audio URL', { script: '' }, 'questionScript'],
+					['audio URL that is not a URL', { audioURL: 'intro.mp3' }, 'audioURL'],
+					['narrator id with a slash', { narratorId: 'a/b' }, 'narratorId'],
+				],
+			},
+			'Question Create Survey': {
+				parameters: {
+					resource: 'question',
+					operation: 'createSurvey',
+					title: '={{ $json.title }}',
+					questionType: '={{ $json.questionType }}',
+					answerOptions: '={{ $json.answers }}',
+				},
+				valid: { title: 'Which shift?', questionType: 'multiple_choice', answers: 'Day, Night' },
+				cases: [
+					['multiple choice with one answer', { answers: 'Day' }, 'options'],
+					['unknown question type', { questionType: 'stars' }, 'questionType'],
+					['empty title', { title: '' }, 'title'],
+				],
+			},
+			'Question Create AI Text': {
+				parameters: {
+					resource: 'question',
+					operation: 'createAiText',
+					title: '={{ $json.title }}',
+					questionText: '={{ $json.text }}',
+				},
+				valid: { title: 'Conflict', text: 'Describe a conflict you resolved.' },
+				cases: [
+					['empty question text', { text: ' ' }, 'questionText'],
+					['201-character title', { title: long(201) }, 'title'],
+				],
+			},
+			'Question Get': {
+				parameters: { resource: 'question', operation: 'get', questionId: byId('={{ $json.id }}') },
+				valid: { id: 'q-1' },
+				cases: [['question id with a space', { id: 'q 1' }, 'questionId']],
+			},
+			'Narrator Get': {
+				parameters: { resource: 'narrator', operation: 'get', narratorId: byId('={{ $json.id }}') },
+				valid: { id: 'n-1' },
+				cases: [['narrator id climbing the path', { id: '../narrators' }, 'narratorId']],
+			},
+			'Message Group Get': {
+				parameters: {
+					resource: 'messageGroup',
+					operation: 'get',
+					messageGroupId: byId('={{ $json.id }}'),
+				},
+				valid: { id: 'mg-1' },
+				cases: [['message group id with a query', { id: 'x?y=1' }, 'messageGroupId']],
+			},
+			'Message Group Create': {
+				parameters: {
+					resource: 'messageGroup',
+					operation: 'create',
+					title: '={{ $json.title }}',
+					type: '={{ $json.type }}',
+					additionalFields: {
+						messages: { message: [{ type: '={{ $json.messageType }}', smsBody: 'Hi {{link}}' }] },
+					},
+				},
+				valid: { title: 'Night shift', type: 'standard', messageType: 'INVITE' },
+				cases: [
+					['unknown interview type', { type: 'video' }, 'type'],
+					['empty title', { title: '' }, 'title'],
+					['unknown message type', { messageType: 'NUDGE' }, 'messages'],
+				],
+			},
+			'Team Get': {
+				parameters: { resource: 'team', operation: 'get', teamId: byId('={{ $json.id }}') },
+				valid: { id: ENGINEERING },
+				cases: [['team id with a semicolon', { id: '1;DROP' }, 'teamId']],
+			},
+			'Team Update Branding': {
+				parameters: {
+					resource: 'team',
+					operation: 'updateBranding',
+					teamId: byId('={{ $json.id }}'),
+					branding: {
+						accentColor: '={{ $json.accent }}',
+						logoUrl: '={{ $json.logo }}',
+					},
+				},
+				valid: { id: ENGINEERING, accent: '1F6FEB', logo: '' },
+				cases: [
+					['colour name', { accent: 'red' }, 'accentColor'],
+					['colour with a non-hex digit', { accent: '#12345G' }, 'accentColor'],
+					['logo that is not a URL', { logo: 'logo.png' }, 'logoUrl'],
+					['nothing to change', { accent: '', logo: '' }, 'branding'],
 				],
 			},
 			Invite: {
@@ -590,6 +747,7 @@ const VENDORS = {
 					additionalFields: {
 						expiryDays: '={{ $json.expiryDays }}',
 						externalRedirectUri: '={{ $json.redirect }}',
+						webhookUrl: '={{ $json.webhook }}',
 					},
 				},
 				valid: {
@@ -598,6 +756,7 @@ const VENDORS = {
 					deliveryTypes: ['email'],
 					expiryDays: '',
 					redirect: '',
+					webhook: '',
 				},
 				cases: [
 					['unknown delivery channel', { deliveryTypes: ['fax'] }, 'deliveryTypes'],
@@ -611,6 +770,7 @@ const VENDORS = {
 					],
 					['redirect that is not a URL', { redirect: 'thanks page' }, 'externalRedirectUri'],
 					['candidate id with a space', { candidateId: 'a b' }, 'candidateId'],
+					['webhook that is not a URL', { webhook: 'my-hook' }, 'webhookUrl'],
 				],
 			},
 			'Candidate Interview Get': {
@@ -638,9 +798,14 @@ const VENDORS = {
 					resource: 'candidateInterview',
 					operation: 'resendInvite',
 					candidateInterviewId: '={{ $json.id }}',
+					deliveryTypes: '={{ $json.deliveryTypes }}',
 				},
-				valid: { id: 'ci-1' },
-				cases: [['id with a space', { id: 'ci 1' }, 'candidateInterviewId']],
+				valid: { id: 'ci-1', deliveryTypes: ['email'] },
+				cases: [
+					['id with a space', { id: 'ci 1' }, 'candidateInterviewId'],
+					['unknown delivery channel', { deliveryTypes: ['pigeon'] }, 'deliveryTypes'],
+					['no delivery channel', { deliveryTypes: [] }, 'deliveryTypes'],
+				],
 			},
 			'Update Status': {
 				parameters: {
