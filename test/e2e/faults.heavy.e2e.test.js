@@ -1,6 +1,7 @@
 /**
  * Proof under fire. Per vendor, 1,000 creates (Q-Hub Location Create, Qflow User Create, Humanly
- * Candidate Create) and 200 reads go through a real n8n with "On Error: Continue", while the shared
+ * Candidate Create, and Qflow Guest Create or Update into one event) and 200 reads go through a real
+ * n8n with "On Error: Continue", while the shared
  * fault layer (sandbox/lib/faults.js) hits a deterministic mix of their requests: 503s, 429s with
  * Retry-After in seconds, as an HTTP date and with no header, windows spent by another client,
  * connections reset before and after the server processed the request, answers slower than the
@@ -8,9 +9,11 @@
  * tokens. The suite checks what a user would rely on: every input comes out once and paired, every
  * success is stored once, nothing is stored or sent twice once it may have been processed, a record
  * stored without a success belongs to an item told the outcome is unknown, every error says its
- * cause in words, and no secret shows anywhere n8n prints or keeps its run. It prints the totals.
+ * cause in words, and no secret shows anywhere n8n prints or keeps its run. A guest create carries
+ * the item's own GUID, which makes it idempotent: there the node resends after a reset or a timeout,
+ * and every one of the 1,000 items must end as one stored guest. It prints the totals.
  *
- * The three vendors run side by side (one n8n each): most of the time is waiting (Retry-After,
+ * The vendors run side by side (one n8n each): most of the time is waiting (Retry-After,
  * timeouts, Qflow's 60 s refusal window), which overlaps.
  */
 const { startQHubMock, qhubCredential, QHUB_SANDBOX } = require('../../sandbox/qhub');
@@ -19,6 +22,7 @@ const {
 	qflowCredential,
 	QFLOW_SANDBOX,
 	SSO_EXAMPLE_KEY,
+	SEED_IDS,
 } = require('../../sandbox/qflow');
 const { startHumanlyMock, humanlyCredential, HUMANLY_SANDBOX } = require('../../sandbox/humanly');
 const { createN8n } = require('./harness');
@@ -106,6 +110,10 @@ const CAUSES = {
 	'sign-in refused':
 		/^Qflow: Sign-in refused: the (Client ID or Client Secret|Enterprise Username or Password) is wrong \(invalid_(client|grant)[^)]*\)\. Check both in the Qflow credential/,
 };
+/** An idempotent create (a guest under its GUID) is resent until it is answered; only then may it fail. */
+const NO_ANSWER_AFTER_RESENDS =
+	/^Qflow did not answer POST \S+: (the connection was reset after the request was sent|no answer came in time) \(\d+ tries\)$/;
+CAUSES['no answer after every resend (safe to run again)'] = NO_ANSWER_AFTER_RESENDS;
 const causeOf = (message) => Object.keys(CAUSES).find((cause) => CAUSES[cause].test(message));
 const UNKNOWN = 'outcome unknown (no answer after sending)';
 
@@ -119,6 +127,40 @@ function unreadable(text) {
 	if (text.length > 600) return 'too long';
 	return undefined;
 }
+
+/** Every Qflow secret of a run on `mock`: the credential's, the wrong ones, each token issued. */
+function qflowSecrets(mock) {
+	const { accessTokens, refreshTokens } = mock.issuedTokens();
+	return {
+		'Qflow client secret': QFLOW_SANDBOX.clientSecret,
+		'Qflow password': QFLOW_SANDBOX.password,
+		'Qflow subscription key': QFLOW_SANDBOX.subscriptionKey,
+		'Qflow SSO key': SSO_EXAMPLE_KEY,
+		'wrong client secret': WRONG_SECRET,
+		'wrong password': WRONG_PASSWORD,
+		...Object.fromEntries(
+			accessTokens.map((token, index) => [`Qflow access token #${index + 1}`, token]),
+		),
+		...Object.fromEntries(
+			refreshTokens.map((token, index) => [`Qflow refresh token #${index + 1}`, token]),
+		),
+	};
+}
+
+/** Qflow's create mix: every common kind and revoked tokens, and once a window spent by another client. */
+const qflowCreatePlan = (where) => [
+	...mix(where, [...COMMON_CREATE_KINDS, 'tokens revoked'], {
+		first: 20,
+		spacing: 37,
+		rounds: 2,
+	}),
+	// Qflow's own 429 has no header: another client spends the window once, the node waits 60 s.
+	{ ...where, nth: [510], ...KINDS['window spent by another client'] },
+];
+
+/** The seeded event without guests: the 1,000 guests of the guest run go there. */
+const GUEST_EVENT = SEED_IDS.events[2];
+const guestGuid = (index) => `6e570000-0000-4000-8000-${String(index).padStart(12, '0')}`;
 
 const VENDORS = {
 	qhub: {
@@ -189,23 +231,7 @@ const VENDORS = {
 		credentialKey: 'qflowApi',
 		nodeType: 'qflow',
 		credential: (mock) => qflowCredential(mock),
-		secrets: (mock) => {
-			const { accessTokens, refreshTokens } = mock.issuedTokens();
-			return {
-				'Qflow client secret': QFLOW_SANDBOX.clientSecret,
-				'Qflow password': QFLOW_SANDBOX.password,
-				'Qflow subscription key': QFLOW_SANDBOX.subscriptionKey,
-				'Qflow SSO key': SSO_EXAMPLE_KEY,
-				'wrong client secret': WRONG_SECRET,
-				'wrong password': WRONG_PASSWORD,
-				...Object.fromEntries(
-					accessTokens.map((token, index) => [`Qflow access token #${index + 1}`, token]),
-				),
-				...Object.fromEntries(
-					refreshTokens.map((token, index) => [`Qflow refresh token #${index + 1}`, token]),
-				),
-			};
-		},
+		secrets: qflowSecrets,
 		// Max Wait stays above Qflow's 60 s refusal window: a 429 without headers is waited out.
 		requestOptions: { timeoutSeconds: TIMEOUT_SECONDS, maxWaitSeconds: 120 },
 		create: {
@@ -226,15 +252,7 @@ const VENDORS = {
 			stored: (mock) =>
 				[...mock.state.users.values()].map((user) => ({ key: user.email, id: user.id })),
 		},
-		createPlan: (where) => [
-			...mix(where, [...COMMON_CREATE_KINDS, 'tokens revoked'], {
-				first: 20,
-				spacing: 37,
-				rounds: 2,
-			}),
-			// Qflow's own 429 has no header: another client spends the window once, the node waits 60 s.
-			{ ...where, nth: [510], ...KINDS['window spent by another client'] },
-		],
+		createPlan: qflowCreatePlan,
 		read: {
 			input: () =>
 				Array.from({ length: READS }, (_, index) => ({
@@ -246,6 +264,58 @@ const VENDORS = {
 				userId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
 			},
 			where: { method: 'GET', pathRegex: '^/users/v1/api/user/[^/]+$' },
+			check: (json, input) => json.id === input.id,
+		},
+		readKinds: [...COMMON_READ_KINDS, 'tokens revoked'],
+	},
+	qflowGuests: {
+		label: 'Qflow guests',
+		start: () => startQflowMock({ limitPerMinute: 100_000 }),
+		credentialKey: 'qflowApi',
+		nodeType: 'qflow',
+		credential: (mock) => qflowCredential(mock),
+		secrets: qflowSecrets,
+		requestOptions: { timeoutSeconds: TIMEOUT_SECONDS, maxWaitSeconds: 120 },
+		create: {
+			// The item's own GUID goes as the guest's id: a resend finds the guest instead of adding one.
+			idempotent: true,
+			keyOf: (index) => `fault.guest.${pad(index)}@example.com`,
+			input: (key, index) => ({
+				key,
+				id: guestGuid(index),
+				first: 'Fault',
+				last: `Guest ${pad(index)}`,
+			}),
+			parameters: {
+				resource: 'guest',
+				operation: 'upsert',
+				eventId: { __rl: true, mode: 'id', value: GUEST_EVENT },
+				guestId: '={{ $json.id }}',
+				firstName: '={{ $json.first }}',
+				lastName: '={{ $json.last }}',
+				additionalFields: { email: '={{ $json.key }}' },
+			},
+			rulePath: '/checkin/v1/api/guest',
+			logPath: '/checkin/v1/api/guest',
+			keyOfBody: (body) => body?.email,
+			keyOfOutput: (json) => json.email,
+			stored: (mock) =>
+				[...mock.state.guests.values()]
+					.filter((guest) => guest.eventId === GUEST_EVENT)
+					.map((guest) => ({ key: guest.email, id: guest.id })),
+		},
+		createPlan: qflowCreatePlan,
+		read: {
+			input: () =>
+				Array.from({ length: READS }, (_, index) => ({
+					id: SEED_IDS.events[index % SEED_IDS.events.length],
+				})),
+			parameters: {
+				resource: 'event',
+				operation: 'get',
+				eventId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+			},
+			where: { method: 'GET', pathRegex: '^/checkin/v1/api/event/[^/]+$' },
 			check: (json, input) => json.id === input.id,
 		},
 		readKinds: [...COMMON_READ_KINDS, 'tokens revoked'],
@@ -314,12 +384,17 @@ const WRONG_PASSWORD = 'Not-The-Password-7';
 const SIGN_IN_ITEMS = 25;
 
 const results = {};
+const mocks = [];
 let signInMock;
 
-/** One vendor's run: its own mock and n8n, the fault plan, one execution with every branch. */
-async function runVendor(key) {
+/**
+ * One vendor's run: its own mock and n8n, the fault plan, one execution with every branch. Starts
+ * the mock and n8n and resolves with the function that runs the execution.
+ */
+async function prepareVendor(key) {
 	const vendor = VENDORS[key];
 	const mock = await vendor.start();
+	mocks.push(mock);
 	const n8n = await createN8n(`faults-${key}`);
 	const credential = { id: `${key}Faults`, name: `${vendor.label} (faults)` };
 	const credentials = [{ ...credential, ...vendor.credential(mock) }];
@@ -367,28 +442,33 @@ async function runVendor(key) {
 	}
 	await n8n.importCredentials(credentials);
 
-	const createWhere = { method: 'POST', path: vendor.create.rulePath };
-	mock.faults.set([
-		...vendor.createPlan(createWhere),
-		...mix(vendor.read.where, vendor.readKinds, { first: 10, spacing: 15 }),
-	]);
-	const started = Date.now();
-	const run = await n8n.run(branchedWorkflow({ id: `faults${key}`, branches }));
-	const wallMs = Date.now() - started;
-	results[key] = { vendor, mock, n8n, run, wallMs, createInput, readInput };
+	return async () => {
+		const createWhere = { method: 'POST', path: vendor.create.rulePath };
+		mock.faults.set([
+			...vendor.createPlan(createWhere),
+			...mix(vendor.read.where, vendor.readKinds, { first: 10, spacing: 15 }),
+		]);
+		const started = Date.now();
+		const run = await n8n.run(branchedWorkflow({ id: `faults${key}`, branches }));
+		const wallMs = Date.now() - started;
+		results[key] = { vendor, mock, n8n, run, wallMs, createInput, readInput };
+	};
 }
 
 beforeAll(async () => {
 	signInMock = await startQflowMock();
-	await Promise.all(Object.keys(VENDORS).map(runVendor));
+	mocks.push(signInMock);
+	// Starting n8n keeps both cores busy: one at a time, so none misses its start-up deadline on a
+	// loaded machine. The runs, mostly waiting, go side by side.
+	const runs = [];
+	for (const key of Object.keys(VENDORS)) runs.push(await prepareVendor(key));
+	await Promise.all(runs.map((run) => run()));
 }, SUITE_TIMEOUT);
 
 afterAll(async () => {
 	printTotals();
-	await Promise.all([
-		signInMock?.close(),
-		...Object.values(results).map(({ mock }) => mock.close()),
-	]);
+	// Every mock started, also those of a run that failed: an open server keeps Jest from exiting.
+	await Promise.all(mocks.map((mock) => mock.close()));
 });
 
 /** The create branch of one vendor, item by item, next to what its mock received and stored. */
@@ -427,6 +507,7 @@ const ok = (status) => status >= 200 && status < 300;
 
 describe.each(Object.keys(VENDORS))('%s under fire', (key) => {
 	const vendorOf = () => results[key];
+	const createInput = () => results[key].createInput;
 
 	test('the workflow ran to its end and every planned kind of fault was injected', () => {
 		const { run, mock } = vendorOf();
@@ -468,50 +549,97 @@ describe.each(Object.keys(VENDORS))('%s under fire', (key) => {
 		expect(wrong).toEqual([]);
 	});
 
-	test('nothing is stored twice, and nothing is sent again once it may have been processed', () => {
-		const { items } = createView(key);
-		expect(items.filter((item) => item.stored.length > 1).map((item) => item.key)).toEqual([]);
-		// At most one request per input was processed (answered 2xx, or marked processed by a fault).
-		const processedTwice = items.filter(
-			(item) => item.requests.filter((r) => ok(r.status) || r.processed === true).length > 1,
-		);
-		expect(processedTwice.map((item) => item.key)).toEqual([]);
-		// A request left without an answer (status 0) was the last one sent for its input.
-		const resent = items.filter((item) =>
-			item.requests.some((r, position) => r.status === 0 && position < item.requests.length - 1),
-		);
-		expect(resent.map((item) => [item.key, item.requests.map((r) => r.status)])).toEqual([]);
-		// Unique keys: a 409 or 400 would mean a resend of something already created.
-		const { mock, vendor } = vendorOf();
-		expect(
-			mock.requests.filter(
-				(r) => r.path === vendor.create.logPath && [400, 409].includes(r.status),
-			),
-		).toEqual([]);
-	});
+	if (!VENDORS[key].create.idempotent) {
+		test('nothing is stored twice, and nothing is sent again once it may have been processed', () => {
+			const { items } = createView(key);
+			expect(items.filter((item) => item.stored.length > 1).map((item) => item.key)).toEqual([]);
+			// At most one request per input was processed (answered 2xx, or marked processed by a fault).
+			const processedTwice = items.filter(
+				(item) => item.requests.filter((r) => ok(r.status) || r.processed === true).length > 1,
+			);
+			expect(processedTwice.map((item) => item.key)).toEqual([]);
+			// A request left without an answer (status 0) was the last one sent for its input.
+			const resent = items.filter((item) =>
+				item.requests.some((r, position) => r.status === 0 && position < item.requests.length - 1),
+			);
+			expect(resent.map((item) => [item.key, item.requests.map((r) => r.status)])).toEqual([]);
+			// Unique keys: a 409 or 400 would mean a resend of something already created.
+			const { mock, vendor } = vendorOf();
+			expect(
+				mock.requests.filter(
+					(r) => r.path === vendor.create.logPath && [400, 409].includes(r.status),
+				),
+			).toEqual([]);
+		});
 
-	test('a record stored without a success item belongs to an item told the outcome is unknown', () => {
-		const { items } = createView(key);
-		const storedWithoutSuccess = items.filter(
-			(item) => item.stored.length > 0 && item.error !== undefined,
-		);
-		const unexplained = storedWithoutSuccess.filter((item) => causeOf(item.error) !== UNKNOWN);
-		expect(unexplained.map((item) => [item.key, item.error])).toEqual([]);
-		// The plan processes some requests whose answer never arrives (reset after, a slow answer):
-		// those records exist although their items failed.
-		expect(storedWithoutSuccess.length).toBeGreaterThan(0);
-		// Every input whose last request got no answer is told the outcome is unknown. (The node may
-		// also say so when the mock did answer but the answer did not arrive in time on a loaded
-		// machine: the printed totals count those.)
-		const unanswered = items
-			.filter((item) => item.requests.at(-1)?.status === 0)
-			.map((item) => item.index);
-		const toldUnknown = items
-			.filter((item) => item.error && causeOf(item.error) === UNKNOWN)
-			.map((item) => item.index);
-		expect(unanswered.filter((index) => !toldUnknown.includes(index))).toEqual([]);
-		expect(unanswered.length).toBeGreaterThanOrEqual(4);
-	});
+		test('a record stored without a success item belongs to an item told the outcome is unknown', () => {
+			const { items } = createView(key);
+			const storedWithoutSuccess = items.filter(
+				(item) => item.stored.length > 0 && item.error !== undefined,
+			);
+			const unexplained = storedWithoutSuccess.filter((item) => causeOf(item.error) !== UNKNOWN);
+			expect(unexplained.map((item) => [item.key, item.error])).toEqual([]);
+			// The plan processes some requests whose answer never arrives (reset after, a slow answer):
+			// those records exist although their items failed.
+			expect(storedWithoutSuccess.length).toBeGreaterThan(0);
+			// Every input whose last request got no answer is told the outcome is unknown. (The node may
+			// also say so when the mock did answer but the answer did not arrive in time on a loaded
+			// machine: the printed totals count those.)
+			const unanswered = items
+				.filter((item) => item.requests.at(-1)?.status === 0)
+				.map((item) => item.index);
+			const toldUnknown = items
+				.filter((item) => item.error && causeOf(item.error) === UNKNOWN)
+				.map((item) => item.index);
+			expect(unanswered.filter((index) => !toldUnknown.includes(index))).toEqual([]);
+			expect(unanswered.length).toBeGreaterThanOrEqual(4);
+		});
+	} else {
+		test(`${CREATES} items give ${CREATES} guests under their own GUIDs, none twice; an item fails only when no resend was answered`, () => {
+			const { vendor, mock } = vendorOf();
+			const { items } = createView(key);
+			expect(vendor.create.stored(mock).length).toBe(CREATES);
+			const wrong = items
+				.filter(
+					(item) => item.stored.length !== 1 || item.stored[0].id !== createInput()[item.index].id,
+				)
+				.map((item) => ({ item: item.index, key: item.key, stored: item.stored.map((r) => r.id) }));
+			expect(wrong).toEqual([]);
+			const failedWithoutCause = items
+				.filter((item) => item.error !== undefined)
+				.filter(
+					(item) => !NO_ANSWER_AFTER_RESENDS.test(item.error) || item.requests.at(-1)?.status !== 0,
+				)
+				.map((item) => [item.key, item.error, item.requests.map((r) => r.status)]);
+			expect(failedWithoutCause).toEqual([]);
+		});
+
+		test('a request left without an answer was resent, and the resend found the guest it may have created', () => {
+			const { mock, vendor } = vendorOf();
+			const { items } = createView(key);
+			const unanswered = items.filter((item) => item.requests.some((r) => r.status === 0));
+			// Resets before and after processing and answers past the Timeout, two rounds of each.
+			expect(unanswered.length).toBeGreaterThanOrEqual(8);
+			const notResent = unanswered.filter(
+				(item) => !(item.error === undefined && ok(item.requests.at(-1).status)),
+			);
+			expect(notResent.map((item) => [item.key, item.requests.map((r) => r.status)])).toEqual([]);
+			// Created by a request whose answer was lost, then answered to the resend: still one guest.
+			const processedThenResent = unanswered.filter((item) =>
+				item.requests.some((r) => r.status === 0 && r.processed === true),
+			);
+			expect(processedThenResent.length).toBeGreaterThanOrEqual(4);
+			expect(processedThenResent.filter((item) => item.stored.length !== 1)).toEqual([]);
+			// The resend returned the guest as sent: no conflict, no refusal, no update call.
+			expect(
+				mock.requests.filter(
+					(r) =>
+						(r.path === vendor.create.logPath && [400, 409].includes(r.status)) ||
+						r.path.startsWith('/checkin/v1/api/guests/'),
+				),
+			).toEqual([]);
+		});
+	}
 
 	test('every error item names its cause in words a user understands', () => {
 		const { run } = vendorOf();
@@ -523,7 +651,8 @@ describe.each(Object.keys(VENDORS))('%s under fire', (key) => {
 					.filter((json) => json.error !== undefined)
 					.map((json) => ({ node: name, ...json })),
 			);
-		expect(errors.length).toBeGreaterThan(0);
+		// The at-most-once creates leave outcome-unknown errors; a guest create may end with none.
+		if (!VENDORS[key].create.idempotent) expect(errors.length).toBeGreaterThan(0);
 		const bad = errors
 			.map((error) => ({
 				error,
@@ -576,7 +705,8 @@ describe.each(Object.keys(VENDORS))('%s under fire', (key) => {
 		const found = findSecrets(places, secrets);
 		results[key].secretsFound = found;
 		expect(found).toEqual([]);
-		if (key === 'qflow') expect(mock.issuedTokens().accessTokens.length).toBeGreaterThan(1);
+		if (VENDORS[key].credentialKey === 'qflowApi')
+			expect(mock.issuedTokens().accessTokens.length).toBeGreaterThan(1);
 	});
 });
 
@@ -665,6 +795,18 @@ function printTotals() {
 		}
 		const unknownStored = failed.filter((item) => item.stored.length > 0).length;
 		const causes = [...byCause].map(([cause, count]) => `${count} ${cause}`).join('; ');
+		const outcomes = [`${creates.in - failed.length} ok`];
+		if (vendor.create.idempotent) {
+			const resent = items.filter((item) => item.requests.some((r) => r.status === 0));
+			const created = resent.filter((item) =>
+				item.requests.some((r) => r.status === 0 && r.processed === true),
+			);
+			outcomes.push(
+				`${resent.length} resent after no answer (${created.length} had already created the guest)`,
+				`${vendor.create.stored(mock).length} stored`,
+			);
+		}
+		if (failed.length) outcomes.push(`${causes} (${unknownStored} of them stored)`);
 		const injected = Object.entries(mock.faults.injected)
 			.filter(([, count]) => count > 0)
 			.map(([type, count]) => `${type} ${count}`)
@@ -672,7 +814,7 @@ function printTotals() {
 		rows.push([
 			vendor.label,
 			`${creates.in} / ${creates.out}`,
-			`${creates.in - failed.length} ok; ${causes} (${unknownStored} of them stored)`,
+			outcomes.join('; '),
 			creates.lost + reads.lost,
 			creates.duplicated + reads.duplicated + storedTwice,
 			`${reads.in} / ${reads.out}`,
