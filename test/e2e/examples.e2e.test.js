@@ -17,6 +17,16 @@ const TIMEOUT = 180_000;
 const example = (file) =>
 	JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'examples', file), 'utf8'));
 const DAY_MS = 24 * 60 * 60 * 1000;
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+async function until(what, check, timeoutMs = 60_000) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await check();
+		if (value) return value;
+		if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+		await pause(300);
+	}
+}
 let mocks;
 let n8n;
 let filesDir;
@@ -221,6 +231,83 @@ test.each(['newer', 'older'])(
 		// The webhook variant's trigger is what the example starts from; the run went through the
 		// polling variant, and nothing ran from the trigger.
 		expect(run.runData['Humanly Trigger']).toBeUndefined();
+	},
+	TIMEOUT,
+);
+
+test(
+	'a completed Humanly interview (webhook variant): the active example takes the sandbox’s signed delivery through the Humanly Trigger to a Qflow user and an SSO link',
+	async () => {
+		mocks.humanly.reset();
+		mocks.qflow.reset();
+		const { server } = n8n;
+		const data = (answer) => answer.json?.data ?? answer.json;
+		// The example as a user imports it, with the ids n8n gave the sandbox credentials.
+		const credentials = data(await server.api('GET', '/rest/credentials'));
+		const idOf = (name) => credentials.find((credential) => credential.name === name).id;
+		const workflow = example('humanly-interview-to-qflow-sso.json');
+		const { id: _id, active: _active, ...rest } = workflow;
+		const nodes = workflow.nodes.map((node) =>
+			node.credentials
+				? {
+						...node,
+						credentials: Object.fromEntries(
+							Object.entries(node.credentials).map(([type, reference]) => [
+								type,
+								{ ...reference, id: idOf(reference.name) },
+							]),
+						),
+					}
+				: node,
+		);
+		const saved = data(await server.api('POST', '/rest/workflows', { ...rest, nodes }));
+		await server.api('POST', `/rest/workflows/${saved.id}/activate`, {
+			versionId: saved.versionId,
+		});
+		try {
+			const trigger = workflow.nodes.find((node) => node.name === 'Humanly Trigger');
+			const url = `${server.url}/webhook/${trigger.webhookId}/webhook`;
+			// The webhook answers 404 until n8n has registered it, then 401 to an unsigned delivery.
+			await until('the example’s webhook to be registered', async () => {
+				const probe = await fetch(url, { method: 'POST', body: '{}' });
+				return probe.status === 401;
+			});
+			// What Humanly's team does on request: the URL completed interviews are sent to.
+			mocks.humanly.registerWebhook(url);
+			const [candidateId] = HUMANLY_SANDBOX.candidateIds;
+			const response = await fetch(`${mocks.humanly.url}/qsi/gather/candidate-interviews`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', 'x-api-key': HUMANLY_SANDBOX.apiKey },
+				body: JSON.stringify({ candidateId, interviewId: HUMANLY_SANDBOX.interviewIds[0] }),
+			});
+			const invite = (await response.json()).data;
+			mocks.humanly.completeInterview(invite.id);
+			await mocks.humanly.settleWebhooks();
+			const candidate = mocks.humanly.state.candidates.get(candidateId);
+			const user = await until('the Qflow user of the candidate', async () =>
+				[...mocks.qflow.state.users.values()].find(
+					(entry) => entry.email.toLowerCase() === candidate.email.toLowerCase(),
+				),
+			);
+			expect([user.firstName, user.lastName]).toEqual([candidate.firstName, candidate.lastName]);
+			// The execution the delivery started ends with the user's SSO link.
+			const links = await until('the execution to end with an SSO link', async () => {
+				for (const { id } of await server.executions(saved.id)) {
+					const run = (await server.execution(id)).data?.resultData?.runData?.['iFrame SSO Link'];
+					if (run) return run[0].data.main[0].map((item) => item.json);
+				}
+				return undefined;
+			});
+			expect(links).toEqual([
+				expect.objectContaining({
+					userId: user.id,
+					link: expect.stringMatching(/^https:\/\/acme\.qflowhub\.io\/sso\?successUrl=.+&token=.+/),
+				}),
+			]);
+		} finally {
+			mocks.humanly.registerWebhook(null);
+			await server.api('POST', `/rest/workflows/${saved.id}/deactivate`, {});
+		}
 	},
 	TIMEOUT,
 );
