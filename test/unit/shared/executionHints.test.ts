@@ -8,16 +8,12 @@ import type { IDataObject, IHttpRequestOptions, NodeExecutionHint } from 'n8n-wo
 import { Humanly } from '../../../nodes/Humanly/Humanly.node';
 import { QHub } from '../../../nodes/QHub/QHub.node';
 import { fakeClock, fakeContext, type FakeAnswer } from '../helpers/context';
+import { credentials as humanlyCredentials } from '../humanly/fixtures';
 
 const qhubCredentials = {
 	apiKey: 'key-123456',
 	apiSecret: 'secret-123456',
 	baseUrl: 'http://qhub.test/v1',
-};
-const humanlyCredentials = {
-	apiKey: 'qapi_test_123456',
-	environment: 'custom',
-	baseUrl: 'http://humanly.test',
 };
 
 /** Runs a node as n8n does (execute → route) and returns the hints it gave n8n. */
