@@ -49,6 +49,8 @@ async function post(url, headers, body) {
 function createWebhooks({ now, counters, commsConfig }) {
 	let checkInUrl = null;
 	const pending = new Set();
+	// An email's lifecycle goes out in order (sent before delivered), one delivery at a time.
+	let commsInOrder = Promise.resolve();
 
 	/** Fire and forget: a failed delivery is only counted. */
 	function track(delivery) {
@@ -120,9 +122,12 @@ function createWebhooks({ now, counters, commsConfig }) {
 		notifyCheckIn(guest, user) {
 			if (checkInUrl) track(sendCheckIn({ payload: checkInPayload(guest, user) }));
 		},
-		/** After a comms lifecycle step: delivered when a comms webhook is registered. */
+		/** After a comms lifecycle step: delivered when a comms webhook is registered, after the steps before it. */
 		notifyComms(event, data) {
-			if (commsConfig()) track(sendComms({ event, data }));
+			if (!commsConfig()) return;
+			const delivery = commsInOrder.then(() => sendComms({ event, data }));
+			commsInOrder = delivery.catch(() => undefined);
+			track(delivery);
 		},
 		/** The dashboard setting: configuration, not data, so reset() keeps it. null removes it. */
 		setCheckInUrl(url) {

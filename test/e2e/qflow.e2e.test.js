@@ -1,6 +1,7 @@
 /**
  * Every Qflow operation in a real n8n, against the Qflow sandbox: output items, pairing, what the
  * sandbox received and holds afterwards, and how many tokens n8n's preAuthentication cache costs.
+ * Users and SSO, then events, guests, team members and comms.
  */
 const crypto = require('node:crypto');
 
@@ -8,6 +9,7 @@ const {
 	startQflowMock,
 	QFLOW_SANDBOX,
 	SSO_EXAMPLE_KEY: SSO_KEY,
+	SEED_IDS,
 	qflowCredential,
 } = require('../../sandbox/qflow');
 const { createN8n, workflow } = require('./harness');
@@ -627,6 +629,376 @@ describe('token: fetched once, cached in the credential, renewed on a 401', () =
 			);
 			expect(JSON.stringify(item)).not.toContain('Not-The-Password-9');
 			expect(mock.counters).toMatchObject({ tokenRequests: 1, apiRequests: 0 });
+		},
+		TIMEOUT,
+	);
+});
+
+// ------------------------------------------------------------------ check-in and comms
+
+const [CONFERENCE, GALA] = SEED_IDS.events;
+const GUEST_GUID = (n) => `aaaaaaaa-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const checkinCalls = (method, apiPath) =>
+	answered().filter(
+		(request) => request.method === method && request.path === `/checkin/v1/api/${apiPath}`,
+	);
+
+describe('Event operations', () => {
+	test(
+		'Create, Get, Update, Archive, Restore, Get Statistics in a chain; Get Many with a limit',
+		async () => {
+			const run = await execute({
+				id: 'qflowEvents',
+				input: [
+					{ title: 'Launch party', start: '2026-09-01T19:00:00', end: '2026-09-01T23:00:00' },
+				],
+				nodes: [
+					qflow('Create', {
+						resource: 'event',
+						operation: 'create',
+						title: '={{ $json.title }}',
+						startTime: '={{ $json.start }}',
+						endTime: '={{ $json.end }}',
+						timeZoneId: 'Europe/London',
+					}),
+					qflow('Get', { resource: 'event', operation: 'get', eventId: byId('={{ $json.id }}') }),
+					qflow('Update', {
+						resource: 'event',
+						operation: 'update',
+						eventId: byId('={{ $json.id }}'),
+						updateFields: { title: 'Launch party (moved)', timeZoneId: 'Europe/Paris' },
+					}),
+					qflow('Archive', {
+						resource: 'event',
+						operation: 'archive',
+						eventId: byId('={{ $json.id }}'),
+					}),
+					qflow('Restore', {
+						resource: 'event',
+						operation: 'restore',
+						eventId: byId('={{ $json.id }}'),
+					}),
+					qflow('Statistics', {
+						resource: 'event',
+						operation: 'getStatistics',
+						eventId: byId(CONFERENCE),
+					}),
+					qflow('Get Many', { resource: 'event', operation: 'getAll', returnAll: false, limit: 2 }),
+				],
+			});
+			const [created] = run.items('Create');
+			expect(created).toMatchObject({
+				title: 'Launch party',
+				startTime: '2026-09-01T19:00:00',
+				timeZoneId: 'Europe/London',
+			});
+			expect(run.items('Get')[0].id).toBe(created.id);
+			expect(run.items('Update')[0]).toMatchObject({
+				title: 'Launch party (moved)',
+				timeZoneId: 'Europe/Paris',
+				startTime: '2026-09-01T19:00:00',
+			});
+			expect(run.items('Archive')[0].status).toBe('archived');
+			expect(run.items('Restore')[0].status).toBe('active');
+			expect(run.items('Statistics')[0]).toMatchObject({
+				eventId: CONFERENCE,
+				guests: 6,
+				blocked: 1,
+			});
+			expect(run.items('Get Many')).toHaveLength(2);
+			expect(mock.state.events.get(created.id).title).toBe('Launch party (moved)');
+		},
+		TIMEOUT,
+	);
+});
+
+describe('Guest operations', () => {
+	test(
+		'Create or Update twice with the same GUID gives one guest; Get Many, Check In, Block, Unblock',
+		async () => {
+			const input = [
+				{ id: GUEST_GUID(1), first: 'Gina', last: 'Guest', tags: 'VIP, {tickettype}Main Entry' },
+				{ id: '', first: 'Hugo', last: 'Host', tags: '' },
+			];
+			const upsert = (name) =>
+				qflow(name, {
+					resource: 'guest',
+					operation: 'upsert',
+					eventId: byId(GALA),
+					guestId: '={{ $json.id }}',
+					firstName: '={{ $json.first }}',
+					lastName: '={{ $json.last }}',
+					additionalFields: { tags: '={{ $json.tags }}' },
+				});
+			const run = await execute({
+				id: 'qflowGuests',
+				input,
+				nodes: [
+					upsert('Create or Update'),
+					qflow(
+						'Check In',
+						{
+							resource: 'guest',
+							operation: 'checkIn',
+							eventId: byId(GALA),
+							guestId: byId('={{ $json.id }}'),
+						},
+						{ executeOnce: true },
+					),
+					qflow(
+						'Block',
+						{
+							resource: 'guest',
+							operation: 'block',
+							eventId: byId(GALA),
+							guestBy: 'barcode',
+							guest: `={{ $('Create or Update').item.json.barcode }}`,
+							reason: 'Chargeback',
+							options: {},
+						},
+						{ executeOnce: true },
+					),
+					qflow('Unblock', {
+						resource: 'guest',
+						operation: 'unblock',
+						eventId: byId(GALA),
+						guestBy: 'id',
+						guest: '={{ $json.id }}',
+						options: {},
+					}),
+					qflow(
+						'Get Many',
+						{
+							resource: 'guest',
+							operation: 'getAll',
+							eventId: byId(GALA),
+							returnAll: true,
+							simplify: true,
+						},
+						{ executeOnce: true },
+					),
+				],
+			});
+			const created = run.items('Create or Update');
+			expect(created.map((g) => [g.firstName, g.eventId, g.tags])).toEqual([
+				['Gina', GALA, 'VIP, {tickettype}Main Entry'],
+				['Hugo', GALA, null],
+			]);
+			expect(created[0].id).toBe(GUEST_GUID(1));
+			expect(created[1].id).toMatch(/^[0-9a-f-]{36}$/);
+			expect(run.items('Check In')[0]).toMatchObject({
+				id: GUEST_GUID(1),
+				admitted: expect.any(String),
+			});
+			expect(run.items('Block')[0]).toMatchObject({
+				id: GUEST_GUID(1),
+				blockedReason: 'Chargeback',
+			});
+			expect(run.items('Unblock')[0]).toMatchObject({ id: GUEST_GUID(1), blockedDate: null });
+			const listed = run.items('Get Many');
+			expect(listed.map((g) => g.lastName)).toEqual(['Moore', 'Nash', 'Guest', 'Host']);
+			expect(Object.keys(listed[0])).not.toContain('image');
+
+			// The same input again: the GUID finds Gina, nothing is added twice.
+			const before = mock.state.guests.size;
+			const again = await execute({
+				id: 'qflowGuestsAgain',
+				input: [input[0]],
+				nodes: [upsert('Create or Update')],
+			});
+			expect(again.items('Create or Update')[0].id).toBe(GUEST_GUID(1));
+			expect(mock.state.guests.size).toBe(before);
+		},
+		TIMEOUT,
+	);
+
+	test(
+		'Create or Update Many: 250 items in 2 requests, paired, with a bad item failing alone before sending',
+		async () => {
+			const input = Array.from({ length: 250 }, (_, i) => ({
+				id: GUEST_GUID(100 + i),
+				first: 'Bulk',
+				last: i === 7 ? '' : `Guest ${i}`,
+			}));
+			const run = await execute({
+				id: 'qflowBulkGuests',
+				input,
+				nodes: [
+					qflow(
+						'Create or Update Many',
+						{
+							resource: 'guest',
+							operation: 'bulkUpsert',
+							eventId: byId(CONFERENCE),
+							guestId: '={{ $json.id }}',
+							firstName: '={{ $json.first }}',
+							lastName: '={{ $json.last }}',
+							additionalFields: {},
+							options: {},
+						},
+						{ onError: 'continueRegularOutput' },
+					),
+				],
+			});
+			const output = run.output('Create or Update Many');
+			expect(output).toHaveLength(250);
+			expect(output.map((item) => item.pairedItem.item)).toEqual(input.map((_, i) => i));
+			expect(output[7].json.error).toMatch(/lastName/);
+			expect(output[8].json).toMatchObject({ id: GUEST_GUID(108), lastName: 'Guest 8' });
+			expect(checkinCalls('POST', `guests/${CONFERENCE}`).map((r) => r.body.length)).toEqual([
+				200, 49,
+			]);
+		},
+		TIMEOUT,
+	);
+});
+
+describe('Team member operations', () => {
+	test(
+		'Create, Update, Assign, Get Many of the event, Get Check-In Stats, Unassign, Delete',
+		async () => {
+			const member = byId('={{ $("Create").item.json.id }}');
+			const run = await execute({
+				id: 'qflowTeam',
+				nodes: [
+					qflow('Create', {
+						resource: 'teamMember',
+						operation: 'create',
+						userName: 'kelly.door',
+						email: 'kelly@example.com',
+						firstName: 'Kelly',
+						lastName: 'Door',
+					}),
+					qflow('Update', {
+						resource: 'teamMember',
+						operation: 'update',
+						teamMemberId: member,
+						updateFields: { lastName: 'Gate' },
+					}),
+					qflow('Assign', {
+						resource: 'teamMember',
+						operation: 'assign',
+						teamMemberId: member,
+						eventId: byId(GALA),
+					}),
+					qflow('Roster', {
+						resource: 'teamMember',
+						operation: 'getAll',
+						ofEvent: true,
+						eventId: byId(GALA),
+						returnAll: true,
+					}),
+					qflow(
+						'Stats',
+						{ resource: 'teamMember', operation: 'getEventStats', eventId: byId(GALA) },
+						{ executeOnce: true },
+					),
+					qflow(
+						'Unassign',
+						{
+							resource: 'teamMember',
+							operation: 'unassign',
+							teamMemberId: member,
+							eventId: byId(GALA),
+						},
+						{ executeOnce: true },
+					),
+					qflow('Delete', { resource: 'teamMember', operation: 'delete', teamMemberId: member }),
+				],
+			});
+			const [created] = run.items('Create');
+			expect(run.items('Update')[0]).toMatchObject({ id: created.id, lastName: 'Gate' });
+			expect(run.items('Assign')[0]).toMatchObject({ teamMemberId: created.id, assigned: true });
+			expect(run.items('Roster').map((m) => m.userName)).toEqual(['door.one', 'kelly.door']);
+			expect(run.items('Stats')[0].teamMembers.map((m) => m.userName)).toEqual([
+				'door.one',
+				'kelly.door',
+			]);
+			expect(run.items('Unassign')[0].assigned).toBe(false);
+			expect(run.items('Delete')[0]).toEqual({ id: created.id, deleted: true });
+			expect(mock.state.teamMembers.has(created.id)).toBe(false);
+		},
+		TIMEOUT,
+	);
+});
+
+describe('Comms operations', () => {
+	test(
+		'Create or Update Template, Get Many Templates, Send Email (one email per correlation id)',
+		async () => {
+			const templateId = GUEST_GUID(900);
+			const run = await execute({
+				id: 'qflowComms',
+				nodes: [
+					qflow(
+						'Template',
+						{
+							resource: 'comms',
+							operation: 'upsertTemplate',
+							eventId: byId(CONFERENCE),
+							name: 'Welcome',
+							html: '<p>Hi {{firstname}}</p>',
+							additionalFields: { id: templateId, subject: 'Welcome {{firstname}}' },
+						},
+						{ executeOnce: true },
+					),
+					qflow(
+						'Templates',
+						{
+							resource: 'comms',
+							operation: 'getTemplates',
+							eventId: byId(CONFERENCE),
+							returnAll: true,
+						},
+						{ executeOnce: true },
+					),
+					qflow('Send', {
+						resource: 'comms',
+						operation: 'send',
+						eventId: byId(CONFERENCE),
+						// One send per template listed (two): to the first and the second seeded guest.
+						guestId: byId(`={{ ${JSON.stringify(SEED_IDS.guests.slice(0, 2))}[$itemIndex] }}`),
+						templateId: byId(templateId),
+						correlationId: `={{ 'order-' + $itemIndex }}`,
+					}),
+				],
+			});
+			expect(run.items('Template')[0]).toMatchObject({ id: templateId, name: 'Welcome' });
+			expect(run.items('Templates').map((t) => t.id)).toEqual([SEED_IDS.template, templateId]);
+			const sends = run.items('Send');
+			expect(sends.map((s) => [s.attendeeId, s.correlationId, s.status])).toEqual([
+				[SEED_IDS.guests[0], 'order-0', 'queued'],
+				[SEED_IDS.guests[1], 'order-1', 'queued'],
+			]);
+			expect(mock.state.invitations.size).toBe(2);
+		},
+		TIMEOUT,
+	);
+
+	test(
+		'an account off the Comms allow-list gets the 403 with what to do',
+		async () => {
+			const run = await n8n.run(
+				workflow({
+					id: 'qflowCommsOff',
+					nodes: [
+						qflow(
+							'Templates',
+							{
+								resource: 'comms',
+								operation: 'getTemplates',
+								eventId: byId(CONFERENCE),
+								returnAll: true,
+							},
+							{ onError: 'continueRegularOutput' },
+							UNTRUSTED,
+						),
+					],
+				}),
+			);
+			const [item] = run.items('Templates');
+			expect(item).toMatchObject({ httpCode: '403', code: 'comms_api_not_enabled' });
+			expect(item.description).toMatch(/support/);
 		},
 		TIMEOUT,
 	);
