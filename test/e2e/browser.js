@@ -117,6 +117,17 @@ async function showCanvas(page) {
 	await page.locator('[data-test-id="zoom-to-fit"]').click();
 }
 
+/** The names of the nodes on the canvas, left to right (n8n names a new node after its action). */
+async function canvasNodeNames(page) {
+	const nodes = await page.locator('[data-test-id="canvas-node"]').evaluateAll((elements) =>
+		elements.map((element) => ({
+			name: element.getAttribute('data-node-name'),
+			x: element.getBoundingClientRect().x,
+		})),
+	);
+	return nodes.sort((a, b) => a.x - b.x).map((node) => node.name);
+}
+
 /** The node entries the panel lists: name and icon (its address, and whether it loaded). */
 async function panelNodes(creator) {
 	await creator.locator('[data-test-id="item-iterator-item"]').first().waitFor();
@@ -267,6 +278,7 @@ module.exports = {
 	searchNodePanel,
 	searchNextNode,
 	showCanvas,
+	canvasNodeNames,
 	panelNodes,
 	openPanelNode,
 	chooseAction,
