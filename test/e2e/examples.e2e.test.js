@@ -2,16 +2,21 @@
  * The example workflows of examples/ (what `npm start` imports, what a user starts from) run in a
  * real n8n against the sandboxes, as shipped: same nodes, parameters and credential ids. What each
  * one is for shows in the sandboxes afterwards: users created in Q-Hub with their locations, a CSV
- * file of yesterday's form entries, a Qflow user per completed Humanly interview with its SSO link.
+ * file of yesterday's form entries, a Qflow user per completed Humanly interview with its SSO link,
+ * Qflow guests from a registration sheet whose door scans reach the CRM step through the check-in
+ * webhook (that part in an n8n of its own with the workflow active, as a user runs it).
  */
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
 const { startQHubMock, qhubCredential } = require('../../sandbox/qhub');
-const { startQflowMock, qflowCredential } = require('../../sandbox/qflow');
+const { startQflowMock, qflowCredential, SEED_IDS } = require('../../sandbox/qflow');
 const { startHumanlyMock, humanlyCredential, HUMANLY_SANDBOX } = require('../../sandbox/humanly');
-const { createN8n } = require('./harness');
+const { startN8nServer } = require('../../tooling/n8nServer');
+const { freePort } = require('../../tooling/n8nHost');
+const { createN8n, createUserFolder } = require('./harness');
 
 const TIMEOUT = 180_000;
 const example = (file) =>
@@ -63,6 +68,7 @@ test('every example names the sandbox credentials by id and name, and has a stic
 		'new-hires-to-qhub.json',
 		'nightly-form-entries-to-csv.json',
 		'humanly-interview-to-qflow-sso.json',
+		'qflow-registrations-to-guests.json',
 	]) {
 		const workflow = example(file);
 		expect(workflow.id.length).toBeLessThanOrEqual(21);
@@ -322,3 +328,123 @@ test('the interview example starts from the Humanly Trigger (completed interview
 	expect(workflow.connections['Humanly Trigger'].main[0][0].node).toBe('Get Candidate');
 	expect(workflow.connections['Completed Interviews'].main[0][0].node).toBe('Get Candidate');
 });
+
+test(
+	'registrations to Qflow guests: each row becomes one guest of the event under a GUID of its registration number, a second run adds none; a door scan reaches the CRM step, a delivery without the secret starts nothing',
+	async () => {
+		const qflow = mocks.qflow;
+		qflow.reset();
+		const workflow = example('qflow-registrations-to-guests.json');
+		const upsert = workflow.nodes.find((node) => node.name === 'Create or Update Guest');
+		const event = upsert.parameters.eventId.value;
+		expect(event).toBe(SEED_IDS.events[2]);
+		const guestsOfEvent = () =>
+			[...qflow.state.guests.values()]
+				.filter((guest) => guest.eventId === event)
+				.map(({ id, firstName, lastName, email, tags, plusOnes, customId }) => ({
+					id,
+					firstName,
+					lastName,
+					email,
+					tags,
+					plusOnes,
+					customId,
+				}))
+				.sort((a, b) => a.customId.localeCompare(b.customId));
+		// The example's Guest ID: the MD5 of the registration number, written as a GUID.
+		const guestId = (registration) => {
+			const hash = crypto.createHash('md5').update(`registration ${registration}`).digest('hex');
+			return [
+				hash.slice(0, 8),
+				hash.slice(8, 12),
+				`4${hash.slice(13, 16)}`,
+				`8${hash.slice(17, 20)}`,
+				hash.slice(20, 32),
+			].join('-');
+		};
+		const expected = [
+			['R-1001', 'Ada', 'Lovelace', 'VIP, {tickettype}Main Entry', 1],
+			['R-1002', 'Charles', 'Babbage', '{tickettype}Main Entry', 0],
+			['R-1003', 'Mary', 'Somerville', '{tickettype}Day Pass, {merch}T-Shirt M', 0],
+		].map(([customId, firstName, lastName, tags, plusOnes]) => ({
+			id: guestId(customId),
+			firstName,
+			lastName,
+			email: `${firstName}.${lastName}@example.com`.toLowerCase(),
+			tags,
+			plusOnes,
+			customId,
+		}));
+
+		const run = await n8n.run(workflow);
+		run.assertSucceeded();
+		expect(run.items('Create or Update Guest').map((guest) => guest.id)).toEqual(
+			expected.map((guest) => guest.id),
+		);
+		expect(guestsOfEvent()).toEqual(expected);
+		const again = await n8n.run(workflow);
+		again.assertSucceeded();
+		expect(guestsOfEvent()).toEqual(expected);
+
+		// The check-in part, active in an n8n of its own with the URL secret a user sets.
+		const secret = 'example-e2e-url-secret-0123456789abcdefghij';
+		const trigger = workflow.nodes.find((node) => node.name === 'Qflow Trigger');
+		trigger.parameters.secret = secret;
+		const server = await startN8nServer({
+			userFolder: createUserFolder('examples-checkin'),
+			port: await freePort(),
+			credentials: [{ id: 'qflowSandbox', name: 'Qflow sandbox', ...qflowCredential(qflow) }],
+			workflows: [workflow],
+			publish: [workflow.id],
+		});
+		try {
+			await server.waitActive();
+			const url = `${server.url}/webhook/${trigger.webhookId}/webhook`;
+			const refused = [];
+			const deliver = async (target) => {
+				const status = await qflow.sendCheckInWebhook({
+					url: target,
+					payload: { Id: expected[1].id },
+				});
+				if (status === 401) refused.push(target);
+				return status;
+			};
+			// n8n lists a workflow as active a moment before its webhook answers (404, then the trigger's 401).
+			await until('the check-in webhook', async () => (await deliver(url)) === 401);
+			expect(await deliver(`${url}?secret=${secret.replace(/.$/, 'X')}`)).toBe(401);
+
+			qflow.setCheckInWebhook(`${url}?secret=${secret}`);
+			const admitted = qflow.scan(expected[0].id, 'door.two');
+			await qflow.settleWebhooks();
+			const finished = await until('the check-in execution', async () => {
+				const executions = await server.executions(workflow.id);
+				const ended = ['success', 'error', 'crashed', 'canceled'];
+				return executions.length > 0 && executions.every((e) => ended.includes(e.status))
+					? executions
+					: undefined;
+			});
+			// The refused deliveries (Charles, without or with a wrong secret) started none.
+			expect(finished).toHaveLength(1);
+			const execution = await server.execution(finished[0].id);
+			const crm = execution.data.resultData.runData['Check-in for the CRM'][0].data.main[0];
+			expect(crm.map((item) => item.json)).toEqual([
+				{
+					email: 'ada.lovelace@example.com',
+					name: 'Ada Lovelace',
+					qflowGuestId: expected[0].id,
+					qflowEventId: event,
+					checkedInAt: admitted.admitted,
+					checkedInBy: 'door.two',
+					tags: 'VIP, {tickettype}Main Entry',
+				},
+			]);
+			console.log(
+				`Qflow example check-in: ${JSON.stringify({ deliveries: { refused: refused.length, scanned: 1 }, executions: finished.length, crm: crm[0].json })}`,
+			);
+		} finally {
+			qflow.setCheckInWebhook(null);
+			await server.stop();
+		}
+	},
+	TIMEOUT + 120_000,
+);
