@@ -16,7 +16,8 @@ import { createTeamMember } from '../../../nodes/Qflow/actions/teamMember/create
 import { deleteTeamMember } from '../../../nodes/Qflow/actions/teamMember/delete.operation';
 import { unassignTeamMember } from '../../../nodes/Qflow/actions/teamMember/unassign.operation';
 import { updateTeamMember } from '../../../nodes/Qflow/actions/teamMember/update.operation';
-import { fakeClock } from '../helpers/context';
+import { checkinListSearch } from '../../../nodes/Qflow/methods/checkinSearch';
+import { fakeClock, fakeContext, type FakeAnswer } from '../helpers/context';
 import { credentials, locator, run } from './helpers';
 
 const CHECKIN = 'http://api.test/checkin/v1/api/';
@@ -422,5 +423,29 @@ describe('Team member', () => {
 		);
 		expect((await unassign.result)[0].json.assigned).toBe(false);
 		expect(unassign.fake.requests[0].url).toBe(`${CHECKIN}teammember/${MEMBER}/unassign/${EVENT}`);
+	});
+});
+
+describe('lists in the editor', () => {
+	/** The editor's context: the same credential and fake server, no items. */
+	const editor = (answers: FakeAnswer[]) =>
+		fakeContext({ parameters: {}, credentials, credentialType: 'qflowApi', answers });
+
+	test('Event lists the account’s events by title and date, filtered by the search text', async () => {
+		const fake = editor([{ body: [event(), event({ id: GUEST, title: 'Gala' })] }]);
+		const found = await checkinListSearch.searchEvents.call(fake.context as never, 'gal');
+		expect(found).toEqual({ results: [{ name: 'Gala (2026-06-01)', value: GUEST }] });
+		expect(fake.requests[0]).toMatchObject({ method: 'GET', url: `${CHECKIN}events` });
+	});
+
+	test('Guest lists the guests of the event chosen in the node, and nothing before one is chosen', async () => {
+		const fake = editor([{ body: [guest({ email: 'grace@example.com' })] }]);
+		const chosen = (value: unknown) =>
+			({ ...fake.context, getCurrentNodeParameter: () => value }) as never;
+		expect(await checkinListSearch.searchGuests.call(chosen(''))).toEqual({ results: [] });
+		expect(fake.requests).toHaveLength(0);
+		const found = await checkinListSearch.searchGuests.call(chosen(locator('list', EVENT)));
+		expect(found.results).toEqual([{ name: 'Grace Guest (grace@example.com)', value: GUEST }]);
+		expect(fake.requests[0].url).toBe(`${CHECKIN}guests/${EVENT}`);
 	});
 });
