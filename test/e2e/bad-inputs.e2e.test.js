@@ -9,7 +9,7 @@
  * "Zoë O'Brien-Łukasz", must pass untouched.
  */
 const { startQHubMock, qhubCredential } = require('../../sandbox/qhub');
-const { startQflowMock, qflowCredential } = require('../../sandbox/qflow');
+const { startQflowMock, qflowCredential, SEED_IDS: QFLOW_SEED } = require('../../sandbox/qflow');
 const { startHumanlyMock, humanlyCredential, HUMANLY_SANDBOX } = require('../../sandbox/humanly');
 const { createN8n } = require('./harness');
 const { branchedWorkflow, table } = require('./proof');
@@ -24,6 +24,9 @@ const [ENGINEERING] = HUMANLY_SANDBOX.teamIds;
 const [CANDIDATE] = HUMANLY_SANDBOX.candidateIds;
 const [INTERVIEW] = HUMANLY_SANDBOX.interviewIds;
 const ZOE = { firstName: 'Zoë', lastName: "O'Brien-Łukasz" };
+const [QFLOW_CONFERENCE] = QFLOW_SEED.events;
+const [QFLOW_GUEST] = QFLOW_SEED.guests;
+const QFLOW_TEMPLATE = QFLOW_SEED.template;
 
 /**
  * Per vendor, per operation: the node's parameters (reading each case's values from the item),
@@ -380,6 +383,132 @@ const VENDORS = {
 						'newUserName',
 					],
 					['user id that is not a GUID', { id: 'bob' }, 'id'],
+				],
+			},
+			'Event Create': {
+				parameters: {
+					resource: 'event',
+					operation: 'create',
+					title: '={{ $json.title }}',
+					startTime: '={{ $json.start }}',
+					endTime: '={{ $json.end }}',
+					timeZoneId: '={{ $json.zone }}',
+				},
+				valid: {
+					title: 'Launch',
+					start: '2026-09-01T19:00:00',
+					end: '2026-09-01T23:00:00',
+					zone: 'Europe/London',
+				},
+				control: { title: 'Zoë’s łaunch party' },
+				sends: ['POST /checkin/v1/api/event'],
+				cases: [
+					['empty title', { title: '' }, 'title'],
+					['unknown time zone', { zone: 'Mars/Olympus' }, 'timeZoneId'],
+					['end before start', { end: '2026-09-01T18:00:00' }, 'endTime'],
+					['start that is not a date', { start: 'next friday' }, 'startTime'],
+				],
+			},
+			'Event Get': {
+				parameters: { resource: 'event', operation: 'get', eventId: byId('={{ $json.id }}') },
+				valid: { id: QFLOW_CONFERENCE },
+				cases: [
+					['event id climbing the path', { id: '../events' }, 'eventId'],
+					['event id that is not a GUID', { id: 'ev-1' }, 'eventId'],
+				],
+			},
+			'Guest Create or Update': {
+				parameters: {
+					resource: 'guest',
+					operation: 'upsert',
+					eventId: byId('={{ $json.eventId }}'),
+					guestId: '={{ $json.id }}',
+					firstName: '={{ $json.firstName }}',
+					lastName: '={{ $json.lastName }}',
+					additionalFields: {
+						email: '={{ $json.email }}',
+						tags: '={{ $json.tags }}',
+						plusOnes: '={{ $json.plusOnes }}',
+					},
+				},
+				valid: {
+					eventId: QFLOW_CONFERENCE,
+					id: '',
+					firstName: 'Pat',
+					lastName: 'Lee',
+					email: '',
+					tags: '',
+					plusOnes: 0,
+				},
+				control: { ...ZOE, email: 'zoe.obrien+guest@example.co.uk', tags: 'VIP, {session}Keynote' },
+				sends: ['POST /checkin/v1/api/guest'],
+				cases: [
+					['guest id that is not a GUID', { id: 'guest-1' }, 'guestId'],
+					['tag with a %', { tags: 'VIP, 100%' }, 'tags'],
+					['tag with a quote', { tags: "Pat's table" }, 'tags'],
+					['negative plus-ones', { plusOnes: -1 }, 'plusOnes'],
+					['email without domain', { email: 'pat@' }, 'email'],
+					['empty last name', { lastName: '' }, 'lastName'],
+					['event id with a space', { eventId: 'a b' }, 'eventId'],
+				],
+			},
+			'Guest Check In': {
+				parameters: {
+					resource: 'guest',
+					operation: 'checkIn',
+					eventId: byId(QFLOW_CONFERENCE),
+					guestId: byId('={{ $json.id }}'),
+				},
+				valid: { id: '' },
+				cases: [['guest id climbing the path', { id: '../guests' }, 'guestId']],
+			},
+			'Team Member Create': {
+				parameters: {
+					resource: 'teamMember',
+					operation: 'create',
+					userName: '={{ $json.userName }}',
+					email: '={{ $json.email }}',
+					firstName: '={{ $json.firstName }}',
+					lastName: '={{ $json.lastName }}',
+				},
+				valid: { userName: 'pat.lee', email: 'pat@example.com', firstName: 'Pat', lastName: 'Lee' },
+				control: { ...ZOE, userName: 'zoe.obrien', email: 'zoe@example.co.uk' },
+				sends: ['POST /checkin/v1/api/teammember'],
+				cases: [
+					['empty username', { userName: '' }, 'userName'],
+					['email without @', { email: 'pat.example.com' }, 'email'],
+				],
+			},
+			'Comms Send Email': {
+				parameters: {
+					resource: 'comms',
+					operation: 'send',
+					eventId: byId(QFLOW_CONFERENCE),
+					guestId: byId('={{ $json.guestId }}'),
+					templateId: byId('={{ $json.templateId }}'),
+					correlationId: '={{ $json.correlationId }}',
+				},
+				valid: { guestId: QFLOW_GUEST, templateId: QFLOW_TEMPLATE, correlationId: '' },
+				cases: [
+					['template id that is not a GUID', { templateId: 'welcome' }, 'templateId'],
+					['guest id with a query', { guestId: 'x?y=1' }, 'guestId'],
+					['201-character correlation id', { correlationId: long(201) }, 'correlationId'],
+				],
+			},
+			'Comms Template': {
+				parameters: {
+					resource: 'comms',
+					operation: 'upsertTemplate',
+					eventId: byId(QFLOW_CONFERENCE),
+					name: '={{ $json.name }}',
+					html: '={{ $json.html }}',
+					additionalFields: { id: '={{ $json.id }}', fromAddress: '={{ $json.from }}' },
+				},
+				valid: { name: 'Welcome', html: '<p>Hi {{firstname}}</p>', id: '', from: '' },
+				cases: [
+					['empty HTML', { html: '' }, 'html'],
+					['sender that is not an email', { from: 'tickets' }, 'fromAddress'],
+					['template id that is not a GUID', { id: 'tpl-1' }, 'id'],
 				],
 			},
 			'SSO Link': {
