@@ -11,8 +11,9 @@ const EVENT = '4ef2891c-1e79-4c27-90b7-e2c20c8b13d9';
 const GUEST = '7bc31757-5a82-4d7a-8767-bb508f6d3481';
 const TEMPLATE = '40000000-0000-4000-8000-000000000001';
 
+let clock: ReturnType<typeof fakeClock>;
 beforeEach(() => {
-	fakeClock();
+	clock = fakeClock();
 });
 
 const sendParameters = (correlationId = '') => ({
@@ -78,6 +79,18 @@ describe('Send Email', () => {
 			code: 'previous_send_permanently_failed',
 		});
 		expect(bounced.json.description).toContain('Correct the guest’s email address');
+	});
+
+	test('the 301st send in a minute waits for the send window instead of meeting a 429', async () => {
+		const { fake, result } = run(sendEmail, sendParameters('order'), {
+			perItem: Array.from({ length: 301 }, () => ({})),
+			answers: [{ body: { attendeeInvitationId: 'inv', status: 'queued' } }],
+		});
+		expect(await result).toHaveLength(301);
+		expect(fake.requests).toHaveLength(301);
+		const waited = clock.sleeps.reduce((sum, ms) => sum + ms, 0);
+		expect(waited).toBeGreaterThanOrEqual(59_000);
+		expect(waited).toBeLessThanOrEqual(61_000);
 	});
 
 	test('ids that are not GUIDs fail before sending', async () => {

@@ -55,7 +55,14 @@ export const sendEmail: Operation = {
 		const answer = await qflowRequest.call(
 			this,
 			// [assumed] the same correlationId makes the same send: only then may it be resent.
-			{ method: 'POST', path, body, idempotent: QFLOW.sendIdempotentWithCorrelationId },
+			{
+				method: 'POST',
+				path,
+				body,
+				idempotent: QFLOW.sendIdempotentWithCorrelationId,
+				// Sends have their own documented limit per source IP, on top of the edge limit.
+				endpointLimit: { name: 'comms send', limit: QFLOW.sendRateLimit },
+			},
 			itemIndex,
 		);
 		return {
