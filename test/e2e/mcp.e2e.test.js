@@ -266,17 +266,18 @@ test(
 		// No such candidate yet: an empty list, which tells the agent to create one.
 		expect(search.items).toEqual([]);
 
-		const interviews = await call('Humanly_List_Interviews', { status: 'active' });
+		// Humanly's newer reference numbers the statuses: 0 is Active.
+		const interviews = await call('Humanly_List_Interviews', { status: '0' });
 		expect(
 			interviews.sent.map(({ vendor, method, query }) => ({
 				vendor,
 				method,
 				status: query.status,
 			})),
-		).toEqual([{ vendor: 'humanly', method: 'GET', status: 'active' }]);
+		).toEqual([{ vendor: 'humanly', method: 'GET', status: '0' }]);
 		expect(interviews.items.length).toBeGreaterThan(0);
-		expect(new Set(interviews.items.map((interview) => interview.status))).toEqual(
-			new Set(['active']),
+		expect(new Set(interviews.items.map((interview) => interview.statusName))).toEqual(
+			new Set(['Active']),
 		);
 
 		const candidate = {
@@ -310,7 +311,8 @@ test(
 				candidateId,
 				interviewId,
 				status: 'invite_sent',
-				inviteUrl: expect.any(String),
+				// The newer reference answers the invite's token (the candidate's link is built from it).
+				inviteToken: expect.any(String),
 			}),
 		]);
 	},
