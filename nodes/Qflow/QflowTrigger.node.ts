@@ -155,7 +155,11 @@ export class QflowTrigger implements INodeType {
 				name: 'commsEvents',
 				type: 'multiOptions',
 				options: QFLOW.commsWebhook.events.map((event) => ({
-					name: event.replace('comms.', 'Email ').replace(/^Email test$/, 'Test Event'),
+					// comms.sent → "Email Sent"; comms.test → "Test Event" (what POST comms/webhook/test fires).
+					name:
+						event === 'comms.test'
+							? 'Test Event'
+							: `Email ${event.charAt(6).toUpperCase()}${event.slice(7)}`,
 					value: event,
 				})),
 				default: ['comms.sent', 'comms.failed', 'comms.delivered', 'comms.opened', 'comms.bounced'],
