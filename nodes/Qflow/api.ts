@@ -4,13 +4,17 @@
  * with the API reference can correct it in one line. The README lists the [assumed] entries.
  */
 export const QFLOW = {
+	/** Documented identity host (authentication). */
 	defaultIdentityHost: 'https://identity.qflowhub.io',
+	/** Documented API host of every surface (enterprise/overview, v1/events/, comms/overview). */
 	defaultApiHost: 'https://api.qflowhub.io',
-	/** OAuth token endpoint on the identity host (password grant, form-urlencoded). */
+	/** Documented OAuth token endpoint on the identity host (password grant, form-urlencoded; authentication). */
 	grantEndpoint: '/core/connect/token',
+	/** Documented scope of the password grant (authentication). */
 	scope: 'qflowapi openid offline_access',
-	/** Every users endpoint sits under this prefix on the API host. */
+	/** Documented: every users endpoint sits under this prefix on the API host (enterprise/overview). */
 	apiPrefix: '/users/v1/api/',
+	/** Documented users endpoints (enterprise/overview, api-reference/users). */
 
 	paths: {
 		user: (id: string) => `user/${encodeURIComponent(id)}`,
@@ -26,11 +30,11 @@ export const QFLOW = {
 	},
 
 	/**
-	 * The check-in API (events, guests, team members) on the same host, token and subscription key
-	 * (pages v1/events/, v1/team/, api-reference/guests). Each path names its page, or says
-	 * [assumed] where no page we could read shows it.
+	 * Documented: the check-in API (events, guests, team members) on the same host, token and
+	 * subscription key (pages v1/events/, v1/team/, api-reference/guests).
 	 */
 	checkinPrefix: '/checkin/v1/api/',
+	/** Check-in paths: each names the page that documents it, or says [assumed] where none we could read shows it. */
 	checkinPaths: {
 		/** POST creates an event (v1/events/: title, startTime, endTime, timeZoneId). */
 		eventCreate: 'event',
@@ -81,14 +85,15 @@ export const QFLOW = {
 	eventLocalTime: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/,
 	/** [assumed] fields a guest create must carry besides the documented client GUID `id`. */
 	guestRequiredFields: ['eventId', 'firstName', 'lastName'] as string[],
-	/** Characters a tag may not hold (checkin/tags); tags are one comma-separated string, each trimmed. */
+	/** Documented characters a tag may not hold (checkin/tags); tags are one comma-separated string, each trimmed. */
 	tagForbiddenCharacters: /[#%'"\r\n]/,
-	/** Tag prefixes that do not count toward headline totals, and the non-countable tree-leaf suffix (checkin/tags). */
+	/** Documented tag prefixes that do not count toward headline totals (checkin/tags). */
 	uncountedTagPrefixes: ['{extra}', '{merch}'] as string[],
+	/** Documented suffix of a non-countable tree-tag leaf (checkin/tags). */
 	uncountedTreeLeafSuffix: '*-',
 	/** [assumed] lifecycle actions of an event and the status each one leaves it in. */
 	eventLifecycleActions: { archive: 'archived', restore: 'active' } as Record<string, string>,
-	/** Bulk guest calls take at most 200 records; more is a 400 (comms/rate-limits-errors). */
+	/** Documented: bulk guest calls take at most 200 records; more is a 400 (comms/rate-limits-errors). */
 	bulkMaxRecords: 200,
 	/** [assumed] a bulk block / unblock body: `{ ids?: string[], barcodes?: string[], reason? }`. */
 	bulkBlockFields: { ids: 'ids', barcodes: 'barcodes', reason: 'reason' },
@@ -99,15 +104,17 @@ export const QFLOW = {
 	 * (comms/rate-limits-errors; support article 11723512). The 403's code is [assumed].
 	 */
 	guestPlanCaps: { free: 75, starter: 1500, pro: 35000 } as Record<string, number>,
+	/** [assumed] the code of that 403 (no page shows its body). */
 	guestPlanCapCode: 'guest_limit_reached',
 	/** [assumed] error codes of a check-in the guest cannot have: already in, or blocked. */
 	checkInRefusals: { alreadyAdmitted: 'already_admitted', blocked: 'guest_blocked' },
 
 	/**
-	 * The Comms API (comms/overview): `/comms/v1/api/comms/<endpoint>` on the same host, token and
-	 * key, for accounts on the Comms allow-list (else 403 `comms_api_not_enabled`).
+	 * Documented: the Comms API (comms/overview), `/comms/v1/api/comms/<endpoint>` on the same host,
+	 * token and key, for accounts on the Comms allow-list (else 403 `comms_api_not_enabled`).
 	 */
 	commsPrefix: '/comms/v1/api/comms/',
+	/** Documented Comms paths, each with its page. */
 	commsPaths: {
 		/** POST creates or upserts a stored template (api-reference/comms/create-or-upsert-a-stored-template). */
 		template: 'template',
@@ -122,12 +129,13 @@ export const QFLOW = {
 		/** A POST, not a DELETE (comms/webhooks). */
 		webhookDelete: 'webhook/delete',
 	},
-	/** Query parameter of the template list (comms-service guide). */
+	/** Documented query parameter of the template list (comms-service guide). */
 	templatesEventParam: 'eventId',
-	/** Documented 403 codes and 422 codes of the Comms API (comms/rate-limits-errors). */
+	/** Documented 403 code of an account off the Comms allow-list (comms/rate-limits-errors). */
 	commsNotEnabledCode: 'comms_api_not_enabled',
+	/** Documented 422 code of a send whose last try failed for good (comms/rate-limits-errors, comms/sending). */
 	previousSendFailedCode: 'previous_send_permanently_failed',
-	/** `POST …/comms/send` has its own 300 a minute per source IP on top of the edge limit (comms/rate-limits-errors). */
+	/** Documented: `POST …/comms/send` has its own 300 a minute per source IP on top of the edge limit (comms/rate-limits-errors). */
 	sendRateLimit: { requests: 300, windowMs: 60_000 },
 	/**
 	 * [assumed] a repeated send with the same attendeeId, templateId and correlationId answers the
@@ -141,7 +149,7 @@ export const QFLOW = {
 	 */
 	templateUpsertUpdates: true,
 
-	/** Comms webhooks (comms/webhooks): signed deliveries. */
+	/** Documented Comms webhooks (comms/webhooks): signed deliveries; the payload fields are [assumed]. */
 	commsWebhook: {
 		signatureHeader: 'x-qflow-signature',
 		eventHeader: 'x-qflow-event',
@@ -160,8 +168,8 @@ export const QFLOW = {
 		] as string[],
 	},
 	/**
-	 * The check-in webhook (checkin/check-in-webhook): set in the dashboard, one URL per account,
-	 * unsigned, PascalCase payload.
+	 * Documented: the check-in webhook (checkin/check-in-webhook), set in the dashboard, one URL per
+	 * account, unsigned, with this PascalCase payload.
 	 */
 	checkInWebhookFields: [
 		'Id',
@@ -219,8 +227,9 @@ export const QFLOW = {
 
 	/** Documented: 1000 requests a minute per source IP, no rate-limit headers; a 429 opens a 60 s mitigation window. */
 	rateLimit: { requests: 1000, windowMs: 60_000 },
+	/** Documented 60 s mitigation window after a 429 (comms/rate-limits-errors). */
 	mitigationWindowSeconds: 60,
-	/** OAuth errors of the token endpoint that no retry can mend in this run (a wrong secret or password). */
+	/** [assumed] OAuth errors of the token endpoint that no retry can mend in this run (a wrong secret or password). */
 	finalSignInCodes: [
 		'invalid_client',
 		'invalid_grant',

@@ -50,7 +50,7 @@ const VENDORS: Vendor[] = [
 		facts: QFLOW,
 		doc: 'docs/qflow.md',
 		readmeHeading: '### Qflow',
-		strict: false,
+		strict: true,
 	},
 	{
 		folder: 'Humanly',
