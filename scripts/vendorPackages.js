@@ -293,7 +293,7 @@ function assembleVendor(manifest, rootReadme, root, workspace) {
 			}
 		}
 	}
-	for (const file of ['tsconfig.json', 'eslint.config.mjs'])
+	for (const file of ['tsconfig.json', 'eslint.config.mjs', 'LICENSE'])
 		fs.copyFileSync(path.join(repo, file), path.join(dir, file));
 	fs.writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 	fs.writeFileSync(path.join(dir, 'README.md'), vendorReadme(manifest, rootReadme, root));

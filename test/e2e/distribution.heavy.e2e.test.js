@@ -34,7 +34,7 @@ const VENDORS = {
 	},
 	'n8n-nodes-qflow': {
 		folder: 'Qflow',
-		nodes: ['Qflow'],
+		nodes: ['Qflow', 'QflowTrigger'],
 		credential: 'QflowApi',
 		label: 'Qflow',
 		others: ['Q-Hub', 'Humanly'],
@@ -92,7 +92,8 @@ onNode20('the four published packages', () => {
 	test('the combined tarball holds the three nodes and credentials and no build leftovers', () => {
 		const files = paths(byName(MAIN));
 		const leftovers = files.filter(
-			(file) => !SHIPPED.test(file) && !['package.json', 'README.md', 'index.js'].includes(file),
+			(file) =>
+				!SHIPPED.test(file) && !['package.json', 'README.md', 'LICENSE', 'index.js'].includes(file),
 		);
 		expect(leftovers).toEqual([]);
 		expect(
@@ -113,7 +114,7 @@ onNode20('the four published packages', () => {
 			const files = paths(byName(name));
 			const foreign = files.filter(
 				(file) =>
-					!['package.json', 'README.md'].includes(file) &&
+					!['package.json', 'README.md', 'LICENSE'].includes(file) &&
 					!file.startsWith(`dist/nodes/${vendor.folder}/`) &&
 					!file.startsWith('dist/nodes/shared/') &&
 					!file.startsWith(`dist/credentials/${vendor.credential}.credentials.js`),
@@ -121,7 +122,7 @@ onNode20('the four published packages', () => {
 			expect(foreign).toEqual([]);
 			expect(
 				files.filter(
-					(file) => !SHIPPED.test(file) && !['package.json', 'README.md'].includes(file),
+					(file) => !SHIPPED.test(file) && !['package.json', 'README.md', 'LICENSE'].includes(file),
 				),
 			).toEqual([]);
 			const nodes = vendor.nodes.map((node) => `dist/nodes/${vendor.folder}/${node}.node.js`);
@@ -129,7 +130,8 @@ onNode20('the four published packages', () => {
 				expect.arrayContaining([
 					...nodes,
 					`dist/credentials/${vendor.credential}.credentials.js`,
-					'dist/nodes/shared/transport.js',
+					'dist/nodes/shared/transport/index.js',
+					'LICENSE',
 				]),
 			);
 
@@ -199,7 +201,7 @@ onNode20('the four published packages', () => {
 			recursive: true,
 			filter: (source) => !source.endsWith('node_modules'),
 		});
-		fs.rmSync(path.join(broken, 'dist', 'nodes', 'shared', 'transport.js'));
+		fs.rmSync(path.join(broken, 'dist', 'nodes', 'shared', 'transport'), { recursive: true });
 		const manifest = vendorManifests().find((entry) => entry.name === 'n8n-nodes-qhub');
 		expect(requireProblems(broken, manifest)).toContainEqual(
 			expect.stringMatching(/requires "(\.\.\/)+shared\/transport", which is not in the package/),

@@ -95,6 +95,7 @@ test(
 		expect(ofPackage('n8n-nodes-qflow')).toEqual([
 			'n8n-nodes-qflow.qflow',
 			'n8n-nodes-qflow.qflowTool',
+			'n8n-nodes-qflow.qflowTrigger',
 		]);
 		expect(ofPackage('n8n-nodes-humanly')).toEqual([
 			'n8n-nodes-humanly.humanly',
