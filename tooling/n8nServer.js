@@ -119,7 +119,8 @@ async function startN8nServer({
 
 	/** The owner account (created on first start, logged in after a restart); keeps the session cookie. */
 	async function signIn() {
-		const deadline = Date.now() + 60_000;
+		// Two minutes: on a loaded machine the REST routes can take that long to answer after readiness.
+		const deadline = Date.now() + 120_000;
 		// A busy machine may drop a connection while n8n settles: that is one more try, not a failure.
 		const attempt = (route, body) =>
 			api('POST', route, body, { allowFailure: true }).catch((error) => ({
