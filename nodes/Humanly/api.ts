@@ -6,11 +6,19 @@
  * `createAuth0Account`) is a transform in that schema.
  */
 export const HUMANLY = {
+	/** Documented base URLs: docs.humanly.io/getting-started/overview. */
 	environments: {
 		production: 'https://api.prod.qualifi.hr',
 		staging: 'https://api.dev.qualifi.hr',
 	},
 
+	/**
+	 * Documented on each resource's page, docs.humanly.io/api-reference/<resource> (users, teams,
+	 * candidates, interviews, interviews-bulk-update, candidate-interviews, questions, narrators,
+	 * message-groups); the resend path on docs.humanly.io/guides/sending-invites. Every route starts
+	 * with `/qsi/gather/` (docs.humanly.io/getting-started/overview). The entries marked [assumed]
+	 * are not shown on any page.
+	 */
 	paths: {
 		users: '/qsi/gather/users',
 		/** Also the credential test and the team list of the editor. */
@@ -55,9 +63,10 @@ export const HUMANLY = {
 
 	/**
 	 * Where a get-one answer keeps its record: `data.<key>` when wrapped, else `data` itself.
-	 * Documented: candidates, candidate interviews and narrators are bare; questions and message groups
-	 * wrapped; an interview is wrapped on the newer page and bare on the older one (read both).
-	 * [assumed] team, surveyQuestion, aiTextQuestion (wrapped, like question).
+	 * Documented on docs.humanly.io/api-reference/<resource>: candidates, candidate interviews and
+	 * narrators are bare; questions and message groups wrapped; an interview is wrapped on the newer
+	 * interviews page and bare on the older one (read both). [assumed] team, surveyQuestion,
+	 * aiTextQuestion (wrapped, like question), and the answer of every create (read like its get).
 	 */
 	records: {
 		interview: 'interview',
@@ -69,9 +78,10 @@ export const HUMANLY = {
 	},
 
 	/**
-	 * Where each list keeps its records: `data.<key>`, or `data` itself as a bare array. Documented
-	 * bare: candidate interviews and narrators; documented keyed: users, teams, candidates, message
-	 * groups. [assumed] interviews and questions (keyed). The node reads both forms for every list.
+	 * Where each list keeps its records: `data.<key>`, or `data` itself as a bare array. Documented on
+	 * docs.humanly.io/api-reference/<resource>: bare, candidate-interviews and narrators; keyed, users,
+	 * teams, candidates and message-groups. [assumed] interviews and questions (keyed): their list
+	 * sections are not in the stored copies. The node reads both forms for every list.
 	 */
 	lists: {
 		users: 'users',
@@ -85,10 +95,11 @@ export const HUMANLY = {
 	},
 
 	/**
-	 * Bulk creates (documented): `POST users` with `{ "users": [...] }` (teams alike), answered with
-	 * `data.users`. [assumed] The answer lists the created records in the order of the request's
-	 * entries: the node pairs the n-th created record with the n-th entry's input item (and fails the
-	 * batch if the counts differ).
+	 * Bulk creates, documented on docs.humanly.io/api-reference/users and .../teams: `POST users`
+	 * with `{ "users": [...] }` (teams alike). [assumed] The answer, which no copy shows: the created
+	 * records at `data.users` (`data.teams`), in the order of the request's entries. The node pairs the
+	 * n-th created record with the n-th entry's input item, and fails the batch if the counts differ
+	 * (`bulkCreate` in helpers/bulkCreate.ts).
 	 */
 	/** [assumed] Most users or teams one bulk POST accepts; the node's Batch Size option defaults to it. */
 	maxBatchSize: 100,
@@ -104,13 +115,15 @@ export const HUMANLY = {
 	teamDisplayNameDefaultsToName: true,
 
 	/**
-	 * The paged lists (`page` + a size parameter, at most 100 a page). Documented: candidates `pageSize`
-	 * (default 10), interviews and candidate interviews `limit` (default 50). Where the paging block
-	 * sits: `meta.pagination` {page, limit, total, totalPages} on the candidate-interviews page; the
-	 * node also reads `data.pagination`, and [assumed] the same two places for candidates and
-	 * interviews (their copies end before it). The candidate search parameter `search` is [assumed]
-	 * (`fields.candidateSearch`); the other filters are documented. The user, team, question, narrator
-	 * and message-group lists take no paging parameters (none documented): the node applies Limit.
+	 * The paged lists (`page` + a size parameter, at most 100 a page), documented on
+	 * docs.humanly.io/api-reference/candidates (`pageSize`, default 10), .../interviews and
+	 * .../candidate-interviews (`limit`, default 50). Where the paging block sits is not a value here
+	 * but `readList` in transport.ts: `meta.pagination` {page, limit, total, totalPages} on the
+	 * candidate-interviews page; the node also reads `data.pagination`, and [assumed] the same two
+	 * places for candidates and interviews (their copies end before it). The candidate search
+	 * parameter `search` is [assumed] (`fields.candidateSearch`); the other filters are documented.
+	 * The user, team, question, narrator and message-group lists take no paging parameters (none
+	 * documented): the node applies Limit.
 	 */
 	paging: {
 		candidates: { pageParam: 'page', sizeParam: 'pageSize', defaultPageSize: 10, maxPageSize: 100 },
@@ -137,39 +150,65 @@ export const HUMANLY = {
 		status: 'status',
 	},
 
-	/** Documented interview types; the newer page lets the API create `standard` ones only. */
+	/** Documented interview types: docs.humanly.io/api-reference/interviews. */
 	interviewTypes: ['standard', 'questionnaire'],
+	/**
+	 * Documented on the newer docs.humanly.io/api-reference/interviews: the API creates `standard`
+	 * interviews only (the older page also creates questionnaires).
+	 */
 	creatableInterviewTypes: ['standard'],
 	/**
-	 * Interview status: a number on the newer page (index here: 0 Active, 1 Paused, 2 Closed,
-	 * 3 Archived), a string on the older one, which shows only "active". [assumed] The older strings
-	 * are these names in lower case.
+	 * Interview status, documented on docs.humanly.io/api-reference/interviews: a number on the newer
+	 * page (index here: 0 Active, 1 Paused, 2 Closed, 3 Archived), a string on the older one, which
+	 * shows only "active". [assumed] The older strings are these names in lower case, and an API of the
+	 * older page takes the list's `status` filter as the newer page's number too (the node sends it).
 	 */
 	interviewStatusNames: ['Active', 'Paused', 'Closed', 'Archived'],
-	/** Documented `mode` of `PATCH /interviews/bulk-update`: replace list values, or append to them. */
+	/**
+	 * Documented `mode` of `PATCH /interviews/bulk-update`: replace list values, or append to them
+	 * (docs.humanly.io/api-reference/interviews-bulk-update).
+	 */
 	bulkUpdateModes: ['overwrite', 'merge'],
 	/**
 	 * [assumed] One entry of a bulk update's `errors` (the example shows an empty array): the
 	 * interview it is about and why it was not updated.
 	 */
 	bulkUpdateError: { interviewId: 'interviewId', message: 'message' },
-	/** [assumed] Longest invite lifetime, in days, that an invite's Expiry Days may ask for. */
+	/**
+	 * [assumed] Longest invite lifetime, in days, that an invite's Expiry Days may ask for (the
+	 * candidate-interviews page calls 7 to 14 days typical and gives no maximum).
+	 */
 	maxExpiryDays: 90,
-	/** Documented invite delivery channels; SMS needs the candidate's `smsOptIn`. */
+	/**
+	 * Documented invite delivery channels (docs.humanly.io/api-reference/candidate-interviews); SMS
+	 * needs the candidate's `smsOptIn`.
+	 */
 	deliveryTypes: ['email', 'sms'],
-	/** Documented: `summary` is null unless complete; `scoreCard` null until evaluated. */
+	/**
+	 * A result's `summaryStatus`, documented on docs.humanly.io/api-reference/candidate-interviews:
+	 * `summary` is null unless complete.
+	 */
 	summaryStatuses: ['pre-summary-feature', 'processing', 'complete', 'error'],
+	/**
+	 * A result's `scoreCard.evaluationType`, documented on the same page (`scoreCard` is null until
+	 * evaluated).
+	 */
 	evaluationTypes: ['ai_generated', 'manual', 'hybrid'],
 	/**
-	 * Question create: `userId` (the creator) is required on the older page and optional on the newer
-	 * one (resolved from the key). `generateAudio` makes the audio from `questionScript` with
-	 * `narratorId` (default: the organization's narrator); `question.audio_generated` announces it.
+	 * Question create, documented on docs.humanly.io/api-reference/questions: `userId` (the creator)
+	 * is required on the older page and optional on the newer one (resolved from the key); text to
+	 * speech on docs.humanly.io/api-reference/narrators: `generateAudio` makes the audio from
+	 * `questionScript` with `narratorId` (default: the organization's narrator);
+	 * `question.audio_generated` announces it.
 	 * [assumed] Survey question kinds, as the newer questions page lists them (multiple choice, yes/no,
 	 * thumbs up/down, free text) in the API's snake_case; `options` holds a multiple-choice question's
 	 * answers. An AI-text question is `{ title, description?, questionText }`.
 	 */
 	surveyQuestionTypes: ['multiple_choice', 'yes_no', 'thumbs_up_down', 'free_text'],
-	/** Message groups (documented) are per interview type; "PUBLISHED" and "INVITE" are seen. */
+	/**
+	 * Message groups are per interview type, documented on
+	 * docs.humanly.io/api-reference/message-groups, where "PUBLISHED" and "INVITE" are seen.
+	 */
 	messageGroupTypes: ['standard', 'questionnaire'],
 	/**
 	 * [assumed] Message Group Create: `{ title, type, default?, messages?: [{ type, smsBody,
@@ -178,13 +217,17 @@ export const HUMANLY = {
 	 */
 	messageTypes: ['INVITE', 'REMINDER'],
 	/**
-	 * Team branding: the fields of the team record (documented); colours are six hex digits without
-	 * `#`. [assumed] they are also the body of the branding update.
+	 * Team branding: the fields of the team record, documented on docs.humanly.io/api-reference/teams.
+	 * [assumed] they are also the body of the branding update.
 	 */
 	brandingFields: ['logoUrl', 'accentColor', 'buttonColor', 'backgroundImage'],
+	/**
+	 * A team colour, documented on docs.humanly.io/api-reference/teams: six hex digits without `#`
+	 * (the node refuses a branding update's colour in any other form).
+	 */
 	colourPattern: /^[0-9A-Fa-f]{6}$/,
 
-	/** Documented candidate interview statuses. */
+	/** Documented candidate interview statuses: docs.humanly.io/api-reference/candidate-interviews. */
 	candidateInterviewStatuses: [
 		'invite_sent',
 		'new_response',
@@ -195,9 +238,10 @@ export const HUMANLY = {
 	],
 
 	/**
-	 * Webhooks (documented): deliveries `{ event, timestamp, data }` signed in this header as
-	 * `t=<timestamp>,v1=<hex>` over `<t>.` + the JSON of the payload; the URL is registered by Humanly
-	 * on request. The unit of `t` is not documented: seconds and milliseconds are both read.
+	 * Webhooks, documented on docs.humanly.io/api-reference/webhooks and
+	 * docs.humanly.io/guides/handling-webhooks: deliveries `{ event, timestamp, data }` signed in this
+	 * header as `t=<timestamp>,v1=<hex>` over `<t>.` + the JSON of the payload; the URL is registered
+	 * by Humanly on request. The unit of `t` is not documented: seconds and milliseconds are both read.
 	 */
 	webhook: {
 		signatureHeader: 'x-qualifi-signature',
@@ -211,8 +255,9 @@ export const HUMANLY = {
 	},
 
 	/**
-	 * What an id looks like (the docs show UUIDs). Deliberately loose: it only refuses what would
-	 * break the URL (empty, spaces, slashes, query characters), not a format we cannot know.
+	 * [assumed] What an id looks like: the pages show UUIDs but state no format. Looser than a UUID, so
+	 * a format we cannot know is not refused: letters, digits, `-` and `_`, 1 to 100 characters;
+	 * anything else (spaces, slashes, dots, query characters) is refused before a request is sent.
 	 */
 	idPattern: /^[A-Za-z0-9_-]{1,100}$/,
 } as const;

@@ -58,7 +58,7 @@ const VENDORS: Vendor[] = [
 		facts: HUMANLY,
 		doc: 'docs/humanly.md',
 		readmeHeading: '### Humanly',
-		strict: false,
+		strict: true,
 	},
 ];
 
