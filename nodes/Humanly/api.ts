@@ -190,11 +190,6 @@ export const HUMANLY = {
 	 */
 	summaryStatuses: ['pre-summary-feature', 'processing', 'complete', 'error'],
 	/**
-	 * A result's `scoreCard.evaluationType`, documented on the same page (`scoreCard` is null until
-	 * evaluated).
-	 */
-	evaluationTypes: ['ai_generated', 'manual', 'hybrid'],
-	/**
 	 * Question create, documented on docs.humanly.io/api-reference/questions: `userId` (the creator)
 	 * is required on the older page and optional on the newer one (resolved from the key); text to
 	 * speech on docs.humanly.io/api-reference/narrators: `generateAudio` makes the audio from
