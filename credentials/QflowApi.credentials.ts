@@ -1,9 +1,9 @@
 import type {
+	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
-	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
@@ -109,21 +109,15 @@ export class QflowApi implements ICredentialType {
 		return { accessToken: await requestAccessToken(this, credentials) };
 	}
 
-	// A function, not expressions: n8n would evaluate two expressions for every request, a cost
-	// that shows at a thousand lookups (npm run bench).
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		return {
-			...requestOptions,
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
 			headers: {
-				...requestOptions.headers,
-				Authorization: `Bearer ${String(credentials.accessToken)}`,
-				'Ocp-Apim-Subscription-Key': String(credentials.subscriptionApiKey),
+				Authorization: '=Bearer {{$credentials.accessToken}}',
+				'Ocp-Apim-Subscription-Key': '={{$credentials.subscriptionApiKey}}',
 			},
-		};
-	}
+		},
+	};
 
 	// Signs in (preAuthentication), then proves the token and the subscription key on one cheap call.
 	test: ICredentialTestRequest = {

@@ -225,14 +225,14 @@ test('the resolver understands every expression of the credential (or the checks
 });
 
 describe('authenticate and test request', () => {
-	test('every call carries BOTH the bearer token and the APIM subscription key, and keeps its own headers', async () => {
+	test('every call carries BOTH the bearer token and the APIM subscription key', () => {
+		const headers = credential.authenticate.properties.headers as Record<string, string>;
 		const data = { ...credentials, accessToken: 'tok-1' };
-		const signed = await credential.authenticate(data, {
-			url: 'http://api.test/users/v1/api/users/total',
-			headers: { Accept: 'application/json' },
-		});
-		expect(signed.headers).toEqual({
-			Accept: 'application/json',
+		expect(
+			Object.fromEntries(
+				Object.entries(headers).map(([name, value]) => [name, resolve(value, data)]),
+			),
+		).toEqual({
 			Authorization: 'Bearer tok-1',
 			'Ocp-Apim-Subscription-Key': 'apim-key-value',
 		});
