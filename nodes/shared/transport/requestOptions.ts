@@ -87,6 +87,8 @@ export function readRequestOptions(
 
 /** Longest wait a dropdown in the editor may spend on a rate limit: the user is watching. */
 const EDITOR_MAX_WAIT_MS = 10_000;
+/** Longest a poll's request waits for its answer: the whole poll must end well within n8n's 45 s. */
+const POLL_TIMEOUT_MS = 20_000;
 
 /**
  * The bounds of one call from the node's Request Options; the editor's lists wait less, and a poll
@@ -109,6 +111,11 @@ export function callOptions(
 		options.timeoutSeconds !== undefined && options.timeoutSeconds > 0
 			? options.timeoutSeconds * 1000
 			: undefined;
-	if ('__emit' in context) return { maxWaitMs: 0, itemIndex, timeoutMs };
+	if ('__emit' in context)
+		return {
+			maxWaitMs: 0,
+			itemIndex,
+			timeoutMs: Math.min(timeoutMs ?? POLL_TIMEOUT_MS, POLL_TIMEOUT_MS),
+		};
 	return { maxWaitMs: Math.max(0, maxWaitSeconds) * 1000, itemIndex, timeoutMs };
 }

@@ -120,3 +120,13 @@ test('the trigger offers no Max Wait: a poll never waits for a window', () => {
 	expect(names).toContain('timeoutSeconds');
 	expect(names).not.toContain('maxWaitSeconds');
 });
+
+test('a poll’s request waits at most 20 s for its answer, even with a longer Timeout', async () => {
+	const trigger = poller({ requestOptions: { timeoutSeconds: 120 } });
+	const { requests } = await trigger.poll([page([], 1, 20, NOW + WINDOW_S * 1000)]);
+	expect(requests[0].timeout).toBe(20_000);
+	const quick = poller({ requestOptions: { timeoutSeconds: 5 } });
+	expect((await quick.poll([page([], 1, 20, NOW + WINDOW_S * 1000)])).requests[0].timeout).toBe(
+		5_000,
+	);
+});
