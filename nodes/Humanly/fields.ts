@@ -1,9 +1,15 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { recordLocator } from '../shared/fields';
 import { HUMANLY } from './api';
 
 const DEFAULT_BATCH_SIZE = HUMANLY.maxBatchSize;
+
+/** The interview types of HUMANLY.interviewTypes, as a dropdown offers them. */
+export const interviewTypeOptions: INodePropertyOptions[] = [
+	{ name: 'Standard', value: 'standard' },
+	{ name: 'Questionnaire', value: 'questionnaire' },
+];
 
 export const candidateLocator = (description: string): INodeProperties =>
 	recordLocator({

@@ -5,7 +5,7 @@ import { getManyOperation } from '../../../shared/getMany';
 import { optional } from '../../../shared/input';
 import { HUMANLY } from '../../api';
 import { interviewStatusOptions, withStatusName } from '../../helpers/interviewStatus';
-import { includeArchivedProperty } from '../../fields';
+import { includeArchivedProperty, interviewTypeOptions } from '../../fields';
 import { includeArchived, optionalOneOf } from '../../input';
 import { humanlyPagedList } from '../../transport';
 
@@ -33,10 +33,7 @@ export const getManyInterviews = getManyOperation({
 				displayName: 'Interview Type',
 				name: 'interviewType',
 				type: 'options',
-				options: [
-					{ name: 'Standard', value: 'standard' },
-					{ name: 'Questionnaire', value: 'questionnaire' },
-				],
+				options: interviewTypeOptions,
 				default: 'standard',
 			},
 			{

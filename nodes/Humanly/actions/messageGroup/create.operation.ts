@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { eachItem, type Operation } from '../../../shared/operation';
 import { optional, optionalText, requiredText, validateInput } from '../../../shared/input';
 import { HUMANLY } from '../../api';
+import { interviewTypeOptions } from '../../fields';
 import { oneOf } from '../../input';
 import { humanlyRecord } from '../../transport';
 
@@ -41,10 +42,7 @@ export const createMessageGroup: Operation = {
 			displayName: 'Interview Type',
 			name: 'type',
 			type: 'options',
-			options: [
-				{ name: 'Standard', value: 'standard' },
-				{ name: 'Questionnaire', value: 'questionnaire' },
-			],
+			options: interviewTypeOptions,
 			default: 'standard',
 			description: 'The kind of interview whose invites use this group',
 		},
