@@ -1,14 +1,17 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
 import { QFLOW } from '../nodes/Qflow/api';
-import { requestAccessToken } from '../nodes/Qflow/auth';
+import { gatewayKeyHeader, requestAccessToken } from '../nodes/Qflow/auth';
+
+/** Where the credential test calls users/total on a client-key host (QFLOW.clientKeyGateway). */
+const CLIENT_KEY_API_PREFIX = QFLOW.apiPrefix.replace(QFLOW.clientKeyGateway.surfaceSegment, '');
 
 export class QflowApi implements ICredentialType {
 	name = 'qflowApi';
@@ -40,14 +43,14 @@ export class QflowApi implements ICredentialType {
 			required: true,
 		},
 		{
-			displayName: 'Enterprise Username',
+			displayName: 'Username',
 			name: 'username',
 			type: 'string',
 			default: '',
 			required: true,
 			placeholder: '123/jane@example.com',
 			description:
-				'The account the node signs in as, written enterprise PIN/email, e.g. 123/jane@example.com. Some operations (Delete, Change Password) need this account to be trusted: identity verification (KYC) completed in Qflow.',
+				'The account the node signs in as: enterprise PIN/email, e.g. 123/jane@example.com, or the email alone for an account without an enterprise. Some operations (Delete, Change Password) need this account to be trusted: identity verification (KYC) completed in Qflow.',
 		},
 		{
 			displayName: 'Password',
@@ -58,14 +61,48 @@ export class QflowApi implements ICredentialType {
 			required: true,
 		},
 		{
+			displayName: 'Key Type',
+			name: 'gateway',
+			type: 'options',
+			options: [
+				{
+					name: 'APIM Subscription Key',
+					value: 'subscriptionKey',
+					description:
+						'Api.qflowhub.io and its regional hosts: each API under its own path (/users/v1, /checkin/v1, /comms/v1)',
+				},
+				{
+					name: 'Client Key',
+					value: 'clientKey',
+					description:
+						'A host Qflow set up for your integration, whose guide sends X-Qflow-Client-Key and writes every path as /api/…',
+				},
+			],
+			default: 'subscriptionKey',
+			description:
+				'The key your Qflow host takes next to the token. Your welcome email names a subscription key; an integration guide written for your account names a client key.',
+		},
+		{
 			displayName: 'APIM Subscription Key',
 			name: 'subscriptionApiKey',
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
 			required: true,
+			displayOptions: { show: { gateway: ['subscriptionKey'] } },
 			description:
 				'Sent as Ocp-Apim-Subscription-Key on every call, next to the token; the gateway refuses a call missing either',
+		},
+		{
+			displayName: 'Client Key',
+			name: 'clientApiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			displayOptions: { show: { gateway: ['clientKey'] } },
+			description:
+				'Sent as X-Qflow-Client-Key on every call, next to the token; the host refuses a call missing either',
 		},
 		{
 			displayName: 'Identity Host',
@@ -81,7 +118,7 @@ export class QflowApi implements ICredentialType {
 			type: 'string',
 			default: QFLOW.defaultApiHost,
 			description:
-				'Qflow API gateway. The users, check-in and Comms APIs sit under their own paths on it (/users/v1/api, /checkin/v1/api, /comms/v1/api/comms), with the same token and key. Change it for a regional host (e.g. https://api-uksouth-01.qflowhub.io) or a test server.',
+				'Qflow API gateway. The users, check-in and Comms APIs sit under their own paths on it (/users/v1/api, /checkin/v1/api, /comms/v1/api/comms), with the same token and key. Change it for a regional host (e.g. https://api-uksouth-01.qflowhub.io), the host your integration guide names, or a test server. With a Client Key every path is /api/… on this host.',
 		},
 		{
 			displayName: 'Enterprise SSO Key',
@@ -109,20 +146,28 @@ export class QflowApi implements ICredentialType {
 		return { accessToken: await requestAccessToken(this, credentials) };
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.accessToken}}',
-				'Ocp-Apim-Subscription-Key': '={{$credentials.subscriptionApiKey}}',
-			},
+	/**
+	 * A function, not header expressions: n8n would evaluate those for every request, a cost that
+	 * shows at a thousand lookups (npm run bench), and the key header depends on Key Type. A field, not
+	 * a method: n8n lists the credential for the HTTP Request node from a copy of its own fields, and a
+	 * method left behind would drop "Qflow API" from its Predefined Credential Type list.
+	 */
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => ({
+		...requestOptions,
+		headers: {
+			...requestOptions.headers,
+			Authorization: `Bearer ${String(credentials.accessToken)}`,
+			...gatewayKeyHeader(credentials),
 		},
-	};
+	});
 
-	// Signs in (preAuthentication), then proves the token and the subscription key on one cheap call.
+	// Signs in (preAuthentication), then proves the token and the key on one cheap call.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: `={{$credentials.apiHost.replace(/\\/+$/, "")}}${QFLOW.apiPrefix}`,
+			baseURL: `={{$credentials.apiHost.replace(/\\/+$/, "")}}{{$credentials.gateway === "clientKey" ? "${CLIENT_KEY_API_PREFIX}" : "${QFLOW.apiPrefix}"}}`,
 			url: QFLOW.paths.count,
 		},
 		rules: [
@@ -131,7 +176,7 @@ export class QflowApi implements ICredentialType {
 				properties: {
 					value: 401,
 					message:
-						'Signed in, but the API gateway refused the call: check the APIM Subscription Key and the API Host',
+						'Signed in, but the API host refused the call: check the APIM Subscription Key (or the Client Key, as Key Type says) and the API Host',
 				},
 			},
 		],

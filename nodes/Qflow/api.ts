@@ -14,6 +14,18 @@ export const QFLOW = {
 	scope: 'qflowapi openid offline_access',
 	/** Documented: every users endpoint sits under this prefix on the API host (enterprise/overview). */
 	apiPrefix: '/users/v1/api/',
+	/** Documented: the APIM subscription key travels in this header, next to the token (authentication). */
+	subscriptionKeyHeader: 'Ocp-Apim-Subscription-Key',
+	/**
+	 * Documented in one customer's integration guide (qflow-integrator-docs.pages.dev): a regional host that takes
+	 * `keyHeader` instead of the subscription key, and serves every surface at `/api/…` without its
+	 * `/<surface>/v1` segment (`POST /api/guest`, `/api/comms/template`, `/api/comms/webhook`). That the
+	 * users API follows the same rule (`/api/user`) is [assumed]: the guide shows no users path.
+	 */
+	clientKeyGateway: {
+		keyHeader: 'X-Qflow-Client-Key',
+		surfaceSegment: /^\/(?:users|checkin|comms)\/v1(?=\/api\/)/,
+	},
 	/** Documented users endpoints (enterprise/overview, api-reference/users). */
 
 	paths: {

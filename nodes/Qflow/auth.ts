@@ -9,10 +9,32 @@ import { QFLOW } from './api';
 
 /** `<enterprisePin>/<email>`: the pin is a short prefix without spaces or slashes. */
 export const ENTERPRISE_USERNAME = /^([^/\s]+)\/([^\s@/]+@[^\s@/]+\.[^\s@/]+)$/;
+/** What signs in: `<enterprisePin>/<email>`, or the bare email of an account without an enterprise (authentication). */
+const SIGN_IN_USERNAME = /^(?:([^/\s]+)\/)?([^\s@/]+@[^\s@/]+\.[^\s@/]+)$/;
 
 /** The enterprise pin of a `<pin>/<email>` username, or undefined when it has no pin. */
 export function enterprisePinOf(username: unknown): string | undefined {
-	return typeof username === 'string' ? ENTERPRISE_USERNAME.exec(username.trim())?.[1] : undefined;
+	return typeof username === 'string' ? SIGN_IN_USERNAME.exec(username.trim())?.[1] : undefined;
+}
+
+/** Whether the credential is for a host that takes a client key (QFLOW.clientKeyGateway). */
+const usesClientKey = (credentials: ICredentialDataDecryptedObject) =>
+	credentials.gateway === 'clientKey';
+
+/** The key header of every API call: the subscription key, or a client-key host's client key. */
+export function gatewayKeyHeader(
+	credentials: ICredentialDataDecryptedObject,
+): Record<string, string> {
+	return usesClientKey(credentials)
+		? { [QFLOW.clientKeyGateway.keyHeader]: String(credentials.clientApiKey ?? '') }
+		: { [QFLOW.subscriptionKeyHeader]: String(credentials.subscriptionApiKey ?? '') };
+}
+
+/** A documented `/<surface>/v1/api/…` path as the credential's host serves it. */
+export function gatewayPath(credentials: ICredentialDataDecryptedObject, path: string): string {
+	return usesClientKey(credentials)
+		? path.replace(QFLOW.clientKeyGateway.surfaceSegment, '')
+		: path;
 }
 
 /**
@@ -47,8 +69,8 @@ const OAUTH_ERRORS: Record<string, { what: string; fix: string }> = {
 		fix: 'Check both in the Qflow credential; they come with your Qflow API client.',
 	},
 	invalid_grant: {
-		what: 'the Enterprise Username or Password is wrong',
-		fix: 'Check both in the Qflow credential; the username is <enterprisePin>/<email>, e.g. 123/jane@example.com.',
+		what: 'the Username or Password is wrong',
+		fix: 'Check both in the Qflow credential; the username is <enterprisePin>/<email>, e.g. 123/jane@example.com, or the email alone for an account without an enterprise.',
 	},
 	invalid_scope: {
 		what: `the API client may not ask for the scope "${QFLOW.scope}"`,
@@ -108,13 +130,13 @@ export async function requestAccessToken(
 ): Promise<string> {
 	const clientId = required(credentials, 'clientId', 'Client ID');
 	const clientSecret = required(credentials, 'clientSecret', 'Client Secret', true);
-	const username = required(credentials, 'username', 'Enterprise Username');
+	const username = required(credentials, 'username', 'Username');
 	const password = required(credentials, 'password', 'Password', true);
-	if (!ENTERPRISE_USERNAME.test(username)) {
+	if (!SIGN_IN_USERNAME.test(username)) {
 		throw new QflowSignInError(
 			400,
 			'invalid_username_format',
-			`${SIGN_IN} not attempted: the Enterprise Username in the Qflow credential must be <enterprisePin>/<email>, e.g. 123/jane@example.com`,
+			`${SIGN_IN} not attempted: the Username in the Qflow credential must be <enterprisePin>/<email>, e.g. 123/jane@example.com, or the email alone for an account without an enterprise`,
 		);
 	}
 	const secrets = [clientSecret, password].filter((secret) => secret.length >= 4);

@@ -6,7 +6,7 @@ import { collectPages } from '../shared/paging';
 import { expectShape } from '../shared/answer';
 import { requestBody, type ApiCall, type VendorProfile } from '../shared/transport';
 import { QFLOW } from './api';
-import { hostOf } from './auth';
+import { gatewayPath, hostOf } from './auth';
 
 /** A 429 carries no header and opens a 60 s window: the default wait covers it twice over. */
 export const QFLOW_DEFAULT_MAX_WAIT_SECONDS = 2 * QFLOW.mitigationWindowSeconds;
@@ -49,7 +49,7 @@ const CODE_HINTS: Record<string, string> = {
 
 const STATUS_HINTS: Record<number, string> = {
 	400: 'Correct the value the message names, then run the item again.',
-	401: 'Qflow refused the token or the APIM subscription key, even after signing in again. Check the APIM Subscription Key and the API Host in the Qflow credential.',
+	401: 'Qflow refused the token or the key, even after signing in again. Check the APIM Subscription Key (or the Client Key, as Key Type says) and the API Host in the Qflow credential.',
 	403: 'The account this credential signs in as may not do this in its enterprise. Check its role in the Qflow dashboard, or use an enterprise admin’s credential.',
 	404: 'Check the user ID or email, or the event, guest, template or team member ID: it may have been deleted, or belong to another enterprise or account (Qflow answers 404 for both).',
 	409: 'Another user already has this email or username, or another team member this username. Use Create or Update to change the existing user instead.',
@@ -59,11 +59,19 @@ const STATUS_HINTS: Record<number, string> = {
 export const qflowProfile: VendorProfile = {
 	displayName: 'Qflow',
 	credentialType: 'qflowApi',
-	secretFields: ['clientSecret', 'password', 'subscriptionApiKey', 'accessToken', 'ssoSecretKey'],
+	secretFields: [
+		'clientSecret',
+		'password',
+		'subscriptionApiKey',
+		'clientApiKey',
+		'accessToken',
+		'ssoSecretKey',
+	],
 	// Users API paths are below its prefix; the check-in and Comms paths come with their own prefix
-	// (helpers/checkin.ts): three surfaces on one host, one token and key.
+	// (helpers/checkin.ts): three surfaces on one host, one token and key. A client-key host serves
+	// them without the surface segment (gatewayPath).
 	url: (credentials, path) =>
-		`${hostOf(credentials.apiHost, QFLOW.defaultApiHost)}${path.startsWith('/') ? path : `${QFLOW.apiPrefix}${path}`}`,
+		`${hostOf(credentials.apiHost, QFLOW.defaultApiHost)}${gatewayPath(credentials, path.startsWith('/') ? path : `${QFLOW.apiPrefix}${path}`)}`,
 	// The credential signs in through preAuthentication: n8n renews the token on a thrown 401.
 	renewsTokenOn401: true,
 	defaultMaxWaitSeconds: QFLOW_DEFAULT_MAX_WAIT_SECONDS,

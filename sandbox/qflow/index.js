@@ -6,7 +6,9 @@
  * call (the gateway rejects a call missing either), 1000 requests a minute per source IP over every
  * surface with a 60 s mitigation window and no rate-limit headers, plus 300 a minute on comms send,
  * 403 `trust_required` for callers without KYC, 401 and 404 without a body on the check-in and comms
- * surfaces, the check-in webhook (unsigned) and the signed comms webhooks. The paths and [assumed]
+ * surfaces, the check-in webhook (unsigned) and the signed comms webhooks. It is also the client-key
+ * host of one customer's integration guide: every surface at `/api/…` without its `/<surface>/v1`
+ * segment, with `X-Qflow-Client-Key` instead of the subscription key. The paths and [assumed]
  * facts are those of nodes/Qflow/api.ts (routes.js, handlers.js, checkin.js, comms.js).
  *
  *   node sandbox/qflow            (QFLOW_SANDBOX_HOST, QFLOW_SANDBOX_PORT)
@@ -76,8 +78,6 @@ const errorBody = ({ status, code, message, details }, surface) =>
 	surface && surface.name !== 'users' && (status === 401 || status === 404)
 		? { status }
 		: { status, body: { code, message, ...details } };
-const surfaceOf = (ctx) => SURFACES.find(({ prefix }) => ctx.pathname.startsWith(`${prefix}/`));
-const isApi = (ctx) => surfaceOf(ctx) !== undefined;
 
 async function startQflowMock(options = {}) {
 	const config = withDefaults(DEFAULTS, options);
@@ -132,6 +132,37 @@ async function startQflowMock(options = {}) {
 			createRouter(surface.routes(surfaceHandlers[surface.name]), { prefix: surface.prefix }),
 		]),
 	);
+	/**
+	 * The surface a request is for, and its path as the API gateway writes it. On a client-key host
+	 * (`/api/…`, QFLOW.clientKeyGateway) the longest prefix whose routes know the path wins (comms
+	 * before check-in and users); an unknown path falls to the check-in surface and its bare 404.
+	 */
+	function apiRequestOf(ctx) {
+		if (ctx.api !== undefined) return ctx.api;
+		const at = (surface, prefix) =>
+			ctx.pathname.startsWith(`${prefix}/`) && {
+				surface,
+				path: `${surface.prefix}${ctx.pathname.slice(prefix.length)}`,
+			};
+		const gateway = SURFACES.map((surface) => at(surface, surface.prefix)).find(Boolean);
+		const onClientKeyHost = [...SURFACES]
+			.sort((a, b) => b.clientKeyPrefix.length - a.clientKeyPrefix.length)
+			.map((surface) => at(surface, surface.clientKeyPrefix))
+			.filter(Boolean);
+		const known = onClientKeyHost.find(({ surface, path }) =>
+			routers.get(surface.name).match(ctx.method, path),
+		);
+		const clientKey = known ?? onClientKeyHost.find(({ surface }) => surface.name === 'checkin');
+		ctx.api = gateway
+			? { ...gateway, clientKeyHost: false }
+			: clientKey
+				? { ...clientKey, clientKeyHost: true }
+				: null;
+		return ctx.api;
+	}
+	const surfaceOf = (ctx) => apiRequestOf(ctx)?.surface;
+	const isApi = (ctx) => apiRequestOf(ctx) !== null;
+
 	const limiter = mitigatedWindow({
 		limit: config.limitPerMinute,
 		windowMs: MINUTE_MS,
@@ -161,19 +192,26 @@ async function startQflowMock(options = {}) {
 		if (ctx.tooLarge) throw new ApiError(413, 'payload_too_large', 'Request body is too large');
 		// The limits are enforced at the edge, so even requests APIM later rejects use up the budget.
 		if (limiter.limited(ctx.ip)) return errorBody(statusError(429, FAULT_ERRORS));
-		const isSend = ctx.method === 'POST' && ctx.pathname.replace(/\/+$/, '') === SEND_PATH;
+		const { path, clientKeyHost } = apiRequestOf(ctx);
+		const isSend = ctx.method === 'POST' && path.replace(/\/+$/, '') === SEND_PATH;
 		if (isSend && sendLimiter.limited(ctx.ip)) return errorBody(statusError(429, FAULT_ERRORS));
 		// Injected outages hit the next n requests whatever their credentials, which keeps tests predictable.
 		if (pending503 > 0) {
 			pending503 -= 1;
 			return errorBody(statusError(503, FAULT_ERRORS));
 		}
-		const key = ctx.headers['ocp-apim-subscription-key'];
-		if (key !== QFLOW_SANDBOX.subscriptionKey)
-			return {
-				status: 401,
-				body: { statusCode: 401, message: APIM_MESSAGES[key ? 'invalid' : 'missing'] },
-			};
+		if (clientKeyHost) {
+			// [assumed] a bare 401: the integration guide says only that a call without both headers fails.
+			const clientKey = ctx.headers[QFLOW.clientKeyGateway.keyHeader.toLowerCase()];
+			if (clientKey !== QFLOW_SANDBOX.clientKey) return { status: 401 };
+		} else {
+			const key = ctx.headers[QFLOW.subscriptionKeyHeader.toLowerCase()];
+			if (key !== QFLOW_SANDBOX.subscriptionKey)
+				return {
+					status: 401,
+					body: { statusCode: 401, message: APIM_MESSAGES[key ? 'invalid' : 'missing'] },
+				};
+		}
 		const session = identity.session(ctx.headers);
 		if (!session)
 			return { status: 401, headers: { 'www-authenticate': 'Bearer error="invalid_token"' } };
@@ -185,9 +223,8 @@ async function startQflowMock(options = {}) {
 		const isObject = typeof body === 'object' && body !== null && !Array.isArray(body);
 		if (surface.objectBody && !isObject)
 			throw new ApiError(400, 'validation', 'Request body must be a JSON object');
-		const matched = routers.get(surface.name).match(ctx.method, ctx.pathname);
-		if (!matched)
-			throw new ApiError(404, 'not_found', `No route for ${ctx.method} ${ctx.pathname}`);
+		const matched = routers.get(surface.name).match(ctx.method, path);
+		if (!matched) throw new ApiError(404, 'not_found', `No route for ${ctx.method} ${path}`);
 		const user = state.users.get(session.userId);
 		if (
 			surface.name === 'users' &&
@@ -346,9 +383,10 @@ if (require.main === module) {
 		host: process.env.QFLOW_SANDBOX_HOST,
 		port: Number(process.env.QFLOW_SANDBOX_PORT ?? 0),
 	}).then((mock) => {
-		const { clientId, clientSecret, username, password, subscriptionKey } = QFLOW_SANDBOX;
+		const { clientId, clientSecret, username, password, subscriptionKey, clientKey } =
+			QFLOW_SANDBOX;
 		console.log(`Qflow sandbox listening on ${mock.url} (identity host and API host)`);
-		console.log({ clientId, clientSecret, username, password, subscriptionKey });
+		console.log({ clientId, clientSecret, username, password, subscriptionKey, clientKey });
 		const stop = () => mock.close().then(() => process.exit(0));
 		process.on('SIGINT', stop);
 		process.on('SIGTERM', stop);

@@ -67,12 +67,20 @@ const commsRoutes = (h) =>
 		[pattern(M.webhookDelete)]: { POST: h.deleteWebhook },
 	});
 
-/** The surfaces in the order a request is matched against them; `objectBody`: the body must be a JSON object. */
+/**
+ * The surfaces in the order a request is matched against them; `objectBody`: the body must be a JSON
+ * object. `clientKeyPrefix`: the same surface on a client-key host (QFLOW.clientKeyGateway), without
+ * its `/<surface>/v1` segment.
+ */
 const SURFACES = [
-	{ name: 'users', prefix: prefixOf(QFLOW.apiPrefix), routes: usersRoutes, objectBody: true },
-	{ name: 'checkin', prefix: prefixOf(QFLOW.checkinPrefix), routes: checkinRoutes },
-	{ name: 'comms', prefix: prefixOf(QFLOW.commsPrefix), routes: commsRoutes },
-];
+	{ name: 'users', prefix: QFLOW.apiPrefix, routes: usersRoutes, objectBody: true },
+	{ name: 'checkin', prefix: QFLOW.checkinPrefix, routes: checkinRoutes },
+	{ name: 'comms', prefix: QFLOW.commsPrefix, routes: commsRoutes },
+].map(({ prefix, ...surface }) => ({
+	...surface,
+	prefix: prefixOf(prefix),
+	clientKeyPrefix: prefixOf(prefix.replace(QFLOW.clientKeyGateway.surfaceSegment, '')),
+}));
 const SEND_PATH = `${prefixOf(QFLOW.commsPrefix)}${pattern(M.send)}`;
 
 module.exports = { SURFACES, SEND_PATH, TOKEN_PATH, TRUST_REQUIRED };

@@ -11,6 +11,8 @@ const QFLOW_SANDBOX = Object.freeze({
 	username: '123/owner@example.com',
 	password: 'Sandbox-Pass-1',
 	subscriptionKey: 'qflow_sandbox_apim_key',
+	/** The key of a client-key host (QFLOW.clientKeyGateway): the same API at /api/…, this header instead. */
+	clientKey: 'qflow_sandbox_client_key',
 	untrustedUsername: '123/untrusted@example.com',
 	untrustedPassword: 'Sandbox-Pass-1',
 });

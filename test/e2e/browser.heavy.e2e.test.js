@@ -226,7 +226,7 @@ test(
 			await modal.getByText('More details').click();
 			const details = modal.getByText(/Sign-in refused/);
 			await details.waitFor();
-			expect(await details.innerText()).toMatch(/Enterprise Username or Password is wrong/);
+			expect(await details.innerText()).toMatch(/Username or Password is wrong/);
 			expect(await details.innerText()).not.toContain('Not-The-Password-9');
 			await browser.shot('04-credential-test-wrong-password');
 

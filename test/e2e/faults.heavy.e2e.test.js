@@ -108,7 +108,7 @@ const CAUSES = {
 	'429 without headers, gave up':
 		/^(Q-Hub|Qflow|Humanly) rate limit reached: the server answered 429 Too Many Requests( \d+ times without saying when to retry \(no Retry-After or rate-limit headers\); gave up after waiting \d+ s in all|; the window resets at \S+ \(in \d+ s\))$/,
 	'sign-in refused':
-		/^Qflow: Sign-in refused: the (Client ID or Client Secret|Enterprise Username or Password) is wrong \(invalid_(client|grant)[^)]*\)\. Check both in the Qflow credential/,
+		/^Qflow: Sign-in refused: the (Client ID or Client Secret|Username or Password) is wrong \(invalid_(client|grant)[^)]*\)\. Check both in the Qflow credential/,
 };
 /** An idempotent create (a guest under its GUID) is resent until it is answered; only then may it fail. */
 const NO_ANSWER_AFTER_RESENDS =
@@ -718,7 +718,7 @@ describe('Qflow sign-in refused for a wrong secret or password', () => {
 		],
 		[
 			'Wrong Password',
-			'Qflow: Sign-in refused: the Enterprise Username or Password is wrong (invalid_grant: invalid_username_or_password). Check both in the Qflow credential; the username is <enterprisePin>/<email>, e.g. 123/jane@example.com.',
+			'Qflow: Sign-in refused: the Username or Password is wrong (invalid_grant: invalid_username_or_password). Check both in the Qflow credential; the username is <enterprisePin>/<email>, e.g. 123/jane@example.com, or the email alone for an account without an enterprise.',
 		],
 	])('%s: every item fails with the same message', (node, message) => {
 		const output = results.qflow.run.output(node);

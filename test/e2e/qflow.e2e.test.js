@@ -624,8 +624,8 @@ describe('token: fetched once, cached in the credential, renewed on a 401', () =
 			);
 			const [item] = run.items('Qflow');
 			expect(item.error).toBe(
-				'Qflow: Sign-in refused: the Enterprise Username or Password is wrong (invalid_grant: invalid_username_or_password). ' +
-					'Check both in the Qflow credential; the username is <enterprisePin>/<email>, e.g. 123/jane@example.com.',
+				'Qflow: Sign-in refused: the Username or Password is wrong (invalid_grant: invalid_username_or_password). ' +
+					'Check both in the Qflow credential; the username is <enterprisePin>/<email>, e.g. 123/jane@example.com, or the email alone for an account without an enterprise.',
 			);
 			expect(JSON.stringify(item)).not.toContain('Not-The-Password-9');
 			expect(mock.counters).toMatchObject({ tokenRequests: 1, apiRequests: 0 });
@@ -999,6 +999,72 @@ describe('Comms operations', () => {
 			const [item] = run.items('Templates');
 			expect(item).toMatchObject({ httpCode: '403', code: 'comms_api_not_enabled' });
 			expect(item.description).toMatch(/support/);
+		},
+		TIMEOUT,
+	);
+});
+
+describe('a client-key host (one customer’s integration guide)', () => {
+	const CLIENT_KEY = { id: 'qflowClientKey', name: 'Qflow sandbox (client-key host)' };
+
+	beforeAll(async () => {
+		await n8n.importCredentials([
+			{
+				...CLIENT_KEY,
+				type: 'qflowApi',
+				// An account without an enterprise signs in with its bare email (authentication page).
+				data: credentialData({
+					username: 'owner@example.com',
+					gateway: 'clientKey',
+					clientApiKey: QFLOW_SANDBOX.clientKey,
+					subscriptionApiKey: '',
+				}),
+			},
+		]);
+	}, TIMEOUT);
+
+	test(
+		'users, check-in and comms go to /api/… with X-Qflow-Client-Key, and nothing to the gateway paths',
+		async () => {
+			const viaClientKey = (name, parameters) =>
+				qflow(name, parameters, { executeOnce: true }, CLIENT_KEY);
+			const run = await execute({
+				id: 'qflowClientKey',
+				nodes: [
+					viaClientKey('Count Users', { resource: 'user', operation: 'count' }),
+					viaClientKey('Events', {
+						resource: 'event',
+						operation: 'getAll',
+						returnAll: false,
+						limit: 1,
+					}),
+					viaClientKey('Guest', {
+						resource: 'guest',
+						operation: 'upsert',
+						eventId: byId(GALA),
+						guestId: GUEST_GUID(700),
+						firstName: 'Regina',
+						lastName: 'Regional',
+						additionalFields: {},
+					}),
+					viaClientKey('Templates', {
+						resource: 'comms',
+						operation: 'getTemplates',
+						eventId: byId(CONFERENCE),
+						returnAll: true,
+					}),
+				],
+			});
+			expect(run.items('Count Users')).toEqual([{ total: 7 }]);
+			expect(run.items('Events')).toHaveLength(1);
+			expect(run.items('Guest')[0]).toMatchObject({ id: GUEST_GUID(700), eventId: GALA });
+			expect(run.items('Templates').map((t) => t.id)).toEqual([SEED_IDS.template]);
+			expect(answered().map((request) => `${request.method} ${request.path}`)).toEqual([
+				'GET /api/users/total',
+				'GET /api/events',
+				'POST /api/guest',
+				'GET /api/comms/templates',
+			]);
 		},
 		TIMEOUT,
 	);

@@ -75,11 +75,12 @@ const untrustedToken = () =>
 async function api(
 	method,
 	path,
-	{ token, key = QFLOW_SANDBOX.subscriptionKey, body, target = mock } = {},
+	{ token, key = QFLOW_SANDBOX.subscriptionKey, clientKey, body, target = mock } = {},
 ) {
 	const bearer = token === undefined ? await accessToken(undefined, target) : token;
 	const headers = {};
 	if (key !== null) headers['ocp-apim-subscription-key'] = key;
+	if (clientKey !== undefined) headers['x-qflow-client-key'] = clientKey;
 	if (bearer !== null) headers.authorization = `Bearer ${bearer}`;
 	if (body !== undefined) headers['content-type'] = 'application/json';
 	// A path starting with / is a full path (another surface); otherwise it is below the users API.
@@ -769,6 +770,34 @@ describe('check-in and comms surfaces: gateway and errors', () => {
 		expect([noRoute.status, noRoute.text]).toEqual([404, '']);
 		// The users API keeps its error bodies.
 		expect((await api('GET', `user/${MISSING_ID}`, { token })).body.code).toBe('not_found');
+	});
+
+	test('as a client-key host it serves every surface at /api/… with X-Qflow-Client-Key instead of the subscription key', async () => {
+		const token = await accessToken();
+		const clientKey = QFLOW_SANDBOX.clientKey;
+		const viaClientKey = (method, path, options = {}) =>
+			api(method, path, { token, key: null, clientKey, ...options });
+		expect((await viaClientKey('GET', '/api/users/total')).status).toBe(200);
+		const events = await viaClientKey('GET', '/api/events');
+		expect([events.status, Array.isArray(events.body)]).toEqual([200, true]);
+		const templates = await viaClientKey('GET', `/api/comms/templates?eventId=${CONFERENCE}`);
+		expect(templates.status).toBe(200);
+		const guest = {
+			id: crypto.randomUUID(),
+			eventId: CONFERENCE,
+			firstName: 'Regina',
+			lastName: 'Regional',
+		};
+		const created = await viaClientKey('POST', '/api/guest', { body: guest });
+		expect([created.status, created.body.id]).toEqual([200, guest.id]);
+		// The subscription key does not open it, and the client key does not open the gateway's paths.
+		const apimOnly = await api('GET', '/api/events', { token });
+		expect([apimOnly.status, apimOnly.text]).toEqual([401, '']);
+		expect((await viaClientKey('GET', '/api/events', { clientKey: 'wrong' })).status).toBe(401);
+		expect((await viaClientKey('GET', `${CHECKIN}events`)).status).toBe(401);
+		expect((await viaClientKey('GET', '/api/nothing-here')).status).toBe(404);
+		// The log keeps the path as sent.
+		expect(mock.requests.map((entry) => entry.path)).toContain('/api/guest');
 	});
 
 	test('the edge limit counts every surface of one source IP together, with no rate-limit headers', async () => {

@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { archiveEvent } from '../../../nodes/Qflow/actions/event/archive.operation';
 import { createEvent } from '../../../nodes/Qflow/actions/event/create.operation';
 import { getEvent } from '../../../nodes/Qflow/actions/event/get.operation';
+import { getManyTemplates } from '../../../nodes/Qflow/actions/comms/getTemplates.operation';
 import { getManyEvents } from '../../../nodes/Qflow/actions/event/getAll.operation';
 import { getEventStatistics } from '../../../nodes/Qflow/actions/event/getStatistics.operation';
 import { updateEvent } from '../../../nodes/Qflow/actions/event/update.operation';
@@ -16,9 +17,10 @@ import { createTeamMember } from '../../../nodes/Qflow/actions/teamMember/create
 import { deleteTeamMember } from '../../../nodes/Qflow/actions/teamMember/delete.operation';
 import { unassignTeamMember } from '../../../nodes/Qflow/actions/teamMember/unassign.operation';
 import { updateTeamMember } from '../../../nodes/Qflow/actions/teamMember/update.operation';
+import { getUser } from '../../../nodes/Qflow/actions/user/get.operation';
 import { checkinListSearch } from '../../../nodes/Qflow/methods/checkinSearch';
 import { fakeClock, fakeContext, type FakeAnswer } from '../helpers/context';
-import { credentials, locator, run } from './helpers';
+import { credentials, locator, OWNER_ID, run } from './helpers';
 
 const CHECKIN = 'http://api.test/checkin/v1/api/';
 const EVENT = '4ef2891c-1e79-4c27-90b7-e2c20c8b13d9';
@@ -142,6 +144,34 @@ describe('Event', () => {
 		expect(fake.requests[0].url).toBe(
 			`https://api-uksouth-01.qflowhub.io/checkin/v1/api/event/${EVENT}`,
 		);
+	});
+
+	test('a Client Key host serves every surface at /api/… without its /<surface>/v1 segment (the integration guide)', async () => {
+		const host = 'https://api-uksouth-01.qflowhub.io';
+		const regional = { ...credentials, apiHost: host, gateway: 'clientKey', clientApiKey: 'ck' };
+		const calls = [
+			run(
+				getEvent,
+				{ eventId: locator('id', EVENT) },
+				{ answers: [{ body: event() }], credentials: regional },
+			),
+			run(
+				getManyTemplates,
+				{ eventId: locator('id', EVENT), returnAll: true },
+				{ answers: [{ body: [] }], credentials: regional },
+			),
+			run(
+				getUser,
+				{ userId: locator('id', OWNER_ID) },
+				{ answers: [{ body: { id: OWNER_ID } }], credentials: regional },
+			),
+		];
+		await Promise.all(calls.map(({ result }) => result));
+		expect(calls.map(({ fake }) => fake.requests[0].url)).toEqual([
+			`${host}/api/event/${EVENT}`,
+			`${host}/api/comms/templates`,
+			`${host}/api/user/${OWNER_ID}`,
+		]);
 	});
 
 	test('Get Many applies the limit to the bare array', async () => {

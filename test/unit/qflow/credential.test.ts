@@ -117,9 +117,7 @@ describe('preAuthentication (password grant)', () => {
 			},
 		});
 		const error = await failure(signIn());
-		expect(error.message).toContain(
-			'Sign-in refused: the Enterprise Username or Password is wrong',
-		);
+		expect(error.message).toContain('Sign-in refused: the Username or Password is wrong');
 		expect(error.message).toContain('invalid_grant: invalid_username_or_password for [redacted]');
 		expect(error.message).not.toContain('Client Secret');
 		expectNoSecret(error);
@@ -133,11 +131,25 @@ describe('preAuthentication (password grant)', () => {
 		);
 	});
 
-	test('a username not in <pin>/<email> form is refused without a request', async () => {
+	test('a username that is neither <pin>/<email> nor an email is refused without a request', async () => {
 		const { httpRequest, signIn } = identity({ body: { access_token: 't' } });
-		const error = await failure(signIn({ ...stored, username: 'owner@example.com' }));
-		expect(error.message).toContain('must be <enterprisePin>/<email>, e.g. 123/jane@example.com');
+		for (const username of ['owner', '123/owner', '123/ owner@example.com']) {
+			const error = await failure(signIn({ ...stored, username }));
+			expect(error.message).toContain(
+				'must be <enterprisePin>/<email>, e.g. 123/jane@example.com, or the email alone',
+			);
+		}
 		expect(httpRequest).not.toHaveBeenCalled();
+	});
+
+	test('an account without an enterprise signs in with its bare email (authentication page)', async () => {
+		const { requests, signIn } = identity({ body: { access_token: 'plain' } });
+		await expect(signIn({ ...stored, username: 'owner@example.com' })).resolves.toEqual({
+			accessToken: 'plain',
+		});
+		expect(new URLSearchParams(requests[0].body as string).get('username')).toBe(
+			'owner@example.com',
+		);
 	});
 
 	test('an empty field is named without a request', async () => {
@@ -189,9 +201,7 @@ describe('what n8n makes of a failed sign-in', () => {
 		// As in httpRequestWithAuthentication: `throw new NodeApiError(this.getNode(), error)`.
 		const wrapped = new NodeApiError(node, error as never);
 		expect(wrapped.message).toBe(error.message);
-		expect(wrapped.message).toMatch(
-			/^Sign-in refused: the Enterprise Username or Password is wrong/,
-		);
+		expect(wrapped.message).toMatch(/^Sign-in refused: the Username or Password is wrong/);
 		expect(wrapped.httpCode).toBeNull();
 		expect(credentialAnswerOf(wrapped)).toEqual({
 			status: 400,
@@ -202,45 +212,79 @@ describe('what n8n makes of a failed sign-in', () => {
 });
 
 /**
- * Resolves the two expression forms this credential uses, the way n8n does: `{{$credentials.x}}` and
- * `{{$credentials.x.replace(/\/+$/, "")}}` (trailing slashes dropped).
+ * A credential expression resolved as n8n would, for the forms this credential uses:
+ * `$credentials.x`, `$credentials.x.replace(/\/+$/, "")` and `$credentials.x === "v" ? "a" : "b"`.
+ * Any other form fails the test, so a new expression cannot slip past these checks.
  */
 function resolve(template: string, data: Record<string, unknown>): string {
-	return template
-		.replace(/^=/, '')
-		.replace(
-			/\{\{\$credentials\.(\w+)(\.replace\(\/\\\/\+\$\/, ""\))?\}\}/g,
-			(_, name: string, trim?: string) => {
-				const value = String(data[name]);
-				return trim ? value.replace(/\/+$/, '') : value;
-			},
-		);
+	return template.replace(/^=/, '').replace(/\{\{(.+?)\}\}/g, (_, code: string) => {
+		const choice = /^\$credentials\.(\w+) === "([^"]*)" \? "([^"]*)" : "([^"]*)"$/.exec(code);
+		if (choice) return data[choice[1]] === choice[2] ? choice[3] : choice[4];
+		const field = /^\$credentials\.(\w+)(\.replace\(\/\\\/\+\$\/, ""\))?$/.exec(code);
+		if (!field) throw new Error(`resolve() does not know the expression ${code}`);
+		const value = String(data[field[1]]);
+		return field[2] ? value.replace(/\/+$/, '') : value;
+	});
 }
 
-test('the resolver understands every expression of the credential (or the checks below would be vacuous)', () => {
+test('the resolver understands every expression form of the credential (or the checks below would be vacuous)', () => {
 	expect(
 		resolve('={{$credentials.apiHost.replace(/\\/+$/, "")}}/x', { apiHost: 'http://h//' }),
 	).toBe('http://h/x');
-	expect(resolve('=Bearer {{$credentials.accessToken}}', { accessToken: 't' })).toBe('Bearer t');
+	expect(resolve('={{$credentials.k === "a" ? "/1/" : "/2/"}}', { k: 'a' })).toBe('/1/');
+	expect(resolve('={{$credentials.k === "a" ? "/1/" : "/2/"}}', { k: 'b' })).toBe('/2/');
+	expect(() => resolve('={{$credentials.k + 1}}', {})).toThrow('does not know');
 });
 
 describe('authenticate and test request', () => {
-	test('every call carries BOTH the bearer token and the APIM subscription key', () => {
-		const headers = credential.authenticate.properties.headers as Record<string, string>;
-		const data = { ...credentials, accessToken: 'tok-1' };
-		expect(
-			Object.fromEntries(
-				Object.entries(headers).map(([name, value]) => [name, resolve(value, data)]),
-			),
-		).toEqual({
+	const data = { ...credentials, accessToken: 'tok-1' };
+
+	test('every call carries BOTH the bearer token and the APIM subscription key, and keeps its own headers', async () => {
+		const signed = await credential.authenticate(data, {
+			url: 'http://api.test/users/v1/api/users/total',
+			headers: { Accept: 'application/json' },
+		});
+		expect(signed.headers).toEqual({
+			Accept: 'application/json',
 			Authorization: 'Bearer tok-1',
 			'Ocp-Apim-Subscription-Key': 'apim-key-value',
 		});
 	});
 
-	test('the test request is GET users/total on the API host: it needs the token and the key', () => {
+	test('with Key Type Client Key, X-Qflow-Client-Key goes instead of the subscription key (the integration guide)', async () => {
+		const signed = await credential.authenticate(
+			{ ...data, gateway: 'clientKey', clientApiKey: 'client-key-value' },
+			{ url: 'http://api.test/api/guest' },
+		);
+		expect(signed.headers).toEqual({
+			Authorization: 'Bearer tok-1',
+			'X-Qflow-Client-Key': 'client-key-value',
+		});
+	});
+
+	test('n8n still sees authenticate when it copies the credential for the editor (HTTP Request → Predefined Credential Type)', () => {
+		// load-nodes-and-credentials spreads the credential object, then serialises it with toJSON
+		// (n8n-core directory-loader), which writes a function authenticate as {}.
+		const listed = JSON.parse(
+			JSON.stringify({
+				...credential,
+				toJSON(this: Record<string, unknown>) {
+					return {
+						...this,
+						authenticate: typeof this.authenticate === 'function' ? {} : this.authenticate,
+					};
+				},
+			}),
+		) as Record<string, unknown>;
+		expect(listed.authenticate).toEqual({});
+	});
+
+	test('the test request is GET users/total on the API host, as the Key Type serves it: it needs the token and the key', () => {
 		const { request } = credential.test;
 		expect(resolve(request.baseURL as string, credentials)).toBe('http://api.test/users/v1/api/');
+		expect(resolve(request.baseURL as string, { ...credentials, gateway: 'clientKey' })).toBe(
+			'http://api.test/api/',
+		);
 		expect(request.url).toBe('users/total');
 		expect(request.method ?? 'GET').toBe('GET');
 	});
@@ -258,6 +302,7 @@ describe('authenticate and test request', () => {
 			'clientSecret',
 			'password',
 			'subscriptionApiKey',
+			'clientApiKey',
 			'ssoSecretKey',
 			'accessToken',
 		]) {
@@ -265,6 +310,7 @@ describe('authenticate and test request', () => {
 		}
 		expect(byName.identityHost.default).toBe('https://identity.qflowhub.io');
 		expect(byName.apiHost.default).toBe('https://api.qflowhub.io');
+		expect(byName.gateway.default).toBe('subscriptionKey');
 		expect(byName.ssoSecretKey.required).toBeFalsy();
 		expect(credential.name).toBe('qflowApi');
 	});

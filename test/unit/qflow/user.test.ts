@@ -697,13 +697,13 @@ describe('transport behaviour through the Qflow profile', () => {
 				new QflowSignInError(
 					400,
 					'invalid_grant',
-					'Sign-in refused: the Enterprise Username or Password is wrong (invalid_grant). Check both in the Qflow credential.',
+					'Sign-in refused: the Username or Password is wrong (invalid_grant). Check both in the Qflow credential.',
 				) as never,
 			);
 		});
 		const [item] = await countUsers.execute.call(fake.context, fake.items);
 		expect(item.json.error).toBe(
-			'Qflow: Sign-in refused: the Enterprise Username or Password is wrong (invalid_grant). Check both in the Qflow credential.',
+			'Qflow: Sign-in refused: the Username or Password is wrong (invalid_grant). Check both in the Qflow credential.',
 		);
 		expect(item.json).toMatchObject({ code: 'invalid_grant', httpCode: '400' });
 		expect(item.json.description).toBe('Qflow error code: invalid_grant.');

@@ -25,7 +25,7 @@ const input = z.object({
 		.trim()
 		.min(
 			1,
-			'is missing: the credential’s Enterprise Username has no PIN/ prefix, so set Enterprise PIN under Options',
+			'is missing: the credential’s Username has no PIN/ prefix, so set Enterprise PIN under Options',
 		)
 		.regex(/^[^\s/@]+$/, 'must be the short enterprise PIN, e.g. 123, without spaces, / or @'),
 });
@@ -134,8 +134,7 @@ export const generateSsoLink: Operation = {
 					type: 'string',
 					default: '',
 					placeholder: 'e.g. 123',
-					description:
-						'By default the PIN of the credential’s Enterprise Username (the part before /)',
+					description: 'By default the PIN of the credential’s Username (the part before /)',
 				},
 			],
 		},
