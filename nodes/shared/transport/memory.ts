@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialsDecrypted } from 'n8n-workflow';
 
 import type { VendorError } from '../errors';
 import type { TransportContext } from './profile';
@@ -27,6 +27,21 @@ export async function credentialsOf(
 		credentialsByRun.set(context, credentials);
 	}
 	return await credentials;
+}
+
+/**
+ * The run's stored credential as n8n's httpRequestWithAuthentication takes it. Given, n8n does not
+ * read and decrypt the credential again for every request, which is most of a lookup's cost in n8n
+ * (npm run bench); a token n8n renews is written into this same object, so the run's later requests
+ * send it. Undefined when the node names no stored credential: n8n then reads it itself.
+ */
+export async function storedCredentialOf(
+	context: TransportContext,
+	type: string,
+): Promise<ICredentialsDecrypted | undefined> {
+	const stored = context.getNode().credentials?.[type];
+	if (!stored?.id) return undefined;
+	return { id: stored.id, name: stored.name, type, data: await credentialsOf(context, type) };
 }
 
 /** A sign-in refused for good in this node run: later items fail with it and sign in no more. */

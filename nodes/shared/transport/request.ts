@@ -1,10 +1,10 @@
-import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type { ICredentialsDecrypted, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { apiError, type VendorError } from '../errors';
 import { noteWait } from '../hints';
 import { clock } from './clock';
 import { failureOf, foreignBody, type HttpFailure } from './failure';
-import { credentialsOf, rateLimits, refusedSignIns } from './memory';
+import { credentialsOf, rateLimits, refusedSignIns, storedCredentialOf } from './memory';
 import {
 	isIdempotent,
 	type ApiCall,
@@ -59,6 +59,7 @@ export async function apiRequest<T = unknown>(
 	options: CallOptions,
 ): Promise<ApiResponse<T>> {
 	const credentials = await credentialsOf(this, profile.credentialType);
+	const stored = await storedCredentialOf(this, profile.credentialType);
 	const secrets = profile.secretFields
 		.map((field) => credentials[field])
 		.filter((value): value is string => typeof value === 'string' && value !== '');
@@ -124,7 +125,7 @@ export async function apiRequest<T = unknown>(
 			waitMs = reserve(key, profile, call);
 		}
 
-		const outcome = await send(this, profile, request, credential);
+		const outcome = await send(this, profile, request, credential, stored);
 		const report = windowReport(
 			'response' in outcome ? outcome.response.headers : outcome.failure.headers,
 			profile.rateLimitHeaders,
@@ -184,10 +185,12 @@ async function send(
 	profile: VendorProfile,
 	request: IHttpRequestOptions,
 	credential: string,
+	stored: ICredentialsDecrypted | undefined,
 ): Promise<{ response: ApiResponse } | { failure: HttpFailure }> {
 	const http = context.helpers.httpRequestWithAuthentication;
+	const given = stored && { credentialsDecrypted: stored };
 	const answering = async (options: IHttpRequestOptions) =>
-		(await http.call(context, profile.credentialType, options)) as ApiResponse;
+		(await http.call(context, profile.credentialType, options, given)) as ApiResponse;
 	try {
 		const response = profile.renewsTokenOn401
 			? await exchangeWithToken(credential, answering, request)
