@@ -386,3 +386,30 @@ describe('token credentials under concurrent requests', () => {
 		expect(log.filter((line) => line.includes('renewing'))).toHaveLength(1);
 	});
 });
+
+describe('the stored credential', () => {
+	test('is read once per run and handed to n8n with every request, so n8n does not read and decrypt it again', async () => {
+		const fake = fakeContext({
+			parameters: {},
+			credentials: { apiKey: 'super-secret-key', baseUrl: 'http://vendor.test' },
+			credentialType: 'vendorApi',
+		});
+		const getCredentials = jest.spyOn(fake.context, 'getCredentials');
+		for (let call = 0; call < 3; call++)
+			await apiRequest.call(fake.context, profile, GET, { maxWaitMs: MINUTE, itemIndex: call });
+		expect(getCredentials).toHaveBeenCalledTimes(1);
+		const given = fake.httpRequestWithAuthentication.mock.calls.map(
+			(args) => (args as unknown[])[2],
+		);
+		expect(given).toEqual(
+			Array(3).fill({
+				credentialsDecrypted: {
+					id: 'cred-1',
+					name: 'Test credential',
+					type: 'vendorApi',
+					data: { apiKey: 'super-secret-key', baseUrl: 'http://vendor.test' },
+				},
+			}),
+		);
+	});
+});
