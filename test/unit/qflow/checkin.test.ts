@@ -286,6 +286,50 @@ describe('Guest', () => {
 		]);
 	});
 
+	test('Create or Update sends one call when Qflow writes the values back in its own form, and updates a changed case of a name', async () => {
+		const fields = {
+			email: 'Gina@Example.com',
+			tags: 'VIP, {session}Keynote',
+			validFrom: '2026-06-01T09:00:00',
+		};
+		const written = guest({
+			id: GUEST,
+			firstName: 'Gina',
+			email: 'gina@example.com',
+			tags: 'VIP,{session}Keynote',
+			validFrom: '2026-06-01T09:00:00.000Z',
+		});
+		const same = run(
+			upsertGuest,
+			{
+				eventId: locator('id', EVENT),
+				guestId: GUEST,
+				firstName: 'Gina',
+				lastName: 'Guest',
+				additionalFields: fields,
+			},
+			{ answers: [{ body: written }] },
+		);
+		await same.result;
+		expect(same.fake.requests).toHaveLength(1);
+		const renamed = run(
+			upsertGuest,
+			{
+				eventId: locator('id', EVENT),
+				guestId: GUEST,
+				firstName: 'GINA',
+				lastName: 'Guest',
+				additionalFields: fields,
+			},
+			{ answers: [{ body: written }, { body: [{ ...written, firstName: 'GINA' }] }] },
+		);
+		expect((await renamed.result)[0].json.firstName).toBe('GINA');
+		expect(renamed.fake.requests.map((r) => r.url)).toEqual([
+			`${CHECKIN}guest`,
+			`${CHECKIN}guests/${EVENT}`,
+		]);
+	});
+
 	test('a tag with a forbidden character fails the item before sending, naming the tag', async () => {
 		const { fake, result } = run(
 			upsertGuest,

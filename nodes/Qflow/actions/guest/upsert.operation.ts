@@ -8,6 +8,36 @@ import { guestProperties, readGuestRecord } from '../../helpers/guests';
 /** Fields Qflow keeps for the send rather than on the guest: not compared with the answer. */
 const SEND_FIELDS = new Set(['commsTemplateId', 'correlationId']);
 
+/** A wall time without an offset and the same time written back in UTC are one moment. */
+const moment = (value: string) =>
+	Date.parse(/[zZ]$|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`);
+
+/**
+ * How Qflow may write a sent value back without changing it: an email in other case, a tag list
+ * spaced otherwise, a time with an offset or fractions. A guest created just now is then not sent
+ * again as an update.
+ */
+const SAME_VALUE: Record<string, (stored: string, sent: string) => boolean> = {
+	email: (stored, sent) => stored.toLowerCase() === sent.toLowerCase(),
+	tags: (stored, sent) => tagList(stored) === tagList(sent),
+	validFrom: (stored, sent) => moment(stored) === moment(sent),
+	validTo: (stored, sent) => moment(stored) === moment(sent),
+};
+const tagList = (tags: string) =>
+	tags
+		.split(',')
+		.map((tag) => tag.trim())
+		.filter(Boolean)
+		.join(',');
+
+function holds(name: string, stored: unknown, sent: unknown): boolean {
+	if (stored === sent) return true;
+	const same = SAME_VALUE[name];
+	return same !== undefined && typeof stored === 'string' && typeof sent === 'string'
+		? same(stored, sent)
+		: false;
+}
+
 export const upsertGuest: Operation = {
 	menuEntry: {
 		name: 'Create or Update',
@@ -33,7 +63,7 @@ export const upsertGuest: Operation = {
 			itemIndex,
 		);
 		const unchanged = Object.entries(record).every(
-			([name, value]) => SEND_FIELDS.has(name) || stored[name] === value,
+			([name, value]) => SEND_FIELDS.has(name) || holds(name, stored[name], value),
 		);
 		if (unchanged) return stored;
 		// The guest existed with other values: the bulk create-or-upsert updates it (one record).
