@@ -7,6 +7,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { deliveryWebhook } from '../shared/nodeProperties';
 import { clock } from '../shared/transport/clock';
 import { HUMANLY } from './api';
 import { verifySignature } from './helpers/webhookSignature';
@@ -64,15 +65,7 @@ export class HumanlyTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'humanlyApi', required: true }],
-		webhooks: [
-			{
-				name: 'default',
-				httpMethod: 'POST',
-				responseMode: 'onReceived',
-				responseData: '',
-				path: 'webhook',
-			},
-		],
+		webhooks: deliveryWebhook,
 		properties: [
 			{
 				displayName:

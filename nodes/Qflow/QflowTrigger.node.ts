@@ -13,6 +13,7 @@ import {
 import { z } from 'zod';
 
 import { expectShape } from '../shared/answer';
+import { deliveryWebhook } from '../shared/nodeProperties';
 import { clock } from '../shared/transport/clock';
 import { QFLOW } from './api';
 import { commsPath } from './helpers/checkin';
@@ -68,15 +69,7 @@ export class QflowTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'qflowApi', required: true }],
-		webhooks: [
-			{
-				name: 'default',
-				httpMethod: 'POST',
-				responseMode: 'onReceived',
-				responseData: '',
-				path: 'webhook',
-			},
-		],
+		webhooks: deliveryWebhook,
 		properties: [
 			{
 				displayName: 'Event',

@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, IWebhookDescription } from 'n8n-workflow';
 
 import type { Resources } from './operation';
 
@@ -75,3 +75,17 @@ export function nodeProperties(resources: Resources): INodeProperties[] {
 	}
 	return properties;
 }
+
+/**
+ * The one webhook of a trigger that checks each delivery itself: n8n answers as soon as it arrives
+ * and the node's webhook() decides what it starts.
+ */
+export const deliveryWebhook: IWebhookDescription[] = [
+	{
+		name: 'default',
+		httpMethod: 'POST',
+		responseMode: 'onReceived',
+		responseData: '',
+		path: 'webhook',
+	},
+];
