@@ -11,6 +11,26 @@ export const interviewTypeOptions: INodePropertyOptions[] = [
 	{ name: 'Questionnaire', value: 'questionnaire' },
 ];
 
+/** The title every question kind requires; the placeholder shows a title of that kind. */
+export const questionTitleProperty = (placeholder: string): INodeProperties => ({
+	displayName: 'Title',
+	name: 'title',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder,
+});
+
+/** Additional Fields of the survey and AI text questions: their one optional field. */
+export const questionDescriptionFields: INodeProperties = {
+	displayName: 'Additional Fields',
+	name: 'additionalFields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	options: [{ displayName: 'Description', name: 'description', type: 'string', default: '' }],
+};
+
 export const candidateLocator = (description: string): INodeProperties =>
 	recordLocator({
 		displayName: 'Candidate',

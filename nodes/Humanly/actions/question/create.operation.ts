@@ -5,6 +5,7 @@ import { eachItem, type Operation } from '../../../shared/operation';
 import { optional, optionalText, requiredText, validateInput } from '../../../shared/input';
 import { HUMANLY } from '../../api';
 import { optionalHttpUrl, optionalId } from '../../input';
+import { questionTitleProperty } from '../../fields';
 import { humanlyRecord } from '../../transport';
 
 const input = z
@@ -42,14 +43,7 @@ export const createQuestion: Operation = {
 			'Create a Humanly audio question from a script, with an audio URL or generated audio spoken by a narrator (the organization’s default unless one is picked). Returns the new question with its ID; the question.audio_generated webhook says when generated audio is ready. Fails when Humanly refuses a field, e.g. an unknown narrator.',
 	},
 	properties: [
-		{
-			displayName: 'Title',
-			name: 'title',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'Tell me about yourself',
-		},
+		questionTitleProperty('Tell me about yourself'),
 		{
 			displayName: 'Question Script',
 			name: 'questionScript',

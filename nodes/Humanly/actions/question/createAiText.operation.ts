@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { eachItem, type Operation } from '../../../shared/operation';
 import { optionalText, requiredText, validateInput } from '../../../shared/input';
 import { HUMANLY } from '../../api';
+import { questionDescriptionFields, questionTitleProperty } from '../../fields';
 import { humanlyRecord } from '../../transport';
 
 const input = z.object({
@@ -22,14 +23,7 @@ export const createAiTextQuestion: Operation = {
 			'Create a Humanly AI text question: the candidate answers in writing and Humanly’s AI scores the answer. Returns the new AI text question with its ID. Fails when Humanly refuses a field.',
 	},
 	properties: [
-		{
-			displayName: 'Title',
-			name: 'title',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'Conflict',
-		},
+		questionTitleProperty('Conflict'),
 		{
 			displayName: 'Question Text',
 			name: 'questionText',
@@ -39,14 +33,7 @@ export const createAiTextQuestion: Operation = {
 			required: true,
 			placeholder: 'Describe a conflict at work and how you resolved it.',
 		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [{ displayName: 'Description', name: 'description', type: 'string', default: '' }],
-		},
+		questionDescriptionFields,
 	],
 	// Not idempotent: a resend after a lost answer would create a second question.
 	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {

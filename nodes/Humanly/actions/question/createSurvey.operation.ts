@@ -5,6 +5,7 @@ import { eachItem, type Operation } from '../../../shared/operation';
 import { asList, optional, optionalText, requiredText, validateInput } from '../../../shared/input';
 import { HUMANLY } from '../../api';
 import { oneOf } from '../../input';
+import { questionDescriptionFields, questionTitleProperty } from '../../fields';
 import { humanlyRecord } from '../../transport';
 
 const input = z
@@ -44,14 +45,7 @@ export const createSurveyQuestion: Operation = {
 			'Create a Humanly survey question: multiple choice (with its answers), yes/no, thumbs up/down or free text, for interviews or standalone surveys. Returns the new survey question, whose ID Interview Create takes. Fails before sending when a multiple-choice question has no answers.',
 	},
 	properties: [
-		{
-			displayName: 'Title',
-			name: 'title',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'Which shift can you work?',
-		},
+		questionTitleProperty('Which shift can you work?'),
 		{
 			displayName: 'Question Type',
 			name: 'questionType',
@@ -73,14 +67,7 @@ export const createSurveyQuestion: Operation = {
 			displayOptions: { show: { questionType: ['multiple_choice'] } },
 			description: 'The answers to choose from, separated by commas (at least two)',
 		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [{ displayName: 'Description', name: 'description', type: 'string', default: '' }],
-		},
+		questionDescriptionFields,
 	],
 	// Not idempotent: a resend after a lost answer would create a second question.
 	execute: eachItem(async function (this: IExecuteFunctions, itemIndex) {
