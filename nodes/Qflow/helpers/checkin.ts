@@ -110,20 +110,24 @@ const recordList = z.array(recordShape);
 
 type Context = IExecuteFunctions | ILoadOptionsFunctions;
 
+/** One call whose answer must have `shape`; a mismatch names the call and the field. */
+export async function qflowShaped<Shape extends z.ZodTypeAny>(
+	this: Context,
+	shape: Shape,
+	call: ApiCall,
+	itemIndex = 0,
+): Promise<z.infer<Shape>> {
+	const body = await qflowRequest.call(this, call, itemIndex);
+	return expectShape(this, shape, body, `${call.method} ${call.path}`, itemIndex);
+}
+
 /** One call answered with one record (an event, guest, team member, template). */
 export async function qflowRecord(
 	this: Context,
 	call: ApiCall,
 	itemIndex = 0,
 ): Promise<IDataObject> {
-	const body = await qflowRequest.call(this, call, itemIndex);
-	return expectShape(
-		this,
-		recordShape,
-		body,
-		`${call.method} ${call.path}`,
-		itemIndex,
-	) as IDataObject;
+	return (await qflowShaped.call(this, recordShape, call, itemIndex)) as IDataObject;
 }
 
 /** One call answered with a bare array of records (the guest list and [assumed] the other lists). */
@@ -132,14 +136,7 @@ export async function qflowRecords(
 	call: ApiCall,
 	itemIndex = 0,
 ): Promise<IDataObject[]> {
-	const body = await qflowRequest.call(this, call, itemIndex);
-	return expectShape(
-		this,
-		recordList,
-		body,
-		`${call.method} ${call.path}`,
-		itemIndex,
-	) as IDataObject[];
+	return (await qflowShaped.call(this, recordList, call, itemIndex)) as IDataObject[];
 }
 
 /** An object answer whose shape is [assumed] (statistics): only that it is an object is checked. */
@@ -148,12 +145,5 @@ export async function qflowObject(
 	call: ApiCall,
 	itemIndex = 0,
 ): Promise<IDataObject> {
-	const body = await qflowRequest.call(this, call, itemIndex);
-	return expectShape(
-		this,
-		z.record(z.unknown()),
-		body,
-		`${call.method} ${call.path}`,
-		itemIndex,
-	) as IDataObject;
+	return (await qflowShaped.call(this, z.record(z.unknown()), call, itemIndex)) as IDataObject;
 }
