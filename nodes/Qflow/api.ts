@@ -1,5 +1,5 @@
 /**
- * Qflow API facts: the users, check-in and comms surfaces (docs/qflow.md lists each with its page).
+ * Qflow API facts: the users, check-in, profiles and comms surfaces (docs/qflow.md lists each with its page).
  * Everything marked [assumed] is not shown on any page we could read, and lives here only, so a user
  * with the API reference can correct it in one line. The README lists the [assumed] entries.
  */
@@ -120,6 +120,38 @@ export const QFLOW = {
 	guestPlanCapCode: 'guest_limit_reached',
 	/** [assumed] error codes of a check-in the guest cannot have: already in, or blocked. */
 	checkInRefusals: { alreadyAdmitted: 'already_admitted', blocked: 'guest_blocked' },
+
+	/**
+	 * Documented: the Profiles API (v1/profiles/), `/profiles/v1/<endpoint>` on the same host, token and
+	 * key, with no `/api/` segment. A POST to the prefix itself creates a profile
+	 * `{ name, restrictions[], settings }` (quick start).
+	 */
+	profilesPrefix: '/profiles/v1',
+	/**
+	 * Documented Profiles paths (v1/profiles/ quick start). Read, update, delete, duplicate, per-event
+	 * tag overrides and the resolved config are named on the page, but no copy we could read shows their paths.
+	 */
+	profilesPaths: {
+		/** POST `{ profileId, eventId, teamMemberIds[] }` gives those team members the profile on that event. */
+		assign: 'assign',
+	},
+	/**
+	 * Documented restriction codes (v1/profiles/ quick start): `restrict_settings`, `restrict_stats`,
+	 * and `restrict_signout`, whose sign-out PIN follows in the same string after a space
+	 * ("restrict_signout 4821"). The page's full catalogue, with the guest-cap code, is in no copy we
+	 * could read. That a PIN is 4 to 8 digits is [assumed] from the example.
+	 */
+	profileRestrictions: {
+		codes: ['restrict_settings', 'restrict_stats'] as string[],
+		signOutCode: 'restrict_signout',
+		signOutPin: { pattern: /^\d{4,8}$/, what: '4 to 8 digits' },
+	},
+	/**
+	 * [assumed] the Profiles answers, which no page shows: create answers the profile with its id in
+	 * `idField` (the quick start says to save "the returned id"); assign answers an object or nothing,
+	 * and assigning the same profile again leaves the same assignment, so an assign may be resent.
+	 */
+	profileAnswers: { idField: 'id', assignResendable: true },
 
 	/**
 	 * Documented: the Comms API (comms/overview), `/comms/v1/api/comms/<endpoint>` on the same host,

@@ -51,7 +51,7 @@ const STATUS_HINTS: Record<number, string> = {
 	400: 'Correct the value the message names, then run the item again.',
 	401: 'Qflow refused the token or the key, even after signing in again. Check the APIM Subscription Key (or the Client Key, as Key Type says) and the API Host in the Qflow credential.',
 	403: 'The account this credential signs in as may not do this in its enterprise. Check its role in the Qflow dashboard, or use an enterprise admin’s credential.',
-	404: 'Check the user ID or email, or the event, guest, template or team member ID: it may have been deleted, or belong to another enterprise or account (Qflow answers 404 for both).',
+	404: 'Check the user ID or email, or the event, guest, template, team member or profile ID: it may have been deleted, or belong to another enterprise or account (Qflow answers 404 for both).',
 	409: 'Another user already has this email or username, or another team member this username. Use Create or Update to change the existing user instead.',
 	503: 'Qflow is temporarily unavailable. Run the workflow again later, or raise Max Wait under Request Options.',
 };

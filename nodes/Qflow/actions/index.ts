@@ -15,6 +15,8 @@ import { checkInGuest } from './guest/checkIn.operation';
 import { getManyGuests } from './guest/getAll.operation';
 import { unblockGuest } from './guest/unblock.operation';
 import { upsertGuest } from './guest/upsert.operation';
+import { assignProfile } from './profile/assign.operation';
+import { createProfile } from './profile/create.operation';
 import { generateSsoLink } from './sso/generateLink.operation';
 import { assignTeamMember } from './teamMember/assign.operation';
 import { createTeamMember } from './teamMember/create.operation';
@@ -86,6 +88,10 @@ export const resources: Resources = {
 			unassign: unassignTeamMember,
 			getEventStats: getTeamEventStats,
 		},
+	},
+	profile: {
+		name: 'Profile',
+		operations: { create: createProfile, assign: assignProfile },
 	},
 	comms: {
 		name: 'Comms',

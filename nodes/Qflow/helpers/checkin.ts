@@ -14,9 +14,12 @@ import { validateInput } from '../../shared/input';
 import { QFLOW } from '../api';
 import { qflowRequest } from '../transport';
 
-/** Paths of the check-in and Comms surfaces, from the host root (the users API's are below its prefix). */
+/** Paths of the check-in, Comms and Profiles surfaces, from the host root (the users API's are below its prefix). */
 export const checkinPath = (path: string) => `${QFLOW.checkinPrefix}${path}`;
 export const commsPath = (path: string) => `${QFLOW.commsPrefix}${path}`;
+/** Profiles paths have no `/api/` segment, and a POST to the prefix itself creates a profile. */
+export const profilesPath = (path?: string) =>
+	path === undefined ? QFLOW.profilesPrefix : `${QFLOW.profilesPrefix}/${path}`;
 
 const GUID_REGEX =
 	'^\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*$';

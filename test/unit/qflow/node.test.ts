@@ -80,6 +80,7 @@ describe('node description', () => {
 				'Unassign From Event',
 				'Get Check-In Stats',
 			],
+			profile: ['Create', 'Assign to Event'],
 			comms: ['Create or Update Template', 'Get Many', 'Send Email'],
 			sso: ['Generate iFrame SSO Link'],
 		});
@@ -90,7 +91,7 @@ describe('node description', () => {
 					.map((file) => `${resource}/${file}`),
 			)
 			.filter((file) => file.endsWith('.operation.ts'));
-		expect(files).toHaveLength(35);
+		expect(files).toHaveLength(37);
 	});
 
 	test('booleans say "Whether", display names are Title Case', () => {
