@@ -172,6 +172,22 @@ export const QFLOW = {
 		webhookTest: 'webhook/test',
 		/** A POST, not a DELETE (comms/webhooks). */
 		webhookDelete: 'webhook/delete',
+		/**
+		 * The account's custom sending domain (comms/custom-domain, api-reference/comms/*domain*): POST
+		 * `{ domain }` creates it (SendGrid issues 3 CNAMEs), GET reads it; each answers `{ id, domain,
+		 * verified, enabled, dnsRecords: [{ type, host, data, valid }] }`, and so do activate and
+		 * deactivate. That verify answers the same shape (200 with `verified: false` while the DNS
+		 * check fails) is [assumed]: its answer is not shown, nor is delete's.
+		 */
+		domain: 'domain',
+		/** POST checks the DNS records at SendGrid and turns the domain on when they pass. */
+		domainVerify: 'domain/verify',
+		/** POST turns the domain on again without a DNS check; 409 before a first successful verify. */
+		domainActivate: 'domain/activate',
+		/** POST turns it off, keeping the setup: sends fall back to the default sender. */
+		domainDeactivate: 'domain/deactivate',
+		/** A POST, not a DELETE; afterwards GET answers 404. */
+		domainDelete: 'domain/delete',
 	},
 	/** Documented query parameter of the template list (comms-service guide). */
 	templatesEventParam: 'eventId',
@@ -179,6 +195,16 @@ export const QFLOW = {
 	commsNotEnabledCode: 'comms_api_not_enabled',
 	/** Documented 422 code of a send whose last try failed for good (comms/rate-limits-errors, comms/sending). */
 	previousSendFailedCode: 'previous_send_permanently_failed',
+	/**
+	 * Documented error codes of the sending domain (comms/rate-limits-errors, comms/custom-domain): 409
+	 * a create when one is configured, 409 an activate before any successful verify, 422 SendGrid
+	 * refusing the create (its reason in `message`).
+	 */
+	domainCodes: {
+		alreadyConfigured: 'domain_already_configured',
+		notVerified: 'domain_not_verified',
+		sendgridCreateFailed: 'sendgrid_create_failed',
+	},
 	/** Documented: `POST …/comms/send` has its own 300 a minute per source IP on top of the edge limit (comms/rate-limits-errors). */
 	sendRateLimit: { requests: 300, windowMs: 60_000 },
 	/**
