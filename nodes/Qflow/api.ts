@@ -290,6 +290,8 @@ export const QFLOW = {
 
 	/** [assumed] Error body `{ code, message }` (the comms pages show codes such as `trust_required`). */
 	error: { codeField: 'code', messageField: 'message' },
+	/** Documented: 401 and 404 come without a body on the check-in and Comms surfaces (comms/rate-limits-errors). */
+	bareErrorStatuses: [401, 404] as number[],
 	/** [assumed] response header carrying the request id to quote to support. */
 	requestIdHeader: 'x-request-id',
 	/** Documented code of a 403 for a caller that has not completed KYC. */

@@ -87,6 +87,8 @@ export const qflowProfile: VendorProfile = {
 	// Counted at Qflow's edge per source IP: every Qflow credential of this n8n shares it.
 	limitsPerSourceIp: true,
 	refusalWindowMs: QFLOW.mitigationWindowSeconds * 1000,
+	// A bare 404 is Qflow's own "not found (or not yours)", so its hint applies.
+	bareErrorStatuses: QFLOW.bareErrorStatuses,
 	parseError(body, headers): VendorError {
 		const parsed = errorBody.safeParse(typeof body === 'string' ? safeJson(body) : body);
 		const fields = parsed.success ? parsed.data : {};

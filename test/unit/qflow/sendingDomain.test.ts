@@ -148,13 +148,15 @@ describe('Get, Verify, Activate, Deactivate', () => {
 	});
 
 	test('no domain yet: the bare 404 says to create one', async () => {
+		// n8n hands the documented bare 404 over as an empty string.
 		const { result } = run(
 			getSendingDomain,
 			{},
-			{ continueOnFail: true, answers: [{ status: 404 }] },
+			{ continueOnFail: true, answers: [{ status: 404, body: '' }] },
 		);
 		const [item] = await result;
 		expect(item.json).toMatchObject({ httpCode: '404' });
+		expect(item.json.error).toBe('Qflow answered 404 to GET /comms/v1/api/comms/domain');
 		expect(item.json.description).toContain('no sending domain');
 	});
 
