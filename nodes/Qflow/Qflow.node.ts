@@ -22,7 +22,7 @@ export class Qflow implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Manage Qflow events, guests and check-ins, door staff, templated emails, enterprise users and iFrame SSO links',
+			'Manage Qflow events, guests and check-ins, door staff and their app profiles, templated emails and their sending domain, enterprise users and iFrame SSO links',
 		defaults: { name: 'Qflow' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

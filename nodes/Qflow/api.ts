@@ -1,5 +1,5 @@
 /**
- * Qflow API facts: the users, check-in and comms surfaces (docs/qflow.md lists each with its page).
+ * Qflow API facts: the users, check-in, profiles and comms surfaces (docs/qflow.md lists each with its page).
  * Everything marked [assumed] is not shown on any page we could read, and lives here only, so a user
  * with the API reference can correct it in one line. The README lists the [assumed] entries.
  */
@@ -122,6 +122,38 @@ export const QFLOW = {
 	checkInRefusals: { alreadyAdmitted: 'already_admitted', blocked: 'guest_blocked' },
 
 	/**
+	 * Documented: the Profiles API (v1/profiles/), `/profiles/v1/<endpoint>` on the same host, token and
+	 * key, with no `/api/` segment. A POST to the prefix itself creates a profile
+	 * `{ name, restrictions[], settings }` (quick start).
+	 */
+	profilesPrefix: '/profiles/v1',
+	/**
+	 * Documented Profiles paths (v1/profiles/ quick start). Read, update, delete, duplicate, per-event
+	 * tag overrides and the resolved config are named on the page, but no copy we could read shows their paths.
+	 */
+	profilesPaths: {
+		/** POST `{ profileId, eventId, teamMemberIds[] }` gives those team members the profile on that event. */
+		assign: 'assign',
+	},
+	/**
+	 * Documented restriction codes (v1/profiles/ quick start): `restrict_settings`, `restrict_stats`,
+	 * and `restrict_signout`, whose sign-out PIN follows in the same string after a space
+	 * ("restrict_signout 4821"). The page's full catalogue, with the guest-cap code, is in no copy we
+	 * could read. That a PIN is 4 to 8 digits is [assumed] from the example.
+	 */
+	profileRestrictions: {
+		codes: ['restrict_settings', 'restrict_stats'] as string[],
+		signOutCode: 'restrict_signout',
+		signOutPin: { pattern: /^\d{4,8}$/, what: '4 to 8 digits' },
+	},
+	/**
+	 * [assumed] the Profiles answers, which no page shows: create answers the profile with its id in
+	 * `idField` (the quick start says to save "the returned id"); assign answers an object or nothing,
+	 * and assigning the same profile again leaves the same assignment, so an assign may be resent.
+	 */
+	profileAnswers: { idField: 'id', assignResendable: true },
+
+	/**
 	 * Documented: the Comms API (comms/overview), `/comms/v1/api/comms/<endpoint>` on the same host,
 	 * token and key, for accounts on the Comms allow-list (else 403 `comms_api_not_enabled`).
 	 */
@@ -140,6 +172,22 @@ export const QFLOW = {
 		webhookTest: 'webhook/test',
 		/** A POST, not a DELETE (comms/webhooks). */
 		webhookDelete: 'webhook/delete',
+		/**
+		 * The account's custom sending domain (comms/custom-domain, api-reference/comms/*domain*): POST
+		 * `{ domain }` creates it (SendGrid issues 3 CNAMEs), GET reads it; each answers `{ id, domain,
+		 * verified, enabled, dnsRecords: [{ type, host, data, valid }] }`, and so do activate and
+		 * deactivate. That verify answers the same shape (200 with `verified: false` while the DNS
+		 * check fails) is [assumed]: its answer is not shown, nor is delete's.
+		 */
+		domain: 'domain',
+		/** POST checks the DNS records at SendGrid and turns the domain on when they pass. */
+		domainVerify: 'domain/verify',
+		/** POST turns the domain on again without a DNS check; 409 before a first successful verify. */
+		domainActivate: 'domain/activate',
+		/** POST turns it off, keeping the setup: sends fall back to the default sender. */
+		domainDeactivate: 'domain/deactivate',
+		/** A POST, not a DELETE; afterwards GET answers 404. */
+		domainDelete: 'domain/delete',
 	},
 	/** Documented query parameter of the template list (comms-service guide). */
 	templatesEventParam: 'eventId',
@@ -147,6 +195,16 @@ export const QFLOW = {
 	commsNotEnabledCode: 'comms_api_not_enabled',
 	/** Documented 422 code of a send whose last try failed for good (comms/rate-limits-errors, comms/sending). */
 	previousSendFailedCode: 'previous_send_permanently_failed',
+	/**
+	 * Documented error codes of the sending domain (comms/rate-limits-errors, comms/custom-domain): 409
+	 * a create when one is configured, 409 an activate before any successful verify, 422 SendGrid
+	 * refusing the create (its reason in `message`).
+	 */
+	domainCodes: {
+		alreadyConfigured: 'domain_already_configured',
+		notVerified: 'domain_not_verified',
+		sendgridCreateFailed: 'sendgrid_create_failed',
+	},
 	/** Documented: `POST …/comms/send` has its own 300 a minute per source IP on top of the edge limit (comms/rate-limits-errors). */
 	sendRateLimit: { requests: 300, windowMs: 60_000 },
 	/**
@@ -232,6 +290,8 @@ export const QFLOW = {
 
 	/** [assumed] Error body `{ code, message }` (the comms pages show codes such as `trust_required`). */
 	error: { codeField: 'code', messageField: 'message' },
+	/** Documented: 401 and 404 come without a body on the check-in and Comms surfaces (comms/rate-limits-errors). */
+	bareErrorStatuses: [401, 404] as number[],
 	/** [assumed] response header carrying the request id to quote to support. */
 	requestIdHeader: 'x-request-id',
 	/** Documented code of a 403 for a caller that has not completed KYC. */

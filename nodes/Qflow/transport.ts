@@ -43,6 +43,12 @@ const CODE_HINTS: Record<string, string> = {
 	[QFLOW.checkInRefusals.alreadyAdmitted]:
 		'The guest is already checked in; nothing was changed. Check the Admitted time with Guest Get Many.',
 	[QFLOW.checkInRefusals.blocked]: 'The guest is blocked. Unblock them first if they may come in.',
+	[QFLOW.domainCodes.alreadyConfigured]:
+		'The account already has a sending domain (one per account). Use Sending Domain Get to see it, or Sending Domain Delete first to set up another.',
+	[QFLOW.domainCodes.notVerified]:
+		'The domain has never passed verification: publish the three CNAME records (Sending Domain Get lists them) at your DNS registrar, wait for them to propagate, then run Sending Domain Verify, which turns the domain on when they pass.',
+	[QFLOW.domainCodes.sendgridCreateFailed]:
+		'SendGrid refused to set up this domain for the reason in the message. Check the name (a domain or subdomain you control, such as mail.example.com) and run the item again.',
 	spam_check_failed: 'Qflow flagged a URL in the template HTML as unsafe: remove or replace it.',
 	rate_limit: `Qflow allows about 1000 requests a minute per IP and then blocks for ${QFLOW.mitigationWindowSeconds} s. Raise Max Wait under Request Options, or pace the workflow with Loop Over Items and a Wait node.`,
 };
@@ -51,7 +57,7 @@ const STATUS_HINTS: Record<number, string> = {
 	400: 'Correct the value the message names, then run the item again.',
 	401: 'Qflow refused the token or the key, even after signing in again. Check the APIM Subscription Key (or the Client Key, as Key Type says) and the API Host in the Qflow credential.',
 	403: 'The account this credential signs in as may not do this in its enterprise. Check its role in the Qflow dashboard, or use an enterprise admin’s credential.',
-	404: 'Check the user ID or email, or the event, guest, template or team member ID: it may have been deleted, or belong to another enterprise or account (Qflow answers 404 for both).',
+	404: 'Check the user ID or email, or the event, guest, template, team member or profile ID: it may have been deleted, or belong to another enterprise or account (Qflow answers 404 for both). Sending Domain operations answer 404 while the account has no sending domain: create one first.',
 	409: 'Another user already has this email or username, or another team member this username. Use Create or Update to change the existing user instead.',
 	503: 'Qflow is temporarily unavailable. Run the workflow again later, or raise Max Wait under Request Options.',
 };
@@ -81,6 +87,8 @@ export const qflowProfile: VendorProfile = {
 	// Counted at Qflow's edge per source IP: every Qflow credential of this n8n shares it.
 	limitsPerSourceIp: true,
 	refusalWindowMs: QFLOW.mitigationWindowSeconds * 1000,
+	// A bare 404 is Qflow's own "not found (or not yours)", so its hint applies.
+	bareErrorStatuses: QFLOW.bareErrorStatuses,
 	parseError(body, headers): VendorError {
 		const parsed = errorBody.safeParse(typeof body === 'string' ? safeJson(body) : body);
 		const fields = parsed.success ? parsed.data : {};

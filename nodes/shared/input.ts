@@ -19,6 +19,21 @@ export const emailAddress = z
 	.trim()
 	.email('must be a valid email address, like jane.doe@example.com');
 
+/**
+ * A host name of at least two labels (mail.example.com): letters, digits and inner hyphens per label,
+ * at most 253 characters; a URL (scheme, path, port) is refused rather than trimmed to its host.
+ */
+export const domainName = (field: string) =>
+	z
+		.string({ required_error: `${field} is required`, invalid_type_error: `${field} must be text` })
+		.trim()
+		.toLowerCase()
+		.max(253, 'must be at most 253 characters')
+		.regex(
+			/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/,
+			'must be a domain name such as mail.example.com, without https:// or a path',
+		);
+
 /** E.164: a plus, the country code, then the number, no spaces (e.g. +447700900123). */
 export const e164Phone = z
 	.string()

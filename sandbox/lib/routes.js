@@ -50,17 +50,19 @@ function decode(segment) {
 	}
 }
 
-/** `prefix` (e.g. `/v1`) is stripped before matching; a trailing slash is ignored. */
+/** `prefix` (e.g. `/v1`) is stripped before matching (the prefix itself is `/`); a trailing slash is ignored. */
 function createRouter(list, { prefix = '' } = {}) {
 	/** The path below the prefix, or null when the request is outside it. */
 	function pathOf(pathname) {
 		const trimmed = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
 		if (!prefix) return trimmed;
+		if (trimmed === prefix) return '/';
 		return trimmed.startsWith(`${prefix}/`) ? trimmed.slice(prefix.length) : null;
 	}
 
 	function match(method, pathname) {
-		const segments = pathOf(pathname)?.split('/').slice(1);
+		const path = pathOf(pathname);
+		const segments = path === '/' ? [] : path?.split('/').slice(1);
 		let best = null;
 		for (const candidate of segments ? list : []) {
 			if (candidate.method !== method || candidate.parts.length !== segments.length) continue;

@@ -468,6 +468,7 @@ function createCheckin({ state, now, webhooks, comms, planCap }) {
 
 	return {
 		eventById: getEvent,
+		teamMemberById: getTeamMember,
 		getGuest,
 		admit,
 		createEvent,

@@ -1,12 +1,14 @@
 'use strict';
 /**
- * Local mock of Qflow: identity server, Azure APIM gateway and the users, check-in and comms APIs on
- * ONE server, so `mock.url` serves as both the identity host and the API host. Documented: the
+ * Local mock of Qflow: identity server, Azure APIM gateway and the users, check-in, profiles and
+ * comms APIs on ONE server, so `mock.url` serves as both the identity host and the API host. Documented: the
  * password and refresh grants, both `Authorization: Bearer` and `Ocp-Apim-Subscription-Key` on every
  * call (the gateway rejects a call missing either), 1000 requests a minute per source IP over every
  * surface with a 60 s mitigation window and no rate-limit headers, plus 300 a minute on comms send,
  * 403 `trust_required` for callers without KYC, 401 and 404 without a body on the check-in and comms
- * surfaces, the check-in webhook (unsigned) and the signed comms webhooks. It is also the client-key
+ * surfaces, the check-in webhook (unsigned), the signed comms webhooks, and the comms sending domain
+ * (domain.js: its DNS records pass verification once `POST /__sandbox/domain-dns {"domain"}` has
+ * "published" them; SendGrid refuses any domain under `.invalid`). It is also the client-key
  * host of one customer's integration guide: every surface at `/api/…` without its `/<surface>/v1`
  * segment, with `X-Qflow-Client-Key` instead of the subscription key. The paths and [assumed]
  * facts are those of nodes/Qflow/api.ts (routes.js, handlers.js, checkin.js, comms.js).
@@ -29,6 +31,8 @@ const { createIdentity } = require('./identity');
 const { createHandlers } = require('./handlers');
 const { createCheckin } = require('./checkin');
 const { createComms } = require('./comms');
+const { createSendingDomains } = require('./domain');
+const { createProfiles } = require('./profiles');
 const { createWebhooks } = require('./webhooks');
 const { SURFACES, SEND_PATH, TOKEN_PATH, TRUST_REQUIRED } = require('./routes');
 
@@ -98,6 +102,11 @@ async function startQflowMock(options = {}) {
 		invitations: new Map(),
 		commsWebhook: null,
 		apiGuestsAdded: 0,
+		profiles: new Map(),
+		profileAssignments: new Map(),
+		sendingDomains: new Map(),
+		publishedDomains: new Set(),
+		domainSeq: 0,
 	};
 	const counters = {};
 	const findLogin = (username) => handlers.findLogin(username);
@@ -125,7 +134,19 @@ async function startQflowMock(options = {}) {
 		getGuest: (id) => checkin.getGuest(id),
 	});
 	const checkin = createCheckin({ state, now, webhooks, comms, planCap });
-	const surfaceHandlers = { users: handlers, checkin, comms };
+	const profiles = createProfiles({
+		state,
+		now,
+		getEvent: (id) => checkin.eventById(id),
+		getTeamMember: (id) => checkin.teamMemberById(id),
+	});
+	const sendingDomains = createSendingDomains({ state });
+	const surfaceHandlers = {
+		users: handlers,
+		checkin,
+		profiles,
+		comms: { ...comms, ...sendingDomains },
+	};
 	const routers = new Map(
 		SURFACES.map((surface) => [
 			surface.name,
@@ -140,7 +161,7 @@ async function startQflowMock(options = {}) {
 	function apiRequestOf(ctx) {
 		if (ctx.api !== undefined) return ctx.api;
 		const at = (surface, prefix) =>
-			ctx.pathname.startsWith(`${prefix}/`) && {
+			(ctx.pathname === prefix || ctx.pathname.startsWith(`${prefix}/`)) && {
 				surface,
 				path: `${surface.prefix}${ctx.pathname.slice(prefix.length)}`,
 			};
@@ -319,6 +340,13 @@ async function startQflowMock(options = {}) {
 					throw error;
 				}
 			}),
+			// The owner publishes the sending domain's CNAMEs at the registrar: `{ domain }`.
+			route('POST', '/domain-dns', ({ body }) => {
+				if (typeof body?.domain !== 'string' || body.domain.trim() === '')
+					return { status: 400, body: { error: 'domain is required' } };
+				sendingDomains.publishRecords(body.domain);
+				return { status: 200, body: { published: body.domain.trim().toLowerCase() } };
+			}),
 			// A hand-made comms delivery (forged, stale, unsigned…): the options of sendCommsWebhook.
 			route('POST', '/comms-webhooks', async ({ body }) => ({
 				status: 200,
@@ -349,6 +377,8 @@ async function startQflowMock(options = {}) {
 		setCheckInWebhook: webhooks.setCheckInUrl,
 		/** A door scan in the check-in app by team member `user` (a userName): admits and fires the webhook. */
 		scan: (guestId, user = 'door.one') => checkin.admit(checkin.getGuest(guestId), user),
+		/** The owner publishes `domain`'s CNAMEs at the registrar: its next verify passes. */
+		publishDomainRecords: sendingDomains.publishRecords,
 		/** `{ payload, url?, headers? }`: one check-in delivery; resolves with the receiver's status. */
 		sendCheckInWebhook: webhooks.sendCheckIn,
 		/** `{ event, data, url?, secret?, timestamp?, tamper?, unsigned?, reserialise? }`; resolves with the receiver's status. */

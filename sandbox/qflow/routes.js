@@ -1,7 +1,7 @@
 'use strict';
 /**
- * Qflow's three API surfaces on one host, each below its prefix, with the paths of nodes/Qflow/api.ts
- * (QFLOW.paths, checkinPaths, commsPaths) read through vendorFacts: a path corrected there moves
+ * Qflow's four API surfaces on one host, each below its prefix, with the paths of nodes/Qflow/api.ts
+ * (QFLOW.paths, checkinPaths, profilesPaths, commsPaths) read through vendorFacts: a path corrected there moves
  * here too. A path function's parameters become `:name` segments.
  */
 const { routes, vendorFacts } = require('../lib');
@@ -16,6 +16,7 @@ const pattern = (path, ...names) =>
 const U = QFLOW.paths;
 const C = QFLOW.checkinPaths;
 const M = QFLOW.commsPaths;
+const P = QFLOW.profilesPaths;
 
 /** Operations that need a KYC-verified caller: 403 `trust_required` otherwise. */
 const TRUST_REQUIRED = new Set([
@@ -56,6 +57,13 @@ const checkinRoutes = (h) =>
 		[pattern(C.teamEventStats, 'eventId')]: { GET: h.teamEventStats },
 	});
 
+const profilesRoutes = (h) =>
+	routes({
+		// A POST to the prefix itself creates a profile.
+		'/': { POST: h.createProfile },
+		[pattern(P.assign)]: { POST: h.assignProfile },
+	});
+
 const commsRoutes = (h) =>
 	routes({
 		[pattern(M.template)]: { POST: h.upsertTemplate },
@@ -65,6 +73,11 @@ const commsRoutes = (h) =>
 		[pattern(M.webhookRotate)]: { POST: h.rotateWebhook },
 		[pattern(M.webhookTest)]: { POST: h.testWebhook },
 		[pattern(M.webhookDelete)]: { POST: h.deleteWebhook },
+		[pattern(M.domain)]: { POST: h.createDomain, GET: h.getDomain },
+		[pattern(M.domainVerify)]: { POST: h.verifyDomain },
+		[pattern(M.domainActivate)]: { POST: h.activateDomain },
+		[pattern(M.domainDeactivate)]: { POST: h.deactivateDomain },
+		[pattern(M.domainDelete)]: { POST: h.deleteDomain },
 	});
 
 /**
@@ -75,6 +88,7 @@ const commsRoutes = (h) =>
 const SURFACES = [
 	{ name: 'users', prefix: QFLOW.apiPrefix, routes: usersRoutes, objectBody: true },
 	{ name: 'checkin', prefix: QFLOW.checkinPrefix, routes: checkinRoutes },
+	{ name: 'profiles', prefix: QFLOW.profilesPrefix, routes: profilesRoutes, objectBody: true },
 	{ name: 'comms', prefix: QFLOW.commsPrefix, routes: commsRoutes },
 ].map(({ prefix, ...surface }) => ({
 	...surface,

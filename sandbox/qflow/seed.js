@@ -1,7 +1,8 @@
 'use strict';
 /**
  * Qflow seed: the sandbox credentials, a deterministic enterprise of seven users, and its check-in
- * account: three events, guests of the first two, three team members, one comms template.
+ * account: three events, guests of the first two, three team members, one check-in app profile,
+ * one comms template, no sending domain.
  */
 
 const QFLOW_SANDBOX = Object.freeze({
@@ -81,9 +82,12 @@ const SEED_TEAM = [
 function seedCheckin(state) {
 	for (const name of ['events', 'guests', 'teamMembers', 'templates', 'invitations', 'checkIns'])
 		state[name].clear();
+	for (const name of ['profiles', 'profileAssignments', 'sendingDomains', 'publishedDomains'])
+		state[name].clear();
 	state.assignments.clear();
 	state.commsWebhook = null;
 	state.apiGuestsAdded = 0;
+	state.domainSeq = 0;
 	SEED_EVENTS.forEach(([title, startTime, endTime, timeZoneId], index) => {
 		const id = EVENT_IDS[index];
 		state.events.set(id, {
@@ -128,6 +132,14 @@ function seedCheckin(state) {
 		const id = seedId('30000000', index + 1);
 		state.teamMembers.set(id, { id, userName, email, firstName, lastName });
 		for (const event of events) state.assignments.add(`${id}|${EVENT_IDS[event]}`);
+	});
+	const profileId = seedId('50000000', 1);
+	state.profiles.set(profileId, {
+		id: profileId,
+		name: 'Door Scanner',
+		restrictions: ['restrict_settings', 'restrict_stats'],
+		settings: { ContinuousScan: { value: true, locked: true } },
+		created: SEED_CREATED,
 	});
 	const templateId = seedId('40000000', 1);
 	state.templates.set(templateId, {
@@ -178,6 +190,7 @@ const SEED_IDS = Object.freeze({
 	bouncingGuest: seedId('20000000', 6),
 	teamMembers: SEED_TEAM.map((_, index) => seedId('30000000', index + 1)),
 	template: seedId('40000000', 1),
+	profile: seedId('50000000', 1),
 });
 
 module.exports = {

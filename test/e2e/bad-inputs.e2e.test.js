@@ -479,6 +479,75 @@ const VENDORS = {
 					['email without @', { email: 'pat.example.com' }, 'email'],
 				],
 			},
+			'Profile Create': {
+				parameters: {
+					resource: 'profile',
+					operation: 'create',
+					name: '={{ $json.name }}',
+					restrictions: '={{ $json.restrictions }}',
+					signOutPin: '={{ $json.pin }}',
+					settings: { setting: [{ name: '={{ $json.feature }}', value: true, locked: false }] },
+					additionalFields: { otherRestrictions: '={{ $json.other }}' },
+				},
+				valid: { name: 'Door', restrictions: [], pin: '', feature: 'ContinuousScan', other: '' },
+				control: { name: 'Zoë’s Tür — Łódź 北京', restrictions: ['restrict_stats'], pin: '4821' },
+				sends: ['POST /profiles/v1'],
+				cases: [
+					['empty name', { name: '' }, 'name'],
+					['PIN with a letter', { pin: '48a1' }, 'signOutPin'],
+					['PIN of 3 digits', { pin: '482' }, 'signOutPin'],
+					['unknown restriction', { restrictions: ['restrict_everything'] }, 'restrictions'],
+					['feature name with a space', { feature: 'Continuous Scan' }, 'settings'],
+					[
+						'sign-out code with its PIN as text',
+						{ other: 'restrict_signout 1234' },
+						'otherRestrictions',
+					],
+					[
+						'restriction code with two spaces',
+						{ other: 'restrict guests 50' },
+						'otherRestrictions',
+					],
+				],
+			},
+			'Profile Assign to Event': {
+				parameters: {
+					resource: 'profile',
+					operation: 'assign',
+					profileId: '={{ $json.profileId }}',
+					eventId: byId('={{ $json.eventId }}'),
+					teamMemberIds: '={{ $json.members }}',
+				},
+				valid: {
+					profileId: QFLOW_SEED.profile,
+					eventId: QFLOW_CONFERENCE,
+					members: QFLOW_SEED.teamMembers[0],
+				},
+				control: {},
+				sends: ['POST /profiles/v1/assign'],
+				cases: [
+					['team member given by username', { members: 'door.one' }, 'teamMemberIds'],
+					['no team member', { members: '' }, 'teamMemberIds'],
+					['profile name instead of its ID', { profileId: 'Door Scanner' }, 'profileId'],
+					['event id climbing the path', { eventId: '../events' }, 'eventId'],
+				],
+			},
+			'Sending Domain Create': {
+				parameters: {
+					resource: 'sendingDomain',
+					operation: 'create',
+					domain: '={{ $json.domain }}',
+				},
+				valid: { domain: 'mail.example.com' },
+				control: {},
+				sends: ['POST /comms/v1/api/comms/domain'],
+				cases: [
+					['URL instead of a domain', { domain: 'https://mail.example.com' }, 'domain'],
+					['domain with a path', { domain: 'mail.example.com/x' }, 'domain'],
+					['one label only', { domain: 'localhost' }, 'domain'],
+					['empty domain', { domain: '' }, 'domain'],
+				],
+			},
 			'Comms Send Email': {
 				parameters: {
 					resource: 'comms',

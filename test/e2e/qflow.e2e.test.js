@@ -1,7 +1,7 @@
 /**
  * Every Qflow operation in a real n8n, against the Qflow sandbox: output items, pairing, what the
  * sandbox received and holds afterwards, and how many tokens n8n's preAuthentication cache costs.
- * Users and SSO, then events, guests, team members and comms.
+ * Users and SSO, then events, guests, team members, profiles, comms and the sending domain.
  */
 const crypto = require('node:crypto');
 
@@ -922,6 +922,57 @@ describe('Team member operations', () => {
 	);
 });
 
+describe('Profile operations', () => {
+	test(
+		'Create (restrictions, sign-out PIN, settings) on /profiles/v1, then Assign to Event for two team members',
+		async () => {
+			const [doorOne, doorTwo] = SEED_IDS.teamMembers;
+			const run = await execute({
+				id: 'qflowProfiles',
+				nodes: [
+					qflow('Create', {
+						resource: 'profile',
+						operation: 'create',
+						name: 'Door Scanner',
+						restrictions: ['restrict_settings', 'restrict_stats'],
+						signOutPin: '4821',
+						settings: { setting: [{ name: 'ContinuousScan', value: true, locked: true }] },
+						additionalFields: {},
+					}),
+					qflow('Assign', {
+						resource: 'profile',
+						operation: 'assign',
+						profileId: '={{ $json.id }}',
+						eventId: byId(GALA),
+						teamMemberIds: `${doorOne}, ${doorTwo.toUpperCase()}`,
+					}),
+				],
+			});
+			const [created] = run.output('Create');
+			expect(created.pairedItem).toEqual({ item: 0 });
+			expect(created.json).toMatchObject({
+				name: 'Door Scanner',
+				restrictions: ['restrict_settings', 'restrict_stats', 'restrict_signout 4821'],
+				settings: { ContinuousScan: { value: true, locked: true } },
+			});
+			const [assigned] = run.output('Assign');
+			expect(assigned.pairedItem).toEqual({ item: 0 });
+			expect(assigned.json).toEqual({
+				profileId: created.json.id,
+				eventId: GALA,
+				teamMemberIds: [doorOne, doorTwo],
+				assigned: true,
+			});
+			expect(mock.state.profileAssignments.get(`${GALA}|${doorTwo}`)).toBe(created.json.id);
+			expect(answered().map((request) => `${request.method} ${request.path}`)).toEqual([
+				'POST /profiles/v1',
+				'POST /profiles/v1/assign',
+			]);
+		},
+		TIMEOUT,
+	);
+});
+
 describe('Comms operations', () => {
 	test(
 		'Create or Update Template, Get Many Templates, Send Email (one email per correlation id)',
@@ -999,6 +1050,103 @@ describe('Comms operations', () => {
 			const [item] = run.items('Templates');
 			expect(item).toMatchObject({ httpCode: '403', code: 'comms_api_not_enabled' });
 			expect(item.description).toMatch(/support/);
+		},
+		TIMEOUT,
+	);
+});
+
+describe('Sending Domain operations', () => {
+	const domainNode = (name, operation, parameters = {}) =>
+		qflow(
+			name,
+			{ resource: 'sendingDomain', operation, ...parameters },
+			{ onError: 'continueRegularOutput' },
+		);
+
+	test(
+		'Create, Activate too early (409), Verify before and after the CNAMEs are published, Deactivate, Activate, Get, Delete, then 404, 409 and 422',
+		async () => {
+			const before = await execute({
+				id: 'qflowDomainSetup',
+				nodes: [
+					domainNode('Create', 'create', { domain: 'Mail.Example.com' }),
+					domainNode('Create Again', 'create', { domain: 'news.example.com' }),
+					domainNode('Activate Early', 'activate'),
+					domainNode('Verify Unpublished', 'verify'),
+				],
+			});
+			const [created] = before.output('Create');
+			expect(created.pairedItem).toEqual({ item: 0 });
+			expect(created.json).toMatchObject({
+				domain: 'mail.example.com',
+				verified: false,
+				enabled: false,
+			});
+			expect(created.json.dnsRecords.map((record) => [record.type, record.valid])).toEqual([
+				['cname', false],
+				['cname', false],
+				['cname', false],
+			]);
+			expect(before.items('Create Again')[0]).toMatchObject({
+				httpCode: '409',
+				code: 'domain_already_configured',
+			});
+			const early = before.items('Activate Early')[0];
+			expect(early).toMatchObject({ httpCode: '409', code: 'domain_not_verified' });
+			expect(early.description).toContain('Sending Domain Verify');
+			expect(before.items('Verify Unpublished')[0]).toMatchObject({
+				verified: false,
+				enabled: false,
+			});
+
+			// The owner publishes the three CNAMEs at the registrar.
+			mock.publishDomainRecords('mail.example.com');
+			const after = await execute({
+				id: 'qflowDomainLive',
+				nodes: [
+					domainNode('Verify', 'verify'),
+					domainNode('Deactivate', 'deactivate'),
+					domainNode('Activate', 'activate'),
+					domainNode('Get', 'get'),
+					domainNode('Delete', 'delete'),
+					domainNode('Get Deleted', 'get'),
+					domainNode('Refused by SendGrid', 'create', { domain: 'mail.example.invalid' }),
+				],
+			});
+			expect(after.items('Verify')[0]).toMatchObject({ verified: true, enabled: true });
+			expect(after.items('Deactivate')[0].enabled).toBe(false);
+			expect(after.items('Activate')[0].enabled).toBe(true);
+			expect(after.items('Get')[0]).toMatchObject({
+				id: created.json.id,
+				domain: 'mail.example.com',
+				verified: true,
+				enabled: true,
+			});
+			expect(after.items('Delete')).toEqual([{ deleted: true }]);
+			const gone = after.items('Get Deleted')[0];
+			expect(gone.httpCode).toBe('404');
+			expect(gone.description).toContain('no sending domain');
+			expect(after.items('Refused by SendGrid')[0]).toMatchObject({
+				httpCode: '422',
+				code: 'sendgrid_create_failed',
+			});
+			expect(mock.state.sendingDomains.size).toBe(0);
+			const domainCalls = answered()
+				.map((request) => `${request.method} ${request.path}`)
+				.filter((call) => call.includes('/comms/v1/api/comms/domain'));
+			expect(domainCalls).toEqual([
+				'POST /comms/v1/api/comms/domain',
+				'POST /comms/v1/api/comms/domain',
+				'POST /comms/v1/api/comms/domain/activate',
+				'POST /comms/v1/api/comms/domain/verify',
+				'POST /comms/v1/api/comms/domain/verify',
+				'POST /comms/v1/api/comms/domain/deactivate',
+				'POST /comms/v1/api/comms/domain/activate',
+				'GET /comms/v1/api/comms/domain',
+				'POST /comms/v1/api/comms/domain/delete',
+				'GET /comms/v1/api/comms/domain',
+				'POST /comms/v1/api/comms/domain',
+			]);
 		},
 		TIMEOUT,
 	);

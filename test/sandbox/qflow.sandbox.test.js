@@ -1365,6 +1365,173 @@ describe('comms', () => {
 	});
 });
 
+describe('profiles', () => {
+	const PROFILES = '/profiles/v1';
+	const doorScanner = (overrides = {}) => ({
+		name: 'Door Scanner',
+		restrictions: ['restrict_settings', 'restrict_stats', 'restrict_signout 4821'],
+		settings: { ContinuousScan: { value: true, locked: true } },
+		...overrides,
+	});
+
+	test('POST /profiles/v1 (the prefix itself, no /api/) stores the page’s body and answers it with an id', async () => {
+		const token = await accessToken();
+		const created = await api('POST', PROFILES, { token, body: doorScanner() });
+		expect(created.status).toBe(200);
+		expect(created.body).toEqual({
+			id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+			...doorScanner(),
+			created: expect.any(String),
+		});
+		expect(mock.state.profiles.get(created.body.id).name).toBe('Door Scanner');
+		// A trailing slash is the same path; the /api/ form of the other surfaces is not a route.
+		expect((await api('POST', `${PROFILES}/`, { token, body: doorScanner() })).status).toBe(200);
+		const withApi = await api('POST', `${PROFILES}/api`, { token, body: doorScanner() });
+		expect([withApi.status, withApi.text]).toEqual([404, '']);
+	});
+
+	test('create refuses a missing name, a sign-out code without its PIN, a setting without locked', async () => {
+		const token = await accessToken();
+		for (const body of [
+			doorScanner({ name: '' }),
+			doorScanner({ restrictions: ['restrict_signout'] }),
+			doorScanner({ restrictions: 'restrict_stats' }),
+			doorScanner({ settings: { ContinuousScan: { value: true } } }),
+		])
+			expect((await api('POST', PROFILES, { token, body })).status).toBe(400);
+		expect((await api('POST', PROFILES, { token, body: [doorScanner()] })).status).toBe(400);
+	});
+
+	test('assign gives the team members the profile on the event; unknown profile, event or member is a bare 404', async () => {
+		const token = await accessToken();
+		const [doorOne, doorTwo] = SEED_IDS.teamMembers;
+		const assign = (overrides = {}) =>
+			api('POST', `${PROFILES}/assign`, {
+				token,
+				body: {
+					profileId: SEED_IDS.profile,
+					eventId: GALA,
+					teamMemberIds: [doorOne, doorTwo],
+					...overrides,
+				},
+			});
+		const assigned = await assign();
+		expect(assigned.body).toEqual({
+			profileId: SEED_IDS.profile,
+			eventId: GALA,
+			teamMemberIds: [doorOne, doorTwo],
+		});
+		expect((await assign()).status).toBe(200);
+		expect([...mock.state.profileAssignments]).toEqual([
+			[`${GALA}|${doorOne}`, SEED_IDS.profile],
+			[`${GALA}|${doorTwo}`, SEED_IDS.profile],
+		]);
+		for (const overrides of [
+			{ profileId: MISSING_ID },
+			{ eventId: MISSING_ID },
+			{ teamMemberIds: [MISSING_ID] },
+		]) {
+			const missing = await assign(overrides);
+			expect([missing.status, missing.text]).toEqual([404, '']);
+		}
+		expect((await assign({ teamMemberIds: [] })).status).toBe(400);
+		expect((await assign({ teamMemberIds: ['door.one'] })).status).toBe(400);
+	});
+});
+
+describe('sending domain', () => {
+	const DOMAIN = `${COMMS}domain`;
+
+	test('create answers the documented shape with 3 CNAMEs; verify passes once the records are published, and turns it on', async () => {
+		const token = await accessToken();
+		const created = await api('POST', DOMAIN, { token, body: { domain: 'Mail.Example.com' } });
+		expect(created.body).toEqual({
+			id: expect.any(Number),
+			domain: 'mail.example.com',
+			verified: false,
+			enabled: false,
+			dnsRecords: [
+				{
+					type: 'cname',
+					host: expect.stringMatching(/^em\d+\.mail\.example\.com$/),
+					data: expect.any(String),
+					valid: false,
+				},
+				{
+					type: 'cname',
+					host: 's1._domainkey.mail.example.com',
+					data: expect.any(String),
+					valid: false,
+				},
+				{
+					type: 'cname',
+					host: 's2._domainkey.mail.example.com',
+					data: expect.any(String),
+					valid: false,
+				},
+			],
+		});
+		expect((await api('GET', DOMAIN, { token })).body).toEqual(created.body);
+		const notYet = await api('POST', `${DOMAIN}/verify`, { token });
+		expect([notYet.status, notYet.body.verified, notYet.body.enabled]).toEqual([200, false, false]);
+		const published = await fetch(`${mock.url}/__sandbox/domain-dns`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ domain: 'mail.example.com' }),
+		});
+		expect(published.status).toBe(200);
+		const verified = await api('POST', `${DOMAIN}/verify`, { token });
+		expect([verified.body.verified, verified.body.enabled]).toEqual([true, true]);
+		expect(verified.body.dnsRecords.map((record) => record.valid)).toEqual([true, true, true]);
+	});
+
+	test('activate before a successful verify is 409 domain_not_verified; afterwards activate and deactivate toggle enabled', async () => {
+		const token = await accessToken();
+		await api('POST', DOMAIN, { token, body: { domain: 'mail.example.com' } });
+		const early = await api('POST', `${DOMAIN}/activate`, { token });
+		expect([early.status, early.body.code]).toEqual([409, 'domain_not_verified']);
+		mock.publishDomainRecords('mail.example.com');
+		await api('POST', `${DOMAIN}/verify`, { token });
+		expect((await api('POST', `${DOMAIN}/deactivate`, { token })).body).toMatchObject({
+			verified: true,
+			enabled: false,
+		});
+		expect((await api('POST', `${DOMAIN}/activate`, { token })).body.enabled).toBe(true);
+	});
+
+	test('one domain per account: a second create is 409 domain_already_configured; delete, then GET is a bare 404', async () => {
+		const token = await accessToken();
+		await api('POST', DOMAIN, { token, body: { domain: 'mail.example.com' } });
+		const again = await api('POST', DOMAIN, { token, body: { domain: 'news.example.com' } });
+		expect([again.status, again.body.code]).toEqual([409, 'domain_already_configured']);
+		const deleted = await api('POST', `${DOMAIN}/delete`, { token });
+		expect([deleted.status, deleted.text]).toEqual([204, '']);
+		for (const [method, path] of [
+			['GET', DOMAIN],
+			['POST', `${DOMAIN}/verify`],
+			['POST', `${DOMAIN}/activate`],
+			['POST', `${DOMAIN}/deactivate`],
+			['POST', `${DOMAIN}/delete`],
+		]) {
+			const missing = await api(method, path, { token });
+			expect([path, missing.status, missing.text]).toEqual([path, 404, '']);
+		}
+		expect(
+			(await api('POST', DOMAIN, { token, body: { domain: 'news.example.com' } })).status,
+		).toBe(200);
+	});
+
+	test('SendGrid refuses a .invalid domain (422 sendgrid_create_failed with its reason); a bad name is 400; off the allow-list is 403', async () => {
+		const token = await accessToken();
+		const refused = await api('POST', DOMAIN, { token, body: { domain: 'mail.example.invalid' } });
+		expect([refused.status, refused.body.code]).toEqual([422, 'sendgrid_create_failed']);
+		expect(refused.body.message).toContain('SendGrid rejected the domain');
+		expect((await api('POST', DOMAIN, { token, body: { domain: 'https://x' } })).status).toBe(400);
+		const off = await api('GET', DOMAIN, { token: await untrustedToken() });
+		expect([off.status, off.body.code]).toEqual([403, 'comms_api_not_enabled']);
+	});
+});
+
 describe('faults on the new calls', () => {
 	test('a guest create whose answer is lost is stored once; the retry with its id returns it', async () => {
 		const token = await accessToken();

@@ -15,6 +15,14 @@ import { checkInGuest } from './guest/checkIn.operation';
 import { getManyGuests } from './guest/getAll.operation';
 import { unblockGuest } from './guest/unblock.operation';
 import { upsertGuest } from './guest/upsert.operation';
+import { assignProfile } from './profile/assign.operation';
+import { createProfile } from './profile/create.operation';
+import { activateSendingDomain } from './sendingDomain/activate.operation';
+import { createSendingDomain } from './sendingDomain/create.operation';
+import { deactivateSendingDomain } from './sendingDomain/deactivate.operation';
+import { deleteSendingDomain } from './sendingDomain/delete.operation';
+import { getSendingDomain } from './sendingDomain/get.operation';
+import { verifySendingDomain } from './sendingDomain/verify.operation';
 import { generateSsoLink } from './sso/generateLink.operation';
 import { assignTeamMember } from './teamMember/assign.operation';
 import { createTeamMember } from './teamMember/create.operation';
@@ -87,12 +95,27 @@ export const resources: Resources = {
 			getEventStats: getTeamEventStats,
 		},
 	},
+	profile: {
+		name: 'Profile',
+		operations: { create: createProfile, assign: assignProfile },
+	},
 	comms: {
 		name: 'Comms',
 		operations: {
 			upsertTemplate,
 			getTemplates: getManyTemplates,
 			send: sendEmail,
+		},
+	},
+	sendingDomain: {
+		name: 'Sending Domain',
+		operations: {
+			create: createSendingDomain,
+			get: getSendingDomain,
+			verify: verifySendingDomain,
+			activate: activateSendingDomain,
+			deactivate: deactivateSendingDomain,
+			delete: deleteSendingDomain,
 		},
 	},
 	sso: { name: 'SSO', operations: { generateLink: generateSsoLink } },

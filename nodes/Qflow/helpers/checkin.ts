@@ -14,9 +14,12 @@ import { validateInput } from '../../shared/input';
 import { QFLOW } from '../api';
 import { qflowRequest } from '../transport';
 
-/** Paths of the check-in and Comms surfaces, from the host root (the users API's are below its prefix). */
+/** Paths of the check-in, Comms and Profiles surfaces, from the host root (the users API's are below its prefix). */
 export const checkinPath = (path: string) => `${QFLOW.checkinPrefix}${path}`;
 export const commsPath = (path: string) => `${QFLOW.commsPrefix}${path}`;
+/** Profiles paths have no `/api/` segment, and a POST to the prefix itself creates a profile. */
+export const profilesPath = (path?: string) =>
+	path === undefined ? QFLOW.profilesPrefix : `${QFLOW.profilesPrefix}/${path}`;
 
 const GUID_REGEX =
 	'^\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*$';
@@ -110,20 +113,24 @@ const recordList = z.array(recordShape);
 
 type Context = IExecuteFunctions | ILoadOptionsFunctions;
 
+/** One call whose answer must have `shape`; a mismatch names the call and the field. */
+export async function qflowShaped<Shape extends z.ZodTypeAny>(
+	this: Context,
+	shape: Shape,
+	call: ApiCall,
+	itemIndex = 0,
+): Promise<z.infer<Shape>> {
+	const body = await qflowRequest.call(this, call, itemIndex);
+	return expectShape(this, shape, body, `${call.method} ${call.path}`, itemIndex);
+}
+
 /** One call answered with one record (an event, guest, team member, template). */
 export async function qflowRecord(
 	this: Context,
 	call: ApiCall,
 	itemIndex = 0,
 ): Promise<IDataObject> {
-	const body = await qflowRequest.call(this, call, itemIndex);
-	return expectShape(
-		this,
-		recordShape,
-		body,
-		`${call.method} ${call.path}`,
-		itemIndex,
-	) as IDataObject;
+	return (await qflowShaped.call(this, recordShape, call, itemIndex)) as IDataObject;
 }
 
 /** One call answered with a bare array of records (the guest list and [assumed] the other lists). */
@@ -132,14 +139,7 @@ export async function qflowRecords(
 	call: ApiCall,
 	itemIndex = 0,
 ): Promise<IDataObject[]> {
-	const body = await qflowRequest.call(this, call, itemIndex);
-	return expectShape(
-		this,
-		recordList,
-		body,
-		`${call.method} ${call.path}`,
-		itemIndex,
-	) as IDataObject[];
+	return (await qflowShaped.call(this, recordList, call, itemIndex)) as IDataObject[];
 }
 
 /** An object answer whose shape is [assumed] (statistics): only that it is an object is checked. */
@@ -148,12 +148,5 @@ export async function qflowObject(
 	call: ApiCall,
 	itemIndex = 0,
 ): Promise<IDataObject> {
-	const body = await qflowRequest.call(this, call, itemIndex);
-	return expectShape(
-		this,
-		z.record(z.unknown()),
-		body,
-		`${call.method} ${call.path}`,
-		itemIndex,
-	) as IDataObject;
+	return (await qflowShaped.call(this, z.record(z.unknown()), call, itemIndex)) as IDataObject;
 }

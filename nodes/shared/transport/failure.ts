@@ -63,6 +63,7 @@ export function foreignBody(
 ): { message: string; hint: string } | undefined {
 	const text = typeof body === 'string' ? body.trim() : undefined;
 	if (text === undefined || (text !== '' && /^[[{]/.test(text))) return undefined;
+	if (text === '' && profile.bareErrorStatuses?.includes(status)) return undefined;
 	const answered = `${profile.displayName} answered ${status}${STATUS_TEXT[status] ? ` ${STATUS_TEXT[status]}` : ''} to ${call.method} ${call.path}`;
 	const fromGateway = status >= 500;
 	const hint = fromGateway

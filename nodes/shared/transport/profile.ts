@@ -30,6 +30,11 @@ export interface VendorProfile {
 	defaultMaxWaitSeconds: number;
 	/** Whether the credential renews a token in `preAuthentication` (n8n does so on a thrown 401). */
 	renewsTokenOn401?: boolean;
+	/**
+	 * Error statuses the vendor documents without a body: an empty body there is the API's own
+	 * answer (its status hint applies), not a sign that something other than the API answered.
+	 */
+	bareErrorStatuses?: number[];
 	/** The vendor's documented refusal window: the wait after a 429 without headers; else backoff. */
 	refusalWindowMs?: number;
 	parseError(body: unknown, headers: ResponseHeaders): VendorError;

@@ -80,7 +80,9 @@ describe('node description', () => {
 				'Unassign From Event',
 				'Get Check-In Stats',
 			],
+			profile: ['Create', 'Assign to Event'],
 			comms: ['Create or Update Template', 'Get Many', 'Send Email'],
+			sendingDomain: ['Create', 'Get', 'Verify', 'Activate', 'Deactivate', 'Delete'],
 			sso: ['Generate iFrame SSO Link'],
 		});
 		const files = Object.keys(resources)
@@ -90,7 +92,7 @@ describe('node description', () => {
 					.map((file) => `${resource}/${file}`),
 			)
 			.filter((file) => file.endsWith('.operation.ts'));
-		expect(files).toHaveLength(35);
+		expect(files).toHaveLength(43);
 	});
 
 	test('booleans say "Whether", display names are Title Case', () => {

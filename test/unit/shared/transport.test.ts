@@ -268,6 +268,25 @@ describe("answers that are not the API's JSON", () => {
 			"Vendor answered 404 Not Found to POST /things (plain text, not the API's JSON): something other than the API answered",
 		);
 	});
+
+	test('an empty body on a status the vendor documents as bare is the API’s own answer, with its hint', async () => {
+		const fake = fakeContext({
+			parameters: {},
+			credentials: { baseUrl: 'http://vendor.test' },
+			credentialType: 'vendorApi',
+			answers: [{ status: 404, body: '' }],
+		});
+		const bare: VendorProfile = {
+			...profile,
+			bareErrorStatuses: [404],
+			hint: (status) => (status === 404 ? 'Check the id.' : undefined),
+		};
+		const error = (await apiRequest
+			.call(fake.context, bare, GET, { maxWaitMs: 1000 })
+			.catch((caught: unknown) => caught)) as Error & { description: string };
+		expect(error.message).toBe('Vendor answered 404 to GET /things');
+		expect(error.description).toContain('Check the id.');
+	});
 });
 
 describe('token credentials', () => {
