@@ -6,18 +6,17 @@ import type { ApiResponse } from './profile';
 /**
  * Token credentials sign in inside n8n (`preAuthentication`) whenever a request finds no token or
  * answers 401. Requests side by side would each sign in, so per credential: until one request has
- * gone through with the stored token, requests go one at a time; and a 401 renews the token once,
- * the other requests that met it waiting for that renewal and resending with the new token. One
- * sign-in is in flight per credential, and the requests that waited for it get its answer: a refused
- * sign-in is not tried again by each of them (identity servers lock accounts after repeated failed
- * grants). Once nobody waits any more, the next request signs in afresh.
+ * gone through with the stored token, one request goes (the probe) and the others wait for its
+ * outcome, then go together once it went through; and a 401 renews the token once, the other
+ * requests that met it waiting for that renewal and resending with the new token. One sign-in is in
+ * flight per credential, and the requests that waited for it get its answer: a refused sign-in is not
+ * tried again by each of them (identity servers lock accounts after repeated failed grants). Once
+ * nobody waits any more, the next request signs in afresh.
  */
 interface TokenState {
 	confirmed: boolean;
-	/** The tail of the one-at-a-time queue: a refused sign-in its last request met, if any. */
-	queue: Promise<unknown>;
-	/** Requests in the queue (waiting or being answered). */
-	queued: number;
+	/** The probe in flight: resolves with the refused sign-in it met, if any. */
+	probe?: Promise<unknown>;
 	/** A renewal in flight after a 401: resolves with its refused sign-in, if any. */
 	renewal?: Promise<unknown>;
 }
@@ -26,7 +25,7 @@ const tokens = new Map<string, TokenState>();
 function tokenState(key: string): TokenState {
 	let state = tokens.get(key);
 	if (!state) {
-		state = { confirmed: false, queue: Promise.resolve(undefined), queued: 0 };
+		state = { confirmed: false };
 		tokens.set(key, state);
 	}
 	return state;
@@ -68,26 +67,31 @@ export async function exchangeWithToken(
 			token.renewal = undefined;
 		}
 	};
+	const token = tokenState(key);
+	// Wait for the probe; a probe that neither went through nor met a refused sign-in (a 503, a
+	// network failure) leaves the next waiter to probe.
+	while (!token.confirmed && token.probe) {
+		const refused = await token.probe;
+		if (refused) throw refused;
+	}
 	let response: ApiResponse;
-	if (!tokenState(key).confirmed) {
-		const token = tokenState(key);
-		const turn = token.queue.then((refused) => {
-			if (refused) throw refused;
-			return exchange();
-		});
-		token.queue = turn.then(() => undefined, refusedSignIn);
-		token.queued += 1;
-		try {
-			response = await turn;
-		} finally {
-			token.queued -= 1;
-			if (token.queued === 0) token.queue = Promise.resolve(undefined);
-		}
-		// Any answer past the gateway's sign-in check proves the stored token works.
-		if (response.statusCode !== 401 && response.statusCode !== 429 && response.statusCode < 500)
-			token.confirmed = true;
-	} else {
+	if (token.confirmed) {
 		response = await exchange();
+	} else {
+		let outcome: (refused: unknown) => void = () => undefined;
+		token.probe = new Promise((resolve) => (outcome = resolve));
+		try {
+			response = await exchange();
+			// Any answer past the gateway's sign-in check proves the stored token works.
+			if (response.statusCode !== 401 && response.statusCode !== 429 && response.statusCode < 500)
+				token.confirmed = true;
+			outcome(undefined);
+		} catch (error) {
+			outcome(refusedSignIn(error));
+			throw error;
+		} finally {
+			token.probe = undefined;
+		}
 	}
 	if (response.statusCode === 401) tokenState(key).confirmed = false;
 	return response;

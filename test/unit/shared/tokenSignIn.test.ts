@@ -77,3 +77,21 @@ test('two credentials do not wait for, or share, each other’s sign-in', async 
 	expect([first.status, second.status]).toEqual(['rejected', 'fulfilled']);
 	expect([refused.counts.grants, accepted.counts.grants]).toEqual([1, 1]);
 });
+
+test('once the first request went through with the token, the requests that waited go together, not one by one', async () => {
+	const { answering, counts } = identityServer({ refuses: false });
+	let inFlight = 0;
+	let most = 0;
+	const slow = async () => {
+		inFlight += 1;
+		most = Math.max(most, inFlight);
+		await new Promise((resolve) => setImmediate(resolve));
+		inFlight -= 1;
+		return await answering();
+	};
+	await Promise.all(
+		Array.from({ length: 20 }, () => exchangeWithToken('cred|host', slow, request)),
+	);
+	expect(counts).toEqual({ grants: 1, requests: 20 });
+	expect(most).toBe(19);
+});
