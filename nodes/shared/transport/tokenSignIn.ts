@@ -78,17 +78,16 @@ export async function exchangeWithToken(
 	if (token.confirmed) {
 		response = await exchange();
 	} else {
-		let outcome: (refused: unknown) => void = () => undefined;
-		token.probe = new Promise((resolve) => (outcome = resolve));
-		try {
-			response = await exchange();
+		// Confirmed inside the probe's own chain, before the waiters it releases look.
+		const probe = exchange().then((answer) => {
 			// Any answer past the gateway's sign-in check proves the stored token works.
-			if (response.statusCode !== 401 && response.statusCode !== 429 && response.statusCode < 500)
+			if (answer.statusCode !== 401 && answer.statusCode !== 429 && answer.statusCode < 500)
 				token.confirmed = true;
-			outcome(undefined);
-		} catch (error) {
-			outcome(refusedSignIn(error));
-			throw error;
+			return answer;
+		});
+		token.probe = probe.then(() => undefined, refusedSignIn);
+		try {
+			response = await probe;
 		} finally {
 			token.probe = undefined;
 		}

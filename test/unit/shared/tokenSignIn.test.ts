@@ -85,7 +85,7 @@ test('once the first request went through with the token, the requests that wait
 	const slow = async () => {
 		inFlight += 1;
 		most = Math.max(most, inFlight);
-		await new Promise((resolve) => setImmediate(resolve));
+		await Promise.resolve();
 		inFlight -= 1;
 		return await answering();
 	};
