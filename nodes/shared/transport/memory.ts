@@ -30,18 +30,19 @@ export async function credentialsOf(
 }
 
 /**
- * The run's stored credential as n8n's httpRequestWithAuthentication takes it. Given, n8n does not
+ * The run's stored credential (what credentialsOf read) as n8n's httpRequestWithAuthentication takes it. Given, n8n does not
  * read and decrypt the credential again for every request, which is most of a lookup's cost in n8n
  * (npm run bench); a token n8n renews is written into this same object, so the run's later requests
  * send it. Undefined when the node names no stored credential: n8n then reads it itself.
  */
-export async function storedCredentialOf(
+export function storedCredential(
 	context: TransportContext,
 	type: string,
-): Promise<ICredentialsDecrypted | undefined> {
+	data: ICredentialDataDecryptedObject,
+): ICredentialsDecrypted | undefined {
 	const stored = context.getNode().credentials?.[type];
 	if (!stored?.id) return undefined;
-	return { id: stored.id, name: stored.name, type, data: await credentialsOf(context, type) };
+	return { id: stored.id, name: stored.name, type, data };
 }
 
 /** A sign-in refused for good in this node run: later items fail with it and sign in no more. */

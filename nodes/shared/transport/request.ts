@@ -4,7 +4,7 @@ import { apiError, type VendorError } from '../errors';
 import { noteWait } from '../hints';
 import { clock } from './clock';
 import { failureOf, foreignBody, type HttpFailure } from './failure';
-import { credentialsOf, rateLimits, refusedSignIns, storedCredentialOf } from './memory';
+import { credentialsOf, rateLimits, refusedSignIns, storedCredential } from './memory';
 import {
 	isIdempotent,
 	type ApiCall,
@@ -59,7 +59,7 @@ export async function apiRequest<T = unknown>(
 	options: CallOptions,
 ): Promise<ApiResponse<T>> {
 	const credentials = await credentialsOf(this, profile.credentialType);
-	const stored = await storedCredentialOf(this, profile.credentialType);
+	const stored = storedCredential(this, profile.credentialType, credentials);
 	const secrets = profile.secretFields
 		.map((field) => credentials[field])
 		.filter((value): value is string => typeof value === 'string' && value !== '');

@@ -48,10 +48,10 @@ export async function exchangeWithToken(
 	answering: (options: IHttpRequestOptions) => Promise<ApiResponse>,
 	request: IHttpRequestOptions,
 ): Promise<ApiResponse> {
+	const token = tokenState(key);
 	const exchange = async (): Promise<ApiResponse> => {
 		let response = await answering({ ...request, ignoreHttpStatusErrors: true });
 		if (response.statusCode !== 401) return response;
-		const token = tokenState(key);
 		if (token.renewal) {
 			const refused = await token.renewal;
 			if (refused) throw refused;
@@ -67,7 +67,6 @@ export async function exchangeWithToken(
 			token.renewal = undefined;
 		}
 	};
-	const token = tokenState(key);
 	// Wait for the probe; a probe that neither went through nor met a refused sign-in (a 503, a
 	// network failure) leaves the next waiter to probe.
 	while (!token.confirmed && token.probe) {
@@ -92,6 +91,6 @@ export async function exchangeWithToken(
 			token.probe = undefined;
 		}
 	}
-	if (response.statusCode === 401) tokenState(key).confirmed = false;
+	if (response.statusCode === 401) token.confirmed = false;
 	return response;
 }
