@@ -8,10 +8,10 @@ import type {
 } from 'n8n-workflow';
 
 import { QFLOW } from '../nodes/Qflow/api';
-import { gatewayKeyHeader, requestAccessToken } from '../nodes/Qflow/auth';
+import { gatewayKeyHeader, gatewayPath, requestAccessToken } from '../nodes/Qflow/auth';
 
 /** Where the credential test calls users/total on a client-key host (QFLOW.clientKeyGateway). */
-const CLIENT_KEY_API_PREFIX = QFLOW.apiPrefix.replace(QFLOW.clientKeyGateway.surfaceSegment, '');
+const CLIENT_KEY_API_PREFIX = gatewayPath({ gateway: 'clientKey' }, QFLOW.apiPrefix);
 
 export class QflowApi implements ICredentialType {
 	name = 'qflowApi';

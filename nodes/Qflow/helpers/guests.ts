@@ -10,6 +10,13 @@ import { guid, readEventId } from './checkin';
 const emptyToUndefined = (value: unknown) =>
 	typeof value === 'string' && value.trim() === '' ? undefined : value;
 
+/** The tags of a comma-separated tag string, each trimmed (checkin/tags). */
+export const tagsOf = (value: string): string[] =>
+	value
+		.split(',')
+		.map((tag) => tag.trim())
+		.filter(Boolean);
+
 /**
  * Tags go as one comma-separated string, each tag trimmed (checkin/tags); the characters Qflow
  * refuses fail the item before sending, naming the tag.
@@ -19,10 +26,7 @@ export const tags = z.preprocess(
 	z
 		.string({ invalid_type_error: 'must be text: tags separated by commas' })
 		.transform((value, ctx) => {
-			const list = value
-				.split(',')
-				.map((tag) => tag.trim())
-				.filter(Boolean);
+			const list = tagsOf(value);
 			for (const tag of list)
 				if (QFLOW.tagForbiddenCharacters.test(tag))
 					ctx.addIssue({

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { eachItem, type Operation } from '../../../shared/operation';
 import { QFLOW } from '../../api';
 import { checkinPath, eventLocator, qflowRecord, qflowRecords } from '../../helpers/checkin';
-import { guestProperties, readGuestRecord } from '../../helpers/guests';
+import { guestProperties, readGuestRecord, tagsOf } from '../../helpers/guests';
 
 /** Fields Qflow keeps for the send rather than on the guest: not compared with the answer. */
 const SEND_FIELDS = new Set(['commsTemplateId', 'correlationId']);
@@ -19,17 +19,10 @@ const moment = (value: string) =>
  */
 const SAME_VALUE: Record<string, (stored: string, sent: string) => boolean> = {
 	email: (stored, sent) => stored.toLowerCase() === sent.toLowerCase(),
-	tags: (stored, sent) => tagList(stored) === tagList(sent),
+	tags: (stored, sent) => tagsOf(stored).join(',') === tagsOf(sent).join(','),
 	validFrom: (stored, sent) => moment(stored) === moment(sent),
 	validTo: (stored, sent) => moment(stored) === moment(sent),
 };
-const tagList = (tags: string) =>
-	tags
-		.split(',')
-		.map((tag) => tag.trim())
-		.filter(Boolean)
-		.join(',');
-
 function holds(name: string, stored: unknown, sent: unknown): boolean {
 	if (stored === sent) return true;
 	const same = SAME_VALUE[name];
